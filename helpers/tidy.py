@@ -1,0 +1,202 @@
+"""NAV's three participant tables as one tidy pandas DataFrame, with provenance and a schema.
+
+One row is one published fact. The key columns say what was counted, ``value`` and
+``suppressed`` say what was printed, and ``source``/``line``/``label``/``column`` say where,
+so that any number in the collection can be traced to the printed line it came from.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import vocabulary as vocab
+from .errors import IntegrityError, ParseError
+from .parsing import KEY, ParsedTable, parse_table
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR.parent / "data"
+RAW_DIR = DATA_DIR / "raw"
+CACHE_DIR = DATA_DIR / ".cache"
+MANIFEST = RAW_DIR / "manifest.yaml"
+
+COLUMNS: tuple[str, ...] = (*KEY, "value", "suppressed", "source", "line", "label", "column")
+DIMENSIONS: tuple[str, ...] = ("status_group", "gender", "age_group", "programme_group", "programme")
+
+# Column meanings, for the schema, the docs and the notebooks.
+COLUMN_DOCS: dict[str, str] = {
+    "period": "month the count refers to (NAV counts participants at the end of the month)",
+    "status_group": "hovedgruppe: Arbeidssøkere på tiltak, Nedsatt arbeidsevne, på tiltak, Andre på tiltak, or I alt",
+    "gender": "Kvinner, Menn, or I alt (tables without a gender breakdown are I alt)",
+    "age_group": "age band as printed (19 år og under … 60 år og over), or I alt",
+    "programme_group": "tiltaksgruppe, or I alt for the total over all groups",
+    "programme": "tiltak, or I alt for a group's own total",
+    "measure": "participants, change_from_last_year or change_from_last_year_pct",
+    "value": "the number printed; <NA> where NAV printed '*'",
+    "suppressed": "True where NAV printed '*' (a count between 0 and 3 hidden for privacy)",
+    "source": "file in data/raw/ the number was first printed in",
+    "line": "line of that file (1-based) where the number was first printed",
+    "label": "the row label exactly as printed, misprints included",
+    "column": "the column header the number was printed under",
+}
+
+
+def manifest() -> list[dict]:
+    """The raw files' manifest (source, NAV title, period, sha256) as a list of dicts."""
+    with MANIFEST.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["files"]
+
+
+def participant_files() -> list[str]:
+    """File names of the three participant tables, in the manifest's order."""
+    return [entry["file"] for entry in manifest() if entry["table"] == "participants"]
+
+
+def verify_file(path: Path, expected_sha256: str) -> bytes:
+    """Read a raw file and check it against its manifest checksum."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != expected_sha256:
+        raise IntegrityError(
+            f"{path.name}: sha256 {digest} does not match {expected_sha256} in {MANIFEST.name}; "
+            "the raw file was changed. Restore it, or re-check the parser and update the manifest."
+        )
+    return data
+
+
+def parse_files(raw_dir: Path = RAW_DIR, verify: bool = True) -> list[ParsedTable]:
+    """Parse every participant table named in the manifest."""
+    tables = []
+    for entry in manifest():
+        if entry["table"] != "participants":
+            continue
+        path = raw_dir / entry["file"]
+        data = verify_file(path, entry["sha256"]) if verify else path.read_bytes()
+        tables.append(parse_table(data.decode("utf-8"), entry["file"]))
+    return tables
+
+
+def facts_frame(tables: Iterable[ParsedTable]) -> pd.DataFrame:
+    """Build the tidy frame from parsed tables; a key printed in two files is an error."""
+    records = [
+        (f.period, f.status_group, f.gender, f.age_group, f.programme_group, f.programme, f.measure,
+         f.value, f.suppressed, f.source, f.line, f.label, f.column)
+        for table in tables for f in table.facts
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    frame["period"] = pd.PeriodIndex(frame["period"], freq="M")
+    frame["value"] = frame["value"].astype("Int64")
+    frame["suppressed"] = frame["suppressed"].astype(bool)
+    frame["line"] = frame["line"].astype("int64")
+    duplicated = frame.duplicated(list(KEY), keep=False)
+    if duplicated.any():
+        first = frame[duplicated].iloc[0]
+        raise ParseError(first["source"], int(first["line"]), "the same fact is printed in two source files", "one file per period")
+    return frame
+
+
+def _code_digest() -> str:
+    names = ("parsing.py", "vocabulary.py", "tidy.py", "reconcile.py")
+    return hashlib.sha256(b"".join((PACKAGE_DIR / n).read_bytes() for n in names)).hexdigest()[:16]
+
+
+def _cache_path() -> Path:
+    files = "".join(entry["sha256"] for entry in manifest() if entry["table"] == "participants")
+    digest = hashlib.sha256((files + _code_digest() + pd.__version__).encode()).hexdigest()[:16]
+    return CACHE_DIR / f"participants-{digest}.pkl"
+
+
+def build_participants() -> pd.DataFrame:
+    """Parse, check and assemble the frame from the raw files (no cache)."""
+    from .reconcile import assert_reconciled
+
+    tables = parse_files()
+    frame = facts_frame(tables)
+    assert_reconciled(frame)
+    return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _participants_cached() -> pd.DataFrame:
+    path = _cache_path()
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a stale or partial cache is rebuilt, never trusted
+            path.unlink(missing_ok=True)
+    frame = build_participants()
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only checkout still works, just without the disk cache
+    return frame
+
+
+def load_participants(cache: bool = True) -> pd.DataFrame:
+    """All published facts of NAV's three participant tables as one tidy DataFrame.
+
+    Columns: see ``COLUMN_DOCS``. The key (period, status_group, gender, age_group,
+    programme_group, programme, measure) is unique. A suppressed cell has ``value`` <NA> and
+    ``suppressed`` True; it is never a zero. Pass ``cache=False`` to parse the raw files anew.
+    """
+    frame = _participants_cached() if cache else build_participants()
+    return frame.copy()
+
+
+def with_english(frame: pd.DataFrame, columns: Iterable[str] = ("status_group", "gender", "age_group", "programme_group", "programme", "measure")) -> pd.DataFrame:
+    """Add ``<column>_en`` columns with English glosses next to NAV's Norwegian labels."""
+    out = frame.copy()
+    for column in columns:
+        if column in out:
+            out[f"{column}_en"] = out[column].map(vocab.english)
+    return out
+
+
+def participants_schema():
+    """A pandera schema of the tidy frame (pandera is a test dependency, imported lazily)."""
+    import pandera.pandas as pa
+
+    labels = {
+        "status_group": [vocab.TOTAL, *vocab.STATUS_GROUPS],
+        "gender": [vocab.TOTAL, *vocab.GENDERS],
+        "age_group": [vocab.TOTAL, *vocab.AGE_GROUPS],
+        "programme_group": [vocab.TOTAL, *vocab.PROGRAMME_GROUPS],
+        "programme": [vocab.TOTAL, *vocab.PROGRAMMES],
+        "measure": list(vocab.MEASURES),
+    }
+    columns = {
+        "period": pa.Column(pd.PeriodDtype("M"), description=COLUMN_DOCS["period"]),
+        **{name: pa.Column(str, pa.Check.isin(allowed), description=COLUMN_DOCS[name]) for name, allowed in labels.items()},
+        "value": pa.Column("Int64", nullable=True, description=COLUMN_DOCS["value"]),
+        "suppressed": pa.Column(bool, description=COLUMN_DOCS["suppressed"]),
+        "source": pa.Column(str, pa.Check.isin(participant_files()), description=COLUMN_DOCS["source"]),
+        "line": pa.Column("int64", pa.Check.ge(1), description=COLUMN_DOCS["line"]),
+        "label": pa.Column(str, pa.Check.str_length(min_value=1), description=COLUMN_DOCS["label"]),
+        "column": pa.Column(str, pa.Check.str_length(min_value=1), description=COLUMN_DOCS["column"]),
+    }
+    return pa.DataFrameSchema(
+        columns,
+        checks=[
+            pa.Check(lambda df: df["value"].isna() == df["suppressed"], element_wise=False,
+                     error="value is <NA> exactly where the cell is suppressed"),
+            pa.Check(lambda df: ~((df["measure"] == "participants") & df["value"].between(1, 3)).fillna(False),
+                     element_wise=False, error="no visible count between 1 and 3"),
+            pa.Check(lambda df: (df["programme"] == vocab.TOTAL) | (df["programme"].map(
+                lambda p: vocab.PROGRAMMES.get(p, ("",))[0]) == df["programme_group"]),
+                element_wise=False, error="every programme sits in its own programme group"),
+        ],
+        unique=list(KEY),
+        strict=True,
+        ordered=True,
+    )
