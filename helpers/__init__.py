@@ -10,11 +10,11 @@ The main entry points:
 from .errors import DuplicateMismatchError, IntegrityError, ParseError, ReconciliationError
 from .parsing import KEY, parse_table
 from .reconcile import reconcile, violations
-from .tidy import load_participants, manifest, with_english
+from .tidy import load_ledger, load_lines, load_participants, load_repairs, manifest, raw_line, with_english
 from .vocabulary import english, label
 
 __all__ = [
     "KEY", "DuplicateMismatchError", "IntegrityError", "ParseError", "ReconciliationError",
-    "english", "label", "load_participants", "manifest", "parse_table", "reconcile",
+    "english", "label", "load_ledger", "load_lines", "load_participants", "load_repairs", "raw_line", "manifest", "parse_table", "reconcile",
     "violations", "with_english",
 ]

@@ -224,6 +224,7 @@ class TableParser:
         self.repairs: list[Repair] = []
         self.inferred: list[tuple[int, str, str, int]] = []
         self.group_evidence: dict[str, tuple[str, int]] = {}
+        self.cell_cache: dict[str, tuple[int | None, bool]] = {}
 
     # -- errors -------------------------------------------------------------------------------
     def fail(self, line: int | None, problem: str, expected: str | None = None) -> ParseError:
@@ -511,19 +512,23 @@ class TableParser:
         base = {"period": st.periods[0], "status_group": T, "gender": T, "age_group": T,
                 "programme_group": T, "programme": T, "measure": "participants"}
         base.update(dims)
+        facts, ledger = self.facts, self.ledger
         for index, ((column, column_dims), raw) in enumerate(zip(columns, cells), start=1):
-            values = dict(base)
-            for dim, value in column_dims.items():
-                if dims.get(dim, T) != T and dim != "period":
-                    raise self.fail(number, f"column {column!r} and the row both set {dim}")
-                values[dim] = value
+            values = base
+            if column_dims:
+                values = dict(base)
+                for dim, value in column_dims.items():
+                    if dim != "period" and dims.get(dim, T) != T:
+                        raise self.fail(number, f"column {column!r} and the row both set {dim}")
+                    values[dim] = value
             value, suppressed = self.read_cell(number, printed, column, raw, values["measure"])
-            key = tuple(values[k] for k in KEY)
-            first = self.facts.get(key)
+            key = (values["period"], values["status_group"], values["gender"], values["age_group"],
+                   values["programme_group"], values["programme"], values["measure"])
+            first = facts.get(key)
             if first is None:
-                self.facts[key] = Fact(*key, value=value, suppressed=suppressed, source=self.source, line=number, label=printed, column=column)
-                self.ledger.append(LedgerEntry(self.source, number, index, raw, key, "fact", number))
-            elif (first.value, first.suppressed) != (value, suppressed):
+                facts[key] = Fact(*key, value=value, suppressed=suppressed, source=self.source, line=number, label=printed, column=column)
+                ledger.append(LedgerEntry(self.source, number, index, raw, key, "fact", number))
+            elif first.value != value or first.suppressed != suppressed:
                 shown = "*" if first.suppressed else first.value
                 raise DuplicateMismatchError(
                     self.source, number,
@@ -531,22 +536,34 @@ class TableParser:
                     "every copy of a published number to agree",
                 )
             else:
-                self.ledger.append(LedgerEntry(self.source, number, index, raw, key, "repeat", first.line))
+                ledger.append(LedgerEntry(self.source, number, index, raw, key, "repeat", first.line))
 
     def read_cell(self, number: int, printed: str, column: str, raw: str, measure: str) -> tuple[int | None, bool]:
-        text = MARKUP_RE.sub("", raw).strip().replace("\\*", "*")
-        if text == "*":
-            return None, True
-        if text == "":
-            if self.state.kind != ONE_MONTH:
-                raise self.fail(number, f"empty cell in row {printed!r}, column {column!r}", "a number or '*' (only the one-month table prints nobody as an empty cell)")
-            return 0, False
-        if not NUMBER_RE.fullmatch(text):
+        cell = self.cell_cache.get(raw)
+        if cell is None:
+            cell = self.cell_cache[raw] = read_cell_text(raw)
+        value, suppressed = cell
+        if suppressed:
+            return cell
+        if value is None:
+            if raw.strip() == "":
+                if self.state.kind != ONE_MONTH:
+                    raise self.fail(number, f"empty cell in row {printed!r}, column {column!r}", "a number or '*' (only the one-month table prints nobody as an empty cell)")
+                return 0, False
             raise self.fail(number, f"cell {raw!r} in row {printed!r}, column {column!r} is not a number", "digits grouped in threes by spaces, '*', or an empty cell")
-        value = int(text.replace(" ", ""))
         if measure == "participants" and (value < 0 or 0 < value < 4):
             raise self.fail(number, f"count {value} in row {printed!r}, column {column!r} should have been suppressed or is impossible", "a count of 0 or at least 4 (NAV prints 1-3 as '*')")
-        return value, False
+        return cell
+
+
+def read_cell_text(raw: str) -> tuple[int | None, bool]:
+    """(value, suppressed) for a cell's text; (None, False) when it is empty or not a number."""
+    text = MARKUP_RE.sub("", raw).strip().replace("\\*", "*")
+    if text == "*":
+        return None, True
+    if NUMBER_RE.fullmatch(text):
+        return int(text.replace(" ", "")), False
+    return None, False
 
 
 def parse_table(text: str, source: str) -> ParsedTable:

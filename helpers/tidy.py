@@ -49,8 +49,13 @@ COLUMN_DOCS: dict[str, str] = {
 
 def manifest() -> list[dict]:
     """The raw files' manifest (source, NAV title, period, sha256) as a list of dicts."""
+    return [dict(entry) for entry in _manifest_entries()]
+
+
+@functools.lru_cache(maxsize=1)
+def _manifest_entries() -> tuple[dict, ...]:
     with MANIFEST.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["files"]
+        return tuple(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["files"])
 
 
 def participant_files() -> list[str]:
@@ -90,7 +95,8 @@ def facts_frame(tables: Iterable[ParsedTable]) -> pd.DataFrame:
         for table in tables for f in table.facts
     ]
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
-    frame["period"] = pd.PeriodIndex(frame["period"], freq="M")
+    codes, months = pd.factorize(frame["period"])
+    frame["period"] = pd.PeriodIndex(months, freq="M").take(codes)
     frame["value"] = frame["value"].astype("Int64")
     frame["suppressed"] = frame["suppressed"].astype(bool)
     frame["line"] = frame["line"].astype("int64")
@@ -112,13 +118,23 @@ def _cache_path() -> Path:
     return CACHE_DIR / f"participants-{digest}.pkl"
 
 
+def read_table(text: str, source: str) -> pd.DataFrame:
+    """Parse one table's text and check it: the strict path every raw file goes through."""
+    from .reconcile import assert_reconciled, facts_from_tables
+
+    tables = [parse_table(text, source)]
+    frame = facts_frame(tables)
+    assert_reconciled(frame, facts_from_tables(tables))
+    return frame
+
+
 def build_participants() -> pd.DataFrame:
     """Parse, check and assemble the frame from the raw files (no cache)."""
-    from .reconcile import assert_reconciled
+    from .reconcile import assert_reconciled, facts_from_tables
 
     tables = parse_files()
     frame = facts_frame(tables)
-    assert_reconciled(frame)
+    assert_reconciled(frame, facts_from_tables(tables))
     return frame
 
 
@@ -200,3 +216,43 @@ def participants_schema():
         strict=True,
         ordered=True,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _parsed_tables() -> tuple[ParsedTable, ...]:
+    return tuple(parse_files())
+
+
+def load_ledger() -> pd.DataFrame:
+    """Every printed cell of the raw files and what became of it.
+
+    ``role`` is ``fact`` where the cell is the first printing of a fact, ``repeat`` where it is
+    an identical copy of a fact first printed on ``first_line`` (a repeated page header or a
+    group total printed in two sections).
+    """
+    rows = [
+        (e.source, e.line, e.column, e.raw, *e.key, e.role, e.first_line)
+        for table in _parsed_tables() for e in table.ledger
+    ]
+    return pd.DataFrame.from_records(rows, columns=["source", "line", "cell", "raw", *KEY, "role", "first_line"])
+
+
+def load_lines() -> pd.DataFrame:
+    """How the parser read every line of the raw files (kind: title, heading, header, row, …)."""
+    rows = [(r.source, r.line, r.kind, r.text) for table in _parsed_tables() for r in table.lines]
+    return pd.DataFrame.from_records(rows, columns=["source", "line", "kind", "text"])
+
+
+def load_repairs() -> pd.DataFrame:
+    """Every printed label the loader read as a different (correct) label, with the reason."""
+    rows = [(r.source, r.line, r.printed, r.meant, r.why) for table in _parsed_tables() for r in table.repairs]
+    return pd.DataFrame.from_records(rows, columns=["source", "line", "printed", "meant", "why"])
+
+
+def raw_line(source: str, line: int) -> str:
+    """The text of one line of a raw file, exactly as stored (1-based line numbers)."""
+    with (RAW_DIR / source).open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, start=1):
+            if number == line:
+                return text.rstrip("\n")
+    raise IndexError(f"{source} has no line {line}")
