@@ -30,7 +30,7 @@ setup: $(STAMP)
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks 00_start_here.ipynb
 
-test: setup
+test: setup browser
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(NOTEBOOKS) $(NBVAL)
 
 test-unit: setup
@@ -50,7 +50,8 @@ lock:
 	$(BIN)/python scripts/lock.py
 
 browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null || (echo "Installing Chromium (Debian package) for the browser tests" && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 clean:
 	rm -rf $(VENV) data/.cache build site student figures

@@ -1,0 +1,225 @@
+"""Charts for the collection: one theme, one renderer, and chart functions that return a Figure.
+
+A :class:`Figure` is a chart together with its one-line takeaway (computed from the data) and
+the numbers it draws as a table, so every chart can be read without seeing it. Chart functions
+take tidy data, aggregate it in pandas first (a chart embeds only what it draws) and label
+everything in English or Norwegian through one ``lang`` argument.
+
+Rendering: the ``nav`` renderer emits the Vega-Lite v5 spec, which JupyterLab and Voilà draw
+offline with their built-in Vega renderer, plus a static SVG made in the kernel by vl-convert,
+which GitHub, nbviewer and other viewers without JavaScript show instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from . import vocabulary as vocab
+
+T = vocab.TOTAL
+VEGA_LITE_VERSION = "5.20"
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+# Okabe-Ito hues, darkened where needed so every colour has at least 3:1 contrast on white
+# (tests/test_charts.py checks the ratios).
+PALETTE: tuple[str, ...] = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#332288", "#666666", "#882255")
+STATUS_COLOURS = {
+    "Arbeidssøkere på tiltak": "#0072B2",
+    "Nedsatt arbeidsevne, på tiltak": "#D55E00",
+    "Andre på tiltak": "#009E73",
+}
+GENDER_COLOURS = {"Kvinner": "#882255", "Menn": "#009E73"}
+SEQUENTIAL_SCHEME = "blues"
+
+LOCALES: dict[str, dict[str, Any]] = {
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["NOK ", ""]}},
+    "nb": {
+        "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]},
+        "time": {
+            "dateTime": "%A %e. %B %Y kl. %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
+            "shortDays": ["søn.", "man.", "tir.", "ons.", "tor.", "fre.", "lør."],
+            "months": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+            "shortMonths": ["jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."],
+        },
+    },
+}
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    "nb": tuple(m.lower() for m in vocab.MONTHS_NB),
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "participants": {"en": "Participants (persons)", "nb": "Deltakere (personer)"},
+    "month": {"en": "Month", "nb": "Måned"},
+    "status_group": {"en": "Status group", "nb": "Hovedgruppe"},
+    "gender": {"en": "Gender", "nb": "Kjønn"},
+    "age_group": {"en": "Age group", "nb": "Aldersgruppe"},
+    "programme_group": {"en": "Programme group", "nb": "Tiltaksgruppe"},
+    "programme": {"en": "Programme", "nb": "Tiltak"},
+    "share": {"en": "Share of participants (%)", "nb": "Andel av deltakerne (%)"},
+    "suppressed": {"en": "Suppressed (0-3, shown as *)", "nb": "Prikket (0-3, vist som *)"},
+    "select_month": {"en": "Month: ", "nb": "Måned: "},
+    "source": {"en": "Source: NAV, participants in labour-market programmes", "nb": "Kilde: NAV, deltakere i arbeidsrettede tiltak"},
+}
+
+
+def word(name: str, lang: str) -> str:
+    """A label in the chosen language ('en' or 'nb')."""
+    check_lang(lang)
+    return WORDS[name][lang]
+
+
+def check_lang(lang: str) -> None:
+    if lang not in ("en", "nb"):
+        raise ValueError(f"lang must be 'en' (English) or 'nb' (Norwegian bokmål), not {lang!r}")
+
+
+def month_label(period: pd.Period, lang: str) -> str:
+    """'November 2016' or 'november 2016'."""
+    return f"{MONTHS[lang][period.month - 1]} {period.year}"
+
+
+def value_label(value: str, lang: str) -> str:
+    """A dimension value (NAV's Norwegian label) in the chosen language."""
+    check_lang(lang)
+    return value if lang == "nb" else vocab.english(value)
+
+
+def number(value: float, lang: str = "en", decimals: int = 0) -> str:
+    """A number formatted as NAV prints it ('83 484', '44,1') or in English style ('83,484')."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "nb":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+# -- theme ---------------------------------------------------------------------------------------
+@alt.theme.register("nav", enable=False)
+def nav_theme() -> alt.theme.ThemeConfig:
+    """Readable fonts, titles with subtitles, the colour-blind-safe palette, quiet gridlines."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
+            "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 13,
+                      "subtitleColor": "#444444", "offset": 10},
+            "padding": {"left": 5, "top": 5, "right": 60, "bottom": 5},
+            "axis": {"labelLimit": 320, "labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "titleColor": "#222222",
+                     "labelColor": "#222222", "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "orient": "bottom"},
+            "header": {"labelFontSize": 12, "titleFontSize": 13},
+            "range": {"category": list(PALETTE), "ordinal": {"scheme": SEQUENTIAL_SCHEME}},
+            "bar": {"color": PALETTE[0]},
+            "line": {"color": PALETTE[0], "strokeWidth": 2.5},
+            "point": {"color": PALETTE[0], "size": 50},
+        }
+    }
+
+
+# -- rendering -----------------------------------------------------------------------------------
+def svg(spec: dict) -> str:
+    """A static SVG of a Vega-Lite spec, drawn in the kernel (no browser, no network)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+
+
+def render(spec: dict, **metadata: Any) -> dict:
+    """Altair renderer: the live Vega-Lite spec plus a static SVG fallback and a text line."""
+    title = spec.get("title", {})
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    return {
+        "application/vnd.vegalite.v5+json": spec,
+        "image/svg+xml": svg(spec),
+        "text/plain": f"<Chart: {text}>" if text else "<Chart>",
+    }
+
+
+alt.renderers.register("nav", render)
+
+
+def enable() -> None:
+    """Use the collection's theme and renderer (called by :func:`helpers.notebook.setup`)."""
+    alt.theme.enable("nav")
+    alt.renderers.enable("nav")
+
+
+# -- figures -------------------------------------------------------------------------------------
+@dataclass
+class Figure:
+    """A chart, its one-line takeaway, and the numbers it draws (for readers who cannot see it)."""
+
+    chart: alt.TopLevelMixin
+    takeaway: str
+    table: pd.DataFrame
+    title: str
+    notes: list[str] = field(default_factory=list)
+
+    def spec(self) -> dict:
+        return self.chart.to_dict()
+
+
+def finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """Apply the language's number and date formats (the last step before display)."""
+    return chart.configure(locale=LOCALES[lang])
+
+
+def titled(title: str, subtitle: str | list[str]) -> alt.TitleParams:
+    return alt.TitleParams(text=title, subtitle=subtitle)
+
+
+# -- chart functions -------------------------------------------------------------------------------
+def status_groups(frame: pd.DataFrame, lang: str = "en") -> Figure:
+    """Participants by status group in one month; a menu in the chart switches the month.
+
+    The menu is a Vega-Lite parameter, so it works without a kernel (exported HTML, Voilà,
+    a static site) as well as in JupyterLab.
+    """
+    from . import views
+
+    check_lang(lang)
+    data = views.status_by_month(frame)
+    data["month"] = [month_label(p, lang) for p in data["period"]]
+    data["status"] = [value_label(s, lang) for s in data["status_group"]]
+    data["participants"] = data["value"].astype("int64")
+    data["share"] = data["share"].astype(float).round(1)
+    month_options = list(dict.fromkeys(data["month"]))
+    first = month_options[0]
+    pick = alt.param(name="month", value=first, bind=alt.binding_select(options=month_options, name=word("select_month", lang)))
+    status_order = [value_label(s, lang) for s in views.STATUS_ORDER]
+    base = alt.Chart(data[["month", "status", "participants", "share"]]).transform_filter(alt.datum.month == pick)
+    bars = base.mark_bar().encode(
+        x=alt.X("participants:Q", title=word("participants", lang), axis=alt.Axis(format=",d")),
+        y=alt.Y("status:N", title=None, sort=status_order),
+        color=alt.Color("status:N", scale=alt.Scale(domain=status_order, range=[STATUS_COLOURS[s] for s in views.STATUS_ORDER]), legend=None),
+        tooltip=[alt.Tooltip("month:N", title=word("month", lang)), alt.Tooltip("status:N", title=word("status_group", lang)),
+                 alt.Tooltip("participants:Q", title=word("participants", lang), format=",d"),
+                 alt.Tooltip("share:Q", title=word("share", lang), format=".1f")],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(
+        x="participants:Q", y=alt.Y("status:N", sort=status_order), text=alt.Text("participants:Q", format=",d"))
+    title = {"en": "Participants by status group", "nb": "Deltakere etter hovedgruppe"}[lang]
+    subtitle = {"en": ["People on a programme at the end of the month. Pick a month from any of the three tables.", word("source", lang)],
+                "nb": ["Personer på tiltak ved utgangen av måneden. Velg en måned fra en av de tre tabellene.", word("source", lang)]}[lang]
+    chart = (bars + labels).add_params(pick).properties(title=titled(title, subtitle), width=480, height=130)
+
+    shares = data[data["status_group"] == "Nedsatt arbeidsevne, på tiltak"]["share"]
+    largest_every_month = bool((data.loc[data.groupby("month")["participants"].idxmax(), "status_group"] == "Nedsatt arbeidsevne, på tiltak").all())
+    low, high = number(shares.min(), lang), number(shares.max(), lang)
+    if lang == "en":
+        takeaway = (f"People with reduced work capacity are {'the largest group in every one of' if largest_every_month else 'a large group in'} "
+                    f"the {len(month_options)} months shown: {low} to {high} % of all participants.")
+    else:
+        takeaway = (f"Personer med nedsatt arbeidsevne er {'den største gruppen i alle' if largest_every_month else 'en stor gruppe i'} "
+                    f"de {len(month_options)} månedene: {low} til {high} % av alle deltakerne.")
+    table = data.pivot(index="month", columns="status", values="participants").reindex(index=month_options, columns=status_order)
+    table.index.name = word("month", lang)
+    table.columns.name = None
+    return Figure(finish(chart, lang), takeaway, table.reset_index(), title)

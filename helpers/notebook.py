@@ -1,0 +1,136 @@
+"""What a notebook needs in a line or two: set-up, showing a figure, and controls that redraw it.
+
+    from helpers.notebook import setup, show, explore
+    frame = setup()
+
+``show(figure)`` prints the takeaway, draws the chart and adds a folded "See the numbers" table.
+``explore(draw, **controls)`` wires ipywidgets controls to a draw function: change a control and
+the figure is drawn again. The draw functions are ordinary importable functions, so the tests
+call them with every option of every control.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from collections.abc import Callable
+
+import pandas as pd
+
+from . import charts
+from .charts import Figure
+
+OUR_MODULES = r"^(helpers|pandas|altair|numpy)(\.|$)"
+
+
+def setup() -> pd.DataFrame:
+    """Enable the collection's chart theme and renderer, make deprecations errors, load the data."""
+    from .tidy import load_participants
+
+    charts.enable()
+    for category in (DeprecationWarning, FutureWarning):
+        warnings.filterwarnings("error", category=category, module=OUR_MODULES)
+    pd.set_option("display.max_rows", 60)
+    pd.set_option("display.width", 120)
+    return load_participants()
+
+
+def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
+    """An HTML table of the numbers a chart draws; suppressed cells stay visible as '*'."""
+
+    def cell(value: object) -> str:
+        if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+            return "*"
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int) or (hasattr(value, "is_integer") and float(value).is_integer() and not isinstance(value, str)):
+            return charts.number(float(value), lang)
+        if isinstance(value, float):
+            return charts.number(value, lang, decimals=1)
+        return html.escape(str(value))
+
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in table.itertuples(index=False))
+    return f'<table class="numbers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def details(summary: str, content_html: str) -> str:
+    return f"<details><summary>{html.escape(summary)}</summary>\n{content_html}\n</details>"
+
+
+def show(figure: Figure, lang: str | None = None) -> None:
+    """Display a figure: its takeaway, the chart, and the numbers in a folded table."""
+    from IPython.display import HTML, Markdown, display
+
+    lang = lang or ("nb" if re.search(r"[æøå]|\b(og|av|er|i)\b", figure.takeaway) and not figure.takeaway.startswith(("The", "People", "In")) else "en")
+    display(Markdown(f"**{figure.takeaway}**"))
+    display(figure.chart)
+    summary = "See the numbers" if lang == "en" else "Se tallene"
+    display(HTML(details(summary, numbers_table(figure.table, lang))))
+
+
+def findings(sentences: list[str]) -> None:
+    """Show key findings (computed sentences) as a bulleted list."""
+    from IPython.display import Markdown, display
+
+    display(Markdown("\n".join(f"- {sentence}" for sentence in sentences)))
+
+
+def contents() -> None:
+    """The table of contents of the collection, with each notebook's teaching and exercise time."""
+    from IPython.display import Markdown, display
+
+    from .collection import DASHBOARD, NOTEBOOKS
+
+    rows = ["| Notebook | What it covers | Teaching | Exercises |", "|---|---|---|---|"]
+    for nb in NOTEBOOKS:
+        rows.append(f"| [{nb.stem[:2]} {nb.title}]({nb.file}) | {nb.summary} | {nb.teaching} min | {nb.exercises} min |")
+    rows.append(f"| [{DASHBOARD.title}]({DASHBOARD.file}) | {DASHBOARD.summary} | | |")
+    total_t = sum(nb.teaching for nb in NOTEBOOKS)
+    total_e = sum(nb.exercises for nb in NOTEBOOKS)
+    rows.append(f"| **All notebooks** | | **{total_t} min** | **{total_e} min** |")
+    display(Markdown("\n".join(rows)))
+
+
+def explore(draw: Callable[..., Figure], **controls):
+    """Controls above a figure; changing any control redraws it with ``draw(**values)``.
+
+    Returns the widget to display (the last expression of a cell). The redraw keeps the old
+    figure until the new one is ready, so the page does not jump.
+    """
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    Controls = _controls_class()
+    out = widgets.Output()
+
+    def redraw(change: object = None) -> None:
+        values = {name: control.value for name, control in controls.items()}
+        figure = draw(**values)
+        with out:
+            out.clear_output(wait=True)
+            show(figure, lang=values.get("lang"))
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    redraw()
+    return Controls([widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")), out])
+
+
+def _controls_class():
+    import ipywidgets as widgets
+
+    class Controls(widgets.VBox):
+        """The explorer's box; its text form tells readers of a static copy where the controls work."""
+
+        def __repr__(self) -> str:
+            return "[Interactive controls: run this notebook in JupyterLab, Voilà or Binder to use them.]"
+
+    return Controls
+
+
+def __getattr__(name: str):
+    if name == "Controls":
+        return _controls_class()
+    raise AttributeError(name)

@@ -1,0 +1,60 @@
+"""Execute notebooks from a fresh kernel and store their outputs: the only way outputs are written.
+
+    make notebooks            # every notebook of the collection
+    .venv/bin/python scripts/execute_notebooks.py notebooks/03_programme_groups.ipynb
+
+Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
+while executing, so it is recorded and then dropped); cell ids and
+metadata that interactive sessions add are normalised, so re-running gives the same file.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+KEEP_METADATA = {"tags", "jupyter"}
+
+
+def normalise(nb: nbformat.NotebookNode) -> None:
+    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+                   "language_info": {"name": "python"}}
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
+
+
+def execute(path: Path) -> float:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                   store_widget_state=True, record_timing=False).execute()
+    nb.metadata.pop("widgets", None)
+    normalise(nb)
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(paths: list[str]) -> int:
+    for name in paths:
+        path = Path(name).resolve()
+        seconds = execute(path)
+        size = path.stat().st_size / 1024
+        print(f"{path.relative_to(ROOT)}: executed in {seconds:.1f} s, {size:.0f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
