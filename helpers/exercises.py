@@ -12,6 +12,7 @@ A ``None`` answer gets "Not yet" with a hint, so the student copies can be run a
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -77,8 +78,10 @@ def check(exercise_id: str, answer: object) -> Result:
 
 
 def _load_all() -> None:
-    """Import the modules that register exercises (one per notebook)."""
-    from . import exercise_bank  # noqa: F401
+    """Import the topic modules, which register the exercises (one module per notebook)."""
+    from . import topics
+
+    topics.load_all()
 
 
 # -- helpers for check functions -------------------------------------------------------------------
@@ -100,7 +103,7 @@ def same_label(answer: object, expected: str, english: str | None = None) -> boo
 def as_number(answer: object) -> float | None:
     if isinstance(answer, bool):
         return None
-    if isinstance(answer, (int, float)):
+    if isinstance(answer, numbers.Real):  # Python and NumPy numbers alike
         return float(answer)
     if isinstance(answer, str):
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import charts, vocabulary as vocab
+from . import vocabulary as vocab
 from .charts import Figure
 
 LANGUAGES = (("English", "en"), ("Norsk", "nb"))
@@ -93,11 +93,15 @@ def explorer(name: str, frame: pd.DataFrame | None = None, **values: object):
     from .notebook import explore
     from .tidy import load_participants
 
-    spec = EXPLORERS[name]
+    spec = load_all()[name]
     frame = load_participants() if frame is None else frame
     controls = {key: control(key, options, values.get(key, spec.defaults.get(key))) for key, options in spec.options.items()}
     return explore(functools.partial(spec.draw, frame), **controls)
 
 
-# -- the explorers of the collection ------------------------------------------------------------------
-register(Explorer("status_groups", charts.status_groups, {"lang": LANGUAGES}))
+def load_all() -> dict[str, Explorer]:
+    """Every explorer of the collection (the topic modules register them when imported)."""
+    from . import topics
+
+    topics.load_all()
+    return EXPLORERS

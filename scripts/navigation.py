@@ -3,7 +3,8 @@
 Safe to run again: the cells it writes carry the tag ``navigation`` and are replaced each time.
 Links go to the neighbouring notebooks that exist, in the order of helpers/collection.py.
 
-    .venv/bin/python scripts/navigation.py
+    .venv/bin/python scripts/navigation.py                      # every notebook
+    .venv/bin/python scripts/navigation.py 03_programme_groups  # only this one
 """
 
 from __future__ import annotations
@@ -58,9 +59,10 @@ def update(path: Path, existing: list[str]) -> bool:
     return after != before
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
+    """Update every notebook of the collection, or only the named ones (e.g. 03_programme_groups)."""
     existing = [p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")]
-    for stem in [nb.stem for nb in NOTEBOOKS] + [DASHBOARD.stem]:
+    for stem in only or [nb.stem for nb in NOTEBOOKS] + [DASHBOARD.stem]:
         path = NOTEBOOK_DIR / f"{stem}.ipynb"
         if path.exists():
             print(f"{path.relative_to(ROOT)}: {'updated' if update(path, existing) else 'unchanged'}")
@@ -68,4 +70,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main([Path(a).stem for a in sys.argv[1:]]))

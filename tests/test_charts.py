@@ -1,0 +1,113 @@
+"""Charts: theme, palette contrast, what a chart embeds and draws, both languages, rendering."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from helpers import charts, views
+from helpers.topics import start_here
+from helpers.notebook import numbers_table
+
+from .conftest import raw_lines
+
+
+def contrast_on_white(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+@pytest.mark.parametrize("colour", charts.PALETTE + tuple(charts.STATUS_COLOURS.values()) + tuple(charts.GENDER_COLOURS.values()))
+def test_palette_has_3_to_1_contrast_on_white(colour):
+    assert contrast_on_white(colour) >= 3.0
+
+
+def test_palette_colours_are_distinct():
+    assert len(set(charts.PALETTE)) == len(charts.PALETTE)
+
+
+def test_numbers_in_both_styles():
+    assert charts.number(83484, "en") == "83,484"
+    assert charts.number(83484, "nb") == "83\u00a0484"
+    assert charts.number(44.12, "nb", decimals=1) == "44,1"
+    with pytest.raises(ValueError, match="lang must be"):
+        charts.word("participants", "de")
+
+
+def dataset(figure: charts.Figure) -> pd.DataFrame:
+    spec = figure.spec()
+    (rows,) = spec["datasets"].values()
+    return pd.DataFrame(rows)
+
+
+def test_status_groups_draws_the_published_numbers(participants):
+    figure = start_here.status_groups(participants)
+    data = dataset(figure)
+    assert list(data.columns) == ["month", "status", "participants", "share"]
+    assert len(data) == 18 * 3  # 1 + 12 + 5 months, three status groups
+    # November 2016, as printed on lines 29-31 of the one-month table
+    nov = data[data["month"] == "November 2016"].set_index("status")["participants"].to_dict()
+    printed = {line.split("\t")[0]: int(line.split("\t")[1].replace(" ", "")) for line in raw_lines("nav_tiltak_en_maaned_2016-11.txt")[28:31]}
+    assert nov == {charts.value_label(k, "en"): v for k, v in printed.items()}
+    assert data.groupby("month")["share"].sum().round(0).eq(100).all()
+
+
+def test_status_groups_has_a_kernel_free_month_menu(participants):
+    spec = start_here.status_groups(participants).spec()
+    (param,) = spec["params"]
+    assert param["name"] == "month" and param["bind"]["input"] == "select"
+    assert param["bind"]["options"][0] == "November 2016" and len(param["bind"]["options"]) == 18
+    assert spec["config"]["locale"]["number"]["thousands"] == ","
+
+
+def test_norwegian_labels_and_number_format(participants):
+    figure = start_here.status_groups(participants, lang="nb")
+    spec = figure.spec()
+    assert spec["title"]["text"] == "Deltakere etter hovedgruppe"
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+    assert set(dataset(figure)["status"]) == set(views.STATUS_ORDER)
+    assert "nedsatt arbeidsevne" in figure.takeaway
+
+
+def test_takeaway_is_computed_from_the_data(participants):
+    figure = start_here.status_groups(participants)
+    shares = views.status_by_month(participants)
+    nae = shares[shares["status_group"] == "Nedsatt arbeidsevne, på tiltak"]["share"].astype(float)
+    assert f"{nae.min():.0f} to {nae.max():.0f} %" in figure.takeaway
+    assert "18 months" in figure.takeaway
+
+
+def test_table_has_the_numbers_the_chart_draws(participants):
+    figure = start_here.status_groups(participants)
+    data = dataset(figure)
+    table = figure.table.set_index("Month")
+    for row in data.itertuples():
+        assert table.loc[row.month, row.status] == row.participants
+
+
+def test_renderer_gives_live_spec_and_static_svg(participants):
+    spec = start_here.status_groups(participants).spec()
+    bundle = charts.render(spec)
+    assert bundle["application/vnd.vegalite.v5+json"] is spec
+    assert bundle["image/svg+xml"].startswith("<svg") and "Participants by status group" in bundle["image/svg+xml"]
+    assert bundle["text/plain"] == "<Chart: Participants by status group>"
+    assert charts.render(spec)["image/svg+xml"] == bundle["image/svg+xml"]  # deterministic
+
+
+def test_theme_and_renderer_are_enabled_by_setup():
+    from helpers.notebook import setup
+
+    setup()
+    assert alt.renderers.active == "nav"
+    assert alt.theme.active == "nav"
+
+
+def test_numbers_table_shows_stars_not_zeros():
+    table = pd.DataFrame({"programme": ["A", "B"], "participants": pd.array([12, pd.NA], dtype="Int64")})
+    html = numbers_table(table)
+    assert "<td>*</td>" in html and "<td>12</td>" in html and "<td>0</td>" not in html
+    assert numbers_table(pd.DataFrame({"n": [83484]}), "nb") == '<table class="numbers"><thead><tr><th>n</th></tr></thead><tbody><tr><td>83\u00a0484</td></tr></tbody></table>'

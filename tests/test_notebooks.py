@@ -1,0 +1,155 @@
+"""Every notebook follows the template, was executed from a fresh kernel, and is small and clean.
+
+nbval (run by `make test`) re-executes each notebook and compares its outputs; these tests check
+what nbval does not: structure, navigation, exercises, sizes and the prose itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from helpers.collection import DASHBOARD, NOTEBOOKS, notebook
+from helpers.glossary import glossary_markdown
+
+from .conftest import ROOT
+
+NOTEBOOK_DIR = ROOT / "notebooks"
+SEQUENCE = [nb for nb in NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]
+EXECUTED = [nb.file for nb in SEQUENCE] + ([DASHBOARD.file] if (NOTEBOOK_DIR / DASHBOARD.file).exists() else [])
+REQUIRED = ["What you will learn", "Prerequisites", "Time", "Key findings", "Exercises", "Key points", "What's next", "Sources"]
+# Figures that look like data: thousands separators, per cents, decimals with a comma or point.
+DATA_NUMBER = re.compile(r"\b\d{1,3}(?:[  ,]\d{3})+\b|\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b")
+
+
+def read(name: str) -> nbformat.NotebookNode:
+    return nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+
+
+def markdown(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+
+def headings(nb, level: int) -> list[str]:
+    prefix = "#" * level + " "
+    return [line[len(prefix):].strip() for text in markdown(nb) for line in text.splitlines() if line.startswith(prefix)]
+
+
+def test_the_sequence_starts_with_start_here():
+    assert SEQUENCE and SEQUENCE[0].stem == "00_start_here"
+
+
+@pytest.mark.parametrize("name", [nb.file for nb in SEQUENCE] + ["_template.ipynb"])
+def test_follows_the_template(name):
+    nb = read(name)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), "the first cell holds the title"
+    assert len(headings(nb, 1)) == 1, "exactly one H1"
+    h2 = headings(nb, 2)
+    positions = [h2.index(h) if h in h2 else -1 for h in REQUIRED]
+    assert -1 not in positions, f"missing sections: {[h for h, p in zip(REQUIRED, positions) if p < 0]}"
+    assert positions == sorted(positions), "sections out of order"
+    assert h2.index("Key findings") + 1 < h2.index("Exercises"), "content sections between key findings and exercises"
+    for text in markdown(nb):  # no skipped heading levels
+        levels = [len(m) for m in re.findall(r"^(#{1,6}) ", text, flags=re.M)]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+
+
+@pytest.mark.parametrize("entry", SEQUENCE, ids=lambda nb: nb.stem)
+def test_time_is_stated_as_in_the_collection(entry):
+    nb = read(entry.file)
+    text = "\n".join(markdown(nb))
+    match = re.search(r"## Time\s+Teaching: (\d+) minutes\. Exercises: (\d+) minutes\.", text)
+    assert match, "the Time section says 'Teaching: N minutes. Exercises: M minutes.'"
+    assert (int(match[1]), int(match[2])) == (entry.teaching, entry.exercises)
+
+
+@pytest.mark.parametrize("name", EXECUTED)
+def test_executed_top_to_bottom_from_a_fresh_kernel(name):
+    nb = read(name)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "run `make notebooks`"
+    for cell in code:
+        for output in cell.outputs:
+            assert output.output_type != "error", f"{cell.id} raised {output.get('ename')}"
+            assert not (output.output_type == "stream" and output.name == "stderr"), f"{cell.id} wrote to stderr (a warning?): {output.text[:200]}"
+    assert "widgets" not in nb.metadata, "widget state must not be stored"
+
+
+@pytest.mark.parametrize("name", EXECUTED + ["_template.ipynb"])
+def test_small_and_free_of_local_paths(name):
+    path = NOTEBOOK_DIR / name
+    assert path.stat().st_size <= 500 * 1024
+    assert not re.search(r"/(work|tmp|root|home)/[A-Za-z]", path.read_text(encoding="utf-8"))
+
+
+def test_template_is_stored_without_outputs():
+    nb = read("_template.ipynb")
+    assert all(not c.outputs and c.execution_count is None for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("name", EXECUTED)
+def test_excluded_outputs_say_why_and_which_test_checks_them(name):
+    for cell in read(name).cells:
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            first = cell.source.splitlines()[0]
+            assert first.startswith("# Output not compared by nbval:"), cell.id
+            test_file = re.search(r"tests/(test_\w+\.py)", first)
+            assert test_file and (ROOT / "tests" / test_file[1]).exists(), cell.id
+
+
+@pytest.mark.parametrize("name", EXECUTED)
+def test_every_chart_has_a_static_fallback(name):
+    for cell in read(name).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "application/vnd.vegalite.v5+json" in data:
+                assert data.get("image/svg+xml", "").startswith("<svg")
+
+
+@pytest.mark.parametrize("name", EXECUTED + ["_template.ipynb"])
+def test_prose_states_no_hand_typed_figures(name):
+    for text in markdown(read(name)):
+        found = DATA_NUMBER.findall(text)
+        assert not found, f"figures typed into Markdown: {found}; compute them in a cell (helpers/stories.py)"
+
+
+@pytest.mark.parametrize("entry", SEQUENCE, ids=lambda nb: nb.stem)
+def test_navigation_at_top_and_bottom(entry):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("navigation", ROOT / "scripts" / "navigation.py")
+    navigation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(navigation)
+    nb = read(entry.file)
+    expected = navigation.links(entry.stem, [p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")])
+    for cell in (nb.cells[1], nb.cells[-1]):
+        assert "navigation" in cell.metadata.get("tags", []) and cell.source == expected, "run scripts/navigation.py"
+    for target in re.findall(r"\]\(([^)#]+)", expected):
+        assert (NOTEBOOK_DIR / target).exists(), target
+
+
+@pytest.mark.parametrize("entry", SEQUENCE, ids=lambda nb: nb.stem)
+def test_exercises_have_a_checked_solution(entry):
+    cells = read(entry.file).cells
+    exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
+    assert len(exercises) >= (2 if entry.stem == "00_start_here" else 3)
+    for i in exercises:
+        student, solution = cells[i], cells[i + 1]
+        assert "solution" in solution.metadata.get("tags", []) and solution.metadata.get("jupyter", {}).get("source_hidden")
+        assert "answer = None" in student.source
+        said = lambda cell: "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)  # noqa: E731
+        assert "Not yet" in said(student), "an empty answer gets 'Not yet'"
+        assert "Correct" in said(solution), "the solution passes its check"
+
+
+def test_glossary_page_is_up_to_date_and_linked():
+    assert (NOTEBOOK_DIR / "glossary.md").read_text(encoding="utf-8") == glossary_markdown(), "run scripts/write_glossary.py"
+    for entry in SEQUENCE:
+        assert "(glossary.md)" in read(entry.file).cells[1].source
+
+
+def test_collection_registry():
+    assert notebook("00_start_here").teaching > 0
+    assert [nb.stem[:2] for nb in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
