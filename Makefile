@@ -10,13 +10,16 @@ PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: setup lab test test-unit test-notebooks test-browser notebooks bench lock browser clean help
+.PHONY: setup lab test test-unit test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
 	@echo "make test   set up .venv (if needed) and run every test: unit, nbval, browser"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
-	@echo "make bench  print load and chart timings"
+	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"
+	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
+	@echo "make student    write student copies (solutions removed) to student/"
+	@echo "make bench  print load, chart and dashboard timings"
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The locks are for Python 3.11; set PYTHON=/path/to/python3.11")'
@@ -42,7 +45,16 @@ test-notebooks: setup
 notebooks: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
-bench: setup
+site: setup
+	$(BIN)/python scripts/build_site.py site
+
+figures: setup
+	$(BIN)/python scripts/figures.py figures
+
+student: setup
+	$(BIN)/python scripts/student.py student
+
+bench: setup browser
 	$(BIN)/python bench/benchmark.py
 
 lock:

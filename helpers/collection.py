@@ -62,3 +62,17 @@ def binder_lab_link(path: str = "notebooks/00_start_here.ipynb") -> str:
 def binder_voila_link(path: str = "notebooks/dashboard.ipynb") -> str:
     """A mybinder.org link that opens a notebook as a Voilà page (no code shown)."""
     return f"https://mybinder.org/v2/gh/{REPOSITORY}/{BRANCH}?urlpath={quote('voila/render/' + path, safe='')}"
+
+
+def binder_links() -> list[tuple[str, str, str]]:
+    """(label, link, repository path) for every Binder link the collection publishes."""
+    links = [("Open the collection in JupyterLab (starts at 00 Start here)", binder_lab_link("notebooks/00_start_here.ipynb"), "notebooks/00_start_here.ipynb")]
+    for nb in NOTEBOOKS:
+        links.append((f"{nb.stem[:2]} {nb.title}", binder_lab_link(f"notebooks/{nb.file}"), f"notebooks/{nb.file}"))
+    links.append((f"{DASHBOARD.title} (Voilà, no code)", binder_voila_link(f"notebooks/{DASHBOARD.file}"), f"notebooks/{DASHBOARD.file}"))
+    return links
+
+
+def binder_links_markdown() -> str:
+    """The Binder links as a Markdown list (README and 00_start_here show this)."""
+    return "\n".join(f"- [{label}]({link})" for label, link, _ in binder_links())

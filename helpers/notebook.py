@@ -93,6 +93,15 @@ def contents() -> None:
     display(Markdown("\n".join(rows)))
 
 
+def binder() -> None:
+    """The Binder links of the collection (from helpers/collection.py, like README's)."""
+    from IPython.display import Markdown, display
+
+    from .collection import binder_links_markdown
+
+    display(Markdown(binder_links_markdown()))
+
+
 def explore(draw: Callable[..., Figure], **controls):
     """Controls above a figure; changing any control redraws it with ``draw(**values)``.
 
