@@ -37,6 +37,48 @@ def fresh_process_ms(code: str, runs: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
+def first_chart_in_fresh_kernel(runs: int = 3) -> dict[str, float]:
+    """Seconds from asking for a kernel to the first chart's output arriving (median of runs)."""
+    from jupyter_client.manager import start_new_kernel
+
+    code = ("from helpers.notebook import setup, show\n"
+            "from helpers.topics import start_here\n"
+            "frame = setup()\n"
+            "show(start_here.status_groups(frame))")
+    kernel_start, to_chart = [], []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        manager, client = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "notebooks"))
+        started = time.perf_counter()
+        try:
+            msg_id = client.execute(code)
+            while True:
+                msg = client.get_iopub_msg(timeout=120)
+                if msg["parent_header"].get("msg_id") != msg_id:
+                    continue
+                if msg["msg_type"] == "display_data" and "application/vnd.vegalite.v5+json" in msg["content"]["data"]:
+                    break
+                if msg["msg_type"] == "error":
+                    raise RuntimeError(msg["content"]["evalue"])
+            done = time.perf_counter()
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+        kernel_start.append(started - begin)
+        to_chart.append(done - begin)
+    return {"kernel start": statistics.median(kernel_start), "fresh kernel to first chart": statistics.median(to_chart)}
+
+
+def import_times() -> dict[str, float]:
+    """Median seconds to import the heavy packages in a fresh interpreter."""
+    out = {}
+    for module in ("pandas", "altair", "ipywidgets", "helpers.notebook"):
+        times = [float(subprocess.run([sys.executable, "-c", f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"],
+                                      capture_output=True, text=True, check=True, cwd=ROOT).stdout) for _ in range(3)]
+        out[module] = statistics.median(times)
+    return out
+
+
 def main() -> None:
     import helpers
     import helpers.tidy as tidy
@@ -49,6 +91,17 @@ def main() -> None:
     print(f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('t.load_participants()'):.1f} ms  (aim: < 20 ms)")
     print(f"  in-memory cached load (median of {RUNS}): {median_ms(helpers.load_participants):.2f} ms")
     print(f"  reconcile report (median of {RUNS}): {median_ms(lambda: helpers.reconcile(frame)):.1f} ms")
+
+    print("Notebook start-up (aim for the whole `make test` under three minutes)")
+    for module, seconds in import_times().items():
+        print(f"  import {module} in a fresh interpreter (median of 3): {seconds * 1000:.0f} ms")
+    try:
+        import rfc3987_syntax  # noqa: F401
+        print("  rfc3987-syntax is installed: expect about a second more for `import altair`")
+    except ImportError:
+        print("  rfc3987-syntax is not installed (left out of the locks): `import altair` skips its ~1 s grammar build")
+    for name, seconds in first_chart_in_fresh_kernel().items():
+        print(f"  {name} (median of 3): {seconds:.2f} s")
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ def nav_theme() -> alt.theme.ThemeConfig:
             "padding": {"left": 5, "top": 5, "right": 60, "bottom": 5},
             "axis": {"labelLimit": 320, "labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "titleColor": "#222222",
                      "labelColor": "#222222", "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "orient": "bottom"},
+            "legend": {"labelLimit": 300, "labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "orient": "bottom"},
             "header": {"labelFontSize": 12, "titleFontSize": 13},
             "range": {"category": list(PALETTE), "ordinal": {"scheme": SEQUENTIAL_SCHEME}},
             "bar": {"color": PALETTE[0]},
@@ -145,10 +145,29 @@ def render(spec: dict, **metadata: Any) -> dict:
 alt.renderers.register("nav", render)
 
 
+def _json_safe(value: Any) -> Any:
+    """NaN and infinities become null: JSON has no NaN, and a missing number must stay missing."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    return value
+
+
+def to_values(data: Any) -> dict:
+    """Altair's default data transformer (row limit, inline values), with NaN turned into null."""
+    values = alt.utils.data.to_values(alt.utils.data.limit_rows(data, max_rows=5000))
+    if isinstance(values, dict) and "values" in values:
+        values["values"] = [{k: _json_safe(v) for k, v in row.items()} if isinstance(row, dict) else row for row in values["values"]]
+    return values
+
+
+alt.data_transformers.register("nav", to_values)
+
+
 def enable() -> None:
-    """Use the collection's theme and renderer (called by :func:`helpers.notebook.setup`)."""
+    """Use the collection's theme, renderer and data transformer (called by :func:`helpers.notebook.setup`)."""
     alt.theme.enable("nav")
     alt.renderers.enable("nav")
+    alt.data_transformers.enable("nav")
 
 
 # -- figures -------------------------------------------------------------------------------------

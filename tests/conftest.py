@@ -23,6 +23,14 @@ def raw_lines(name: str) -> list[str]:
     return raw_text(name).split("\n")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chart_settings():
+    """Charts in tests use the same theme, renderer and data transformer as the notebooks."""
+    from helpers import charts
+
+    charts.enable()
+
+
 @pytest.fixture(scope="session")
 def participants():
     import helpers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpers.charts import Figure
@@ -17,6 +19,7 @@ def test_every_option_draws_a_valid_figure(name, combo, participants):
     figure = EXPLORERS[name].draw(participants, **combo)
     assert isinstance(figure, Figure)
     spec = figure.chart.to_dict(validate=True)  # validates against the Vega-Lite schema
+    json.dumps(spec, allow_nan=False)  # valid JSON: a missing number is null, never NaN
     datasets = spec.get("datasets", {})
     assert datasets and all(len(rows) > 0 for rows in datasets.values())
     assert figure.takeaway.strip() and len(figure.takeaway) < 400
