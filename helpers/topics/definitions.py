@@ -57,7 +57,7 @@ _VALUE_COLOURS: dict[str, str] = {
     "sickness benefit": "#666666",
     "disability benefit only": "#882255",
 }
-_PROGRAMME_COLOURS = ("#332288", "#CC79A7", "#0072B2", "#8C6D00")
+_PROGRAMME_COLOURS = ("#332288", "#882255", "#666666")
 
 EXAMPLE_NAMES_NB: dict[str, str] = {
     "simple exit": "enkel avgang",
@@ -92,18 +92,38 @@ def _status_words(status: str, lang: str) -> str:
 
 
 # -- a history as a timeline ---------------------------------------------------------------------------
+MONTH_WIDTH = 44  # pixels per month in the timelines
+CHAR_WIDTH = 6.6  # rough width of a character of the bar labels (11 px bold), to decide where a label fits
+PAD_MONTHS = 4  # room on the right for labels that do not fit inside their bar
+
+
 def _runs(history: Sequence[d.MonthRecord], lang: str) -> pd.DataFrame:
-    """Consecutive months with the same value in a lane, as one bar each: lane, label, start, end."""
+    """Consecutive months with the same value in a lane, as one bar each, with its colour and label place.
+
+    A label goes inside its bar (white) when it fits, otherwise just after the bar's end (dark).
+    """
     frame = d.timeline_frame(history)
     frame = frame[frame["active"]]
+    programmes: list[str] = []
     rows = []
     for lane, part in frame.groupby("lane", sort=False):
         part = part.sort_values("date")
         run_id = ((part["value"] != part["value"].shift()) | (part["date"] != part["date"].shift() + pd.offsets.MonthBegin(1))).cumsum()
         for _, run in part.groupby(run_id):
-            rows.append((lane, LANE_LABELS[lane][lang], run["value"].iloc[0], _value_word(lane, run["value"].iloc[0], lang),
-                         run["date"].iloc[0], run["date"].iloc[-1] + pd.offsets.MonthBegin(1), len(run)))
-    return pd.DataFrame(rows, columns=["lane", "lane_label", "value", "label", "start", "end", "months"])
+            value = run["value"].iloc[0]
+            if lane == "programme":
+                programmes += [] if value in programmes else [value]
+                colour = _PROGRAMME_COLOURS[programmes.index(value) % len(_PROGRAMME_COLOURS)]
+            else:
+                colour = _VALUE_COLOURS[value.split(" + ")[0]]
+            label = _value_word(lane, value, lang)
+            start, months = run["date"].iloc[0], len(run)
+            inside = len(label) * CHAR_WIDTH <= months * MONTH_WIDTH - 8
+            rows.append((lane, LANE_LABELS[lane][lang], value, label, start, start + pd.DateOffset(months=months), months,
+                         colour, inside))
+    out = pd.DataFrame(rows, columns=["lane", "lane_label", "value", "label", "start", "end", "months", "colour", "inside"])
+    out["text_at"] = out["start"].where(out["inside"], out["end"])
+    return out
 
 
 def verdict_lines(history: Sequence[d.MonthRecord], lang: str = "en") -> list[str]:
@@ -162,40 +182,36 @@ def describe_table(history: Sequence[d.MonthRecord], lang: str = "en") -> pd.Dat
     return out
 
 
-def _timeline_layers(runs: pd.DataFrame, marks: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp, lang: str,
-                     colour_domain: list[str], colour_range: list[str], width: int):
-    """The lanes (bars), the highlighted exit and status months, and their labels; filtered later."""
-    x_scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
+def _timeline_layers(runs: pd.DataFrame, marks: pd.DataFrame, first: pd.Timestamp, months: int, lang: str):
+    """The lanes (bars with their labels), the shaded exit and status months and their captions."""
+    last = first + pd.DateOffset(months=months)
+    x_scale = alt.Scale(domain=[first.isoformat(), (last + pd.DateOffset(months=PAD_MONTHS)).isoformat()])
     lanes = [LANE_LABELS[lane][lang] for lane in d.LANES]
-    months = (last.year - first.year) * 12 + last.month - first.month
-    short = "['jan','feb','mar','apr','may','jun','jul','aug','sep','oct','nov','dec']" if lang == "en" else \
-        "['jan','feb','mar','apr','mai','jun','jul','aug','sep','okt','nov','des']"
-    x_axis = alt.Axis(tickCount={"interval": "month", "step": 1}, grid=True, labelAngle=0, labelAlign="center",
-                      labelOffset=width / months / 2, labelBound=False, labelFlush=False,
-                      labelExpr=f"month(datum.value) == 0 || datum.index == 0 ? [{short}[month(datum.value)], year(datum.value)] "
-                                f": {short}[month(datum.value)]")
-    bars = alt.Chart(runs).mark_bar(height={"band": 0.7}, cornerRadius=2).encode(
-        x=alt.X("start:T", title={"en": "Month (each column is one calendar month)", "nb": "Måned (hver kolonne er én kalendermåned)"}[lang],
-                scale=x_scale, axis=x_axis),
-        x2="end:T",
-        y=alt.Y("lane_label:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes)),
-        color=alt.Color("label:N", title={"en": "What the registers show", "nb": "Hva registrene viser"}[lang],
-                        scale=alt.Scale(domain=colour_domain, range=colour_range),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=260, symbolType="square")),
-        tooltip=[alt.Tooltip("lane_label:N", title={"en": "Lane", "nb": "Felt"}[lang]),
-                 alt.Tooltip("label:N", title={"en": "Value", "nb": "Verdi"}[lang]),
-                 alt.Tooltip("start:T", title={"en": "From", "nb": "Fra"}[lang], format="%B %Y"),
-                 alt.Tooltip("months:Q", title={"en": "Months", "nb": "Måneder"}[lang])],
-    )
+    short = {"en": "['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec']",
+             "nb": "['jan','feb','mar','apr','mai','jun','jul','aug','sep','okt','nov','des']"}[lang]
+    ticks = [(first + pd.DateOffset(months=k)).isoformat() for k in range(months + 1)]
+    x_axis = alt.Axis(values=ticks, grid=True, labelAngle=0, labelAlign="center", labelOffset=MONTH_WIDTH / 2,
+                      labelFlush=False, labelBound=False, title=None,
+                      labelExpr=f"datum.index == 1 ? '' : (month(datum.value) == 0 || datum.index == 0) ? "
+                                f"[{short}[month(datum.value)], '' + year(datum.value)] : {short}[month(datum.value)]")
+    y = alt.Y("lane_label:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes))
+    tooltip = [alt.Tooltip("lane_label:N", title={"en": "Lane", "nb": "Felt"}[lang]),
+               alt.Tooltip("label:N", title={"en": "Value", "nb": "Verdi"}[lang]),
+               alt.Tooltip("start:T", title={"en": "From", "nb": "Fra"}[lang], format="%Y-%m"),
+               alt.Tooltip("months:Q", title={"en": "Months", "nb": "Måneder"}[lang])]
+    bars = alt.Chart(runs).mark_bar(height={"band": 0.72}, cornerRadius=2).encode(
+        x=alt.X("start:T", scale=x_scale, axis=x_axis), x2="end:T", y=y,
+        color=alt.Color("colour:N", scale=None), tooltip=tooltip)
+    text = alt.Chart(runs).mark_text(align="left", baseline="middle", dx=4, fontSize=11, fontWeight="bold").encode(
+        x=alt.X("text_at:T", scale=x_scale), y=y, text="label:N",
+        color=alt.condition(alt.datum.inside, alt.value("white"), alt.value("#222222")))
+    kinds = alt.Scale(domain=["exit", "status", "open"], range=["#222222", "#009E73", "#B35900"])
     shade = alt.Chart(marks).mark_rect(opacity=0.16).encode(
-        x=alt.X("start:T", scale=x_scale), x2="end:T",
-        color=alt.Color("kind:N", scale=alt.Scale(domain=["exit", "status", "open"], range=["#222222", "#009E73", "#B35900"]), legend=None),
-    )
-    labels = alt.Chart(marks).mark_text(align="left", baseline="bottom", dx=2, dy=-4, fontSize=11, fontWeight="bold").encode(
-        x=alt.X("start:T", scale=x_scale), y=alt.value(0), text="text:N",
-        color=alt.Color("kind:N", scale=alt.Scale(domain=["exit", "status", "open"], range=["#222222", "#00684A", "#B35900"]), legend=None),
-    )
-    return bars, shade, labels
+        x=alt.X("start:T", scale=x_scale), x2="end:T", color=alt.Color("kind:N", scale=kinds, legend=None))
+    captions = alt.Chart(marks).mark_text(align="center", baseline="bottom", dy=-4, fontSize=11, fontWeight="bold").encode(
+        x=alt.X("middle:T", scale=x_scale), y=alt.value(0), text="text:N",
+        color=alt.Color("kind:N", scale=alt.Scale(domain=["exit", "status", "open"], range=["#222222", "#00684A", "#B35900"]), legend=None))
+    return shade, bars, text, captions
 
 
 def _marks(history: Sequence[d.MonthRecord], lang: str) -> pd.DataFrame:
@@ -211,19 +227,24 @@ def _marks(history: Sequence[d.MonthRecord], lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["kind", "month", "text"])
     frame["start"] = pd.to_datetime(frame["month"] + "-01", format="%Y-%m-%d")
     frame["end"] = frame["start"] + pd.offsets.MonthBegin(1)
+    frame["middle"] = frame["start"] + pd.Timedelta(days=15)
     return frame
 
 
-def _colours(runs: pd.DataFrame) -> tuple[list[str], list[str]]:
-    domain, colours = [], []
-    programmes = iter(_PROGRAMME_COLOURS)
-    for lane in d.LANES:
-        for value, label in runs.loc[runs["lane"] == lane, ["value", "label"]].drop_duplicates().itertuples(index=False):
-            if label in domain:
-                continue
-            domain.append(label)
-            colours.append(next(programmes, "#444444") if lane == "programme" else _VALUE_COLOURS.get(value.split(" + ")[0], "#444444"))
-    return domain, colours
+def _layer(runs: pd.DataFrame, marks: pd.DataFrame, first: pd.Timestamp, months: int, lang: str, keep=None):
+    layers = _timeline_layers(runs, marks, first, months, lang)
+    if keep is not None:
+        layers = [layer.transform_filter(keep) for layer in layers]
+    return alt.layer(*layers).resolve_scale(color="independent").properties(
+        width=MONTH_WIDTH * (months + PAD_MONTHS), height=160)
+
+
+def _subtitle(lang: str, many: bool) -> list[str]:
+    pick = {"en": "Pick an example in the menu under the chart. ", "nb": "Velg et eksempel i menyen under figuren. "}[lang] if many else ""
+    return {"en": [pick + "Shaded: the exit month and the month six months later, when the status is read.",
+                   "Rules: NAV's definitions for the exit statistics (avgangsstatistikk)."],
+            "nb": [pick + "Skyggelagt: avgangsmåneden og måneden seks måneder etter, da statusen leses.",
+                   "Regler: NAVs definisjoner for avgangsstatistikken."]}[lang]
 
 
 def history_timeline(history: Sequence[d.MonthRecord], lang: str = "en", title: str | None = None) -> Figure:
@@ -236,61 +257,42 @@ def history_timeline(history: Sequence[d.MonthRecord], lang: str = "en", title: 
     records = d.validate_history(history)
     if not records:
         raise ValueError("the history is empty: there is nothing to draw")
-    runs, marks = _runs(records, lang), _marks(records, lang)
     first = pd.Timestamp(records[0].month + "-01")
-    last = pd.Timestamp(records[-1].month + "-01") + pd.offsets.MonthBegin(1)
-    domain, colours = _colours(runs)
-    width = 34 * len(records)
-    bars, shade, labels = _timeline_layers(runs, marks, first, last, lang, domain, colours, width)
     title = title or {"en": "One person's months, read by NAV's exit rules", "nb": "Én persons måneder, lest med NAVs avgangsregler"}[lang]
-    subtitle = {"en": ["Shaded: the exit month and the month six months later, when the status is read.",
-                       "Rules: NAV's definitions for the exit statistics (avgangsstatistikk)."],
-                "nb": ["Skyggelagt: avgangsmåneden og måneden seks måneder etter, da statusen leses.",
-                       "Regler: NAVs definisjoner for avgangsstatistikken."]}[lang]
-    chart = (shade + bars + labels).resolve_scale(color="independent").properties(width=width, height=150, title=titled(title, subtitle))
+    chart = _layer(_runs(records, lang), _marks(records, lang), first, len(records), lang).properties(
+        title=titled(title, _subtitle(lang, many=False)))
     return Figure(finish(chart, lang), verdict(records, lang), describe_table(records, lang), title)
 
 
 def example_timeline(frame: pd.DataFrame | None = None, example: str = "move to another programme", lang: str = "en") -> Figure:
     """Every worked example in one chart, with a menu (a Vega-Lite parameter) to pick one.
 
-    The menu works without a kernel. The verdict for the picked example is drawn above the lanes;
-    the takeaway and the numbers table are for ``example``, the menu's first choice.
+    The menu works without a kernel. The verdict for the picked example is written above the
+    lanes; the takeaway and the numbers table are for ``example``, the menu's first choice.
     """
     check_lang(lang)
     histories = d.examples()
     if example not in histories:
         raise KeyError(f"no example {example!r}; known: {', '.join(histories)}")
     names = {name: (name if lang == "en" else EXAMPLE_NAMES_NB[name]) for name in histories}
-    runs, marks, verdicts = [], [], []
-    for name, history in histories.items():
-        runs.append(_runs(history, lang).assign(example=names[name]))
-        marks.append(_marks(history, lang).assign(example=names[name]))
-        verdicts.append((names[name], "\n".join(verdict_lines(history, lang))))
-    runs_frame, marks_frame = pd.concat(runs, ignore_index=True), pd.concat(marks, ignore_index=True)
-    texts = pd.DataFrame(verdicts, columns=["example", "verdict"])
-    max_lines = max(text.count("\n") + 1 for _, text in verdicts)
-    length = max(len(h) for h in histories.values())
-    start = min(d.month_number(h[0].month) for h in histories.values())
-    first = pd.Timestamp(d.shift_month("0000-01", start) + "-01")
-    last = first + pd.DateOffset(months=length)
-    domain, colours = _colours(runs_frame)
-    width = 40 * length
+    runs = pd.concat([_runs(h, lang).assign(example=names[n]) for n, h in histories.items()], ignore_index=True)
+    marks = pd.concat([_marks(h, lang).assign(example=names[n]) for n, h in histories.items()], ignore_index=True)
+    texts = pd.DataFrame([(names[n], "\n".join(verdict_lines(h, lang))) for n, h in histories.items()], columns=["example", "verdict"])
+    lines = int(texts["verdict"].str.count("\n").max()) + 1
+    starts = {h[0].month for h in histories.values()}
+    if len(starts) != 1:
+        raise ValueError("the worked examples should all start in the same month")
+    first = pd.Timestamp(starts.pop() + "-01")
+    months = max(len(h) for h in histories.values())
     pick = alt.param(name="example", value=names[example],
                      bind=alt.binding_select(options=list(names.values()), name={"en": "Example: ", "nb": "Eksempel: "}[lang]))
     keep = alt.datum.example == pick
-    bars, shade, labels = _timeline_layers(runs_frame, marks_frame, first, last, lang, domain, colours, width)
-    lanes = (shade.transform_filter(keep) + bars.transform_filter(keep) + labels.transform_filter(keep)).resolve_scale(
-        color="independent").properties(width=width, height=150)
     sentence = alt.Chart(texts).transform_filter(keep).mark_text(align="left", baseline="top", fontSize=12, lineBreak="\n",
                                                                  lineHeight=17).encode(
-        x=alt.value(0), y=alt.value(0), text="verdict:N").properties(width=width, height=max_lines * 17)
+        x=alt.value(0), y=alt.value(0), text="verdict:N").properties(width=MONTH_WIDTH * (months + PAD_MONTHS), height=lines * 17)
     title = {"en": "Worked examples of NAV's exit rules", "nb": "Eksempler på NAVs avgangsregler"}[lang]
-    subtitle = {"en": ["Pick an example in the menu under the chart. Shaded: exit months and the months six months later.",
-                       "Rules: NAV's definitions for the exit statistics (avgangsstatistikk)."],
-                "nb": ["Velg et eksempel i menyen under figuren. Skyggelagt: avgangsmåneder og månedene seks måneder etter.",
-                       "Regler: NAVs definisjoner for avgangsstatistikken."]}[lang]
-    chart = alt.vconcat(sentence, lanes, spacing=14).add_params(pick).properties(title=titled(title, subtitle))
+    chart = alt.vconcat(sentence, _layer(runs, marks, first, months, lang, keep), spacing=24).add_params(pick).properties(
+        title=titled(title, _subtitle(lang, many=True)))
     history = histories[example]
     return Figure(finish(chart, lang), verdict(history, lang), describe_table(history, lang), title)
 
@@ -478,6 +480,7 @@ def _status_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     data = views.status_by_month(frame)
     data["table"] = [TABLES[s][lang] for s in data["source"]]
     data["month"] = [month_label(p, lang) for p in data["period"]]
+    data["mon"] = [month_label(p, lang)[:3] for p in data["period"]]
     data["status"] = [value_label(s, lang) for s in data["status_group"]]
     data["order"] = data["status_group"].cat.codes.astype("int64")
     data["participants"] = data["value"].astype("int64")
@@ -495,8 +498,8 @@ def status_group_sizes(frame: pd.DataFrame, view: str = "persons", lang: str = "
     status_order = [value_label(s, lang) for s in views.STATUS_ORDER]
     table_order = [TABLES[s][lang] for s in TABLES]
     field, axis_title = (("participants", word("participants", lang)) if view == "persons" else ("share", word("share", lang)))
-    chart = alt.Chart(data[["table", "month", "date", "status", "order", "participants", "share"]]).mark_bar().encode(
-        x=alt.X("month:N", title=None, sort=alt.EncodingSortField("date", order="ascending"), axis=alt.Axis(labelAngle=-45)),
+    chart = alt.Chart(data[["table", "month", "mon", "date", "status", "order", "participants", "share"]]).mark_bar().encode(
+        x=alt.X("mon:N", title=word("month", lang), sort=alt.EncodingSortField("date", order="ascending"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{field}:Q", title=axis_title, stack=True, axis=alt.Axis(format=",d" if view == "persons" else ".0f")),
         color=alt.Color("status:N", title=word("status_group", lang), sort=status_order,
                         scale=alt.Scale(domain=status_order, range=[STATUS_COLOURS[s] for s in views.STATUS_ORDER])),

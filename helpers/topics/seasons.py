@@ -54,6 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
     "all_ages": {"en": "All ages", "nb": "Alle aldre"},
     "no_index": {"en": "no index: * in the row", "nb": "ingen indeks: * i raden"},
     "not_printed": {"en": "not printed", "nb": "ikke trykt"},
+    "stars": {"en": "'*' (0-3) in every month", "nb": "'*' (0-3) i hver måned"},
     "select_age": {"en": "Age group: ", "nb": "Aldersgruppe: "},
     "drop": {"en": "Change from March to July (persons)", "nb": "Endring fra mars til juli (personer)"},
 }
@@ -608,8 +609,8 @@ def programme_multiples(frame: pd.DataFrame, measure: str = "index", lang: str =
                 continue
             values = s.set_index("month")["value"]
             shown = seasonal_index(values) if measure == "index" else values.astype("Float64")
-            if shown.isna().all() and measure == "index":
-                gaps.append((option_label[age], group_label[group], text("no_index", lang)))
+            if shown.isna().all():
+                gaps.append((option_label[age], group_label[group], text("no_index" if measure == "index" else "stars", lang)))
             for m in range(1, 13):
                 if not pd.isna(shown[m]):
                     rows.append((option_label[age], group_label[group], m, round(float(shown[m]), 1)))
@@ -663,7 +664,8 @@ def programme_multiples(frame: pd.DataFrame, measure: str = "index", lang: str =
               f"{flat.lower()} er flatest, {number(float(indexed[flat].min()), lang, 1)} til {number(float(indexed[flat].max()), lang, 1)} hele året.")
         takeaway = en if lang == "en" else nb
     else:
-        biggest = max(default, key=lambda g: float(default[g][0].astype("Float64").max()))
+        sizes = {g: float(v.dropna().max()) for g, (v, _) in default.items() if v.notna().any()}
+        biggest = max(sizes, key=sizes.get)
         takeaway = {"en": f"The groups differ greatly in size (the largest, {label(biggest, 'en').lower()}, has up to "
                           f"{number(float(default[biggest][0].max()))}); each panel has its own scale.",
                     "nb": f"Gruppene er svært ulike i størrelse (den største, {biggest.lower()}, har opptil "
