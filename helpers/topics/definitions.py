@@ -55,7 +55,7 @@ _VALUE_COLOURS: dict[str, str] = {
     "in work": "#009E73",
     "benefit": "#8C6D00",
     "sickness benefit": "#666666",
-    "disability benefit only": "#882255",
+    "disability benefit only": "#6A3D9A",
 }
 _PROGRAMME_COLOURS = ("#332288", "#882255", "#666666")
 
@@ -92,7 +92,7 @@ def _status_words(status: str, lang: str) -> str:
 
 
 # -- a history as a timeline ---------------------------------------------------------------------------
-MONTH_WIDTH = 44  # pixels per month in the timelines
+MONTH_WIDTH = 40  # pixels per month in the timelines
 CHAR_WIDTH = 6.6  # rough width of a character of the bar labels (11 px bold), to decide where a label fits
 PAD_MONTHS = 4  # room on the right for labels that do not fit inside their bar
 
@@ -122,6 +122,13 @@ def _runs(history: Sequence[d.MonthRecord], lang: str) -> pd.DataFrame:
             rows.append((lane, LANE_LABELS[lane][lang], value, label, start, start + pd.DateOffset(months=months), months,
                          colour, inside))
     out = pd.DataFrame(rows, columns=["lane", "lane_label", "value", "label", "start", "end", "months", "colour", "inside"])
+    # A label that would run into the next bar of its lane is cut to fit inside its own bar instead.
+    next_start = out.groupby("lane", sort=False)["start"].shift(-1)
+    room = (next_start - out["end"]).dt.days / 30.4 * MONTH_WIDTH
+    crowded = ~out["inside"] & next_start.notna() & (room < out["label"].str.len() * CHAR_WIDTH + 8)
+    fit = (out["months"] * MONTH_WIDTH - 8) // CHAR_WIDTH
+    out.loc[crowded, "label"] = [text[: max(int(n) - 1, 1)] + "…" for text, n in zip(out.loc[crowded, "label"], fit[crowded])]
+    out.loc[crowded, "inside"] = True
     out["text_at"] = out["start"].where(out["inside"], out["end"])
     return out
 
@@ -166,6 +173,17 @@ def verdict(history: Sequence[d.MonthRecord], lang: str = "en") -> str:
     return " ".join(verdict_lines(history, lang))
 
 
+def history_table(history: Sequence[d.MonthRecord]) -> pd.DataFrame:
+    """What the registers say, month by month, without the rules' verdict (for exercises)."""
+    records = d.validate_history(history)
+    rows = []
+    for r in records:
+        benefits = [name for flag, name in (("benefit", "benefit"), ("sickness_benefit", "sickness benefit"),
+                                            ("disability_benefit_only", "disability benefit only")) if getattr(r, flag)]
+        rows.append((r.month, r.programme or "", r.status or "", "yes" if r.in_work else "", " + ".join(benefits)))
+    return pd.DataFrame(rows, columns=["month", "programme", "registered status", "in work", "benefit"])
+
+
 def describe_table(history: Sequence[d.MonthRecord], lang: str = "en") -> pd.DataFrame:
     """:func:`helpers.definitions.describe` made readable: the verdict as words, never a bare <NA>."""
     check_lang(lang)
@@ -190,7 +208,7 @@ def _timeline_layers(runs: pd.DataFrame, marks: pd.DataFrame, first: pd.Timestam
     short = {"en": "['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec']",
              "nb": "['jan','feb','mar','apr','mai','jun','jul','aug','sep','okt','nov','des']"}[lang]
     ticks = [(first + pd.DateOffset(months=k)).isoformat() for k in range(months + 1)]
-    x_axis = alt.Axis(values=ticks, grid=True, labelAngle=0, labelAlign="center", labelOffset=MONTH_WIDTH / 2,
+    x_axis = alt.Axis(values=ticks, grid=True, domain=False, labelAngle=0, labelAlign="center", labelOffset=MONTH_WIDTH / 2,
                       labelFlush=False, labelBound=False, title=None,
                       labelExpr=f"datum.index == 1 ? '' : (month(datum.value) == 0 || datum.index == 0) ? "
                                 f"[{short}[month(datum.value)], '' + year(datum.value)] : {short}[month(datum.value)]")
@@ -298,7 +316,6 @@ def example_timeline(frame: pd.DataFrame | None = None, example: str = "move to 
 
 
 # -- build-your-own history (the ipywidgets explorer) ------------------------------------------------------
-START = "2020-09"  # the first month of every built history
 PROGRAMME_START = "2021-02"
 FIRST_PROGRAMME, SECOND_PROGRAMME = "Arbeidstrening", "Arbeidsmarkedsopplæring (AMO)"
 PROGRAMME_ENDS = tuple(d.month_range("2021-03", 5))
@@ -320,7 +337,8 @@ def build_history(programme_ends: str = "2021-05", after: str = "leaves", status
                   capacity_earlier: int = 0, six_months_later: str = "I arbeid") -> list[d.MonthRecord]:
     """A history from the explorer's controls, always valid and always long enough to be decided.
 
-    The person is registered from September 2020 and on work training (Arbeidstrening) from
+    The person is registered with NAV from a month before the first month shown (January 2021, or
+    earlier when needed to show reduced work capacity), and on work training (Arbeidstrening) from
     February 2021 to ``programme_ends``. Then they leave; or take a one-month break and come back
     for a month (``"break"``); or move to labour market training (AMO) for two months (``"moves"``).
     Their status is ``status_at_exit`` (``"none"`` for no registered status), except that they were
@@ -346,11 +364,12 @@ def build_history(programme_ends: str = "2021-05", after: str = "leaves", status
     status = None if status_at_exit == "none" else status_at_exit
     last_nae = end - capacity_earlier if capacity_earlier else None
     rows: list[Mapping[str, object]] = []
-    for number in range(d.month_number(START), final + d.MONTHS_TO_STATUS):
+    start = min(d.month_number(PROGRAMME_START) - 1, end - capacity_earlier - 1 if capacity_earlier else end)
+    for number in range(start, final + d.MONTHS_TO_STATUS):
         rows.append({"programme": programme.get(number),
                      "status": d.REDUCED_CAPACITY if last_nae is not None and number <= last_nae else status})
     rows.append(LATER[six_months_later])
-    return d.make_history(START, rows)
+    return d.make_history(d.shift_month("0000-01", start), rows)
 
 
 def exit_explorer(frame: pd.DataFrame | None = None, programme_ends: str = "2021-05", after: str = "leaves",
@@ -508,7 +527,8 @@ def status_group_sizes(frame: pd.DataFrame, view: str = "persons", lang: str = "
                  alt.Tooltip("participants:Q", title=word("participants", lang), format=",d"),
                  alt.Tooltip("share:Q", title=word("share", lang), format=".1f")],
     ).properties(width=alt.Step(26), height=260).facet(
-        column=alt.Column("table:N", title=None, sort=table_order, header=alt.Header(labelFontSize=13, labelFontWeight="bold")),
+        column=alt.Column("table:N", title=None, sort=table_order, header=alt.Header(labelFontSize=13, labelFontWeight="bold",
+                                                                    labelExpr="[split(datum.value, ' (')[0], '(' + split(datum.value, ' (')[1]]")),
     ).resolve_scale(x="independent")
     title = {"en": "The three status groups in each of NAV's tables", "nb": "De tre hovedgruppene i hver av NAVs tabeller"}[lang]
     subtitle = {"en": ["Participants at the end of each month, by status group (hovedgruppe).", word("source", lang)],

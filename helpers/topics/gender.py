@@ -32,6 +32,7 @@ MIN_SIZE = 100  # shares of smaller programmes swing with a handful of people; t
 LEAN = 60.0  # a programme "leans strongly" to one gender when that gender has at least this share (%)
 WOMEN_COLOUR, MEN_COLOUR = GENDER_COLOURS[WOMEN], GENDER_COLOURS[MEN]
 NEUTRAL = "#666666"
+WIDTH = 300  # plot width of the leaning chart (its labels sit to the right of it)
 
 SOURCE_LINE = {
     "en": "Source: NAV, Deltakere i arbeidsrettede tiltak. Tiltak og kjønn. Tidsserie måned, January-May 2021",
@@ -65,12 +66,29 @@ def _w(name: str, lang: str) -> str:
     return WORDS[name][lang]
 
 
+def programme_label(programme: str, lang: str) -> str:
+    """A programme's name in the chosen language. A programme can share its Norwegian name with its group
+    (*Tilrettelegging*, *Oppfølging*), so the programme gloss is looked up first."""
+    check_lang(lang)
+    if lang == "en" and programme in vocab.PROGRAMMES:
+        return vocab.PROGRAMMES[programme][1]
+    return value_label(programme, lang)
+
+
 def _series(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(frame["source"] == SOURCE) & (frame["measure"] == "participants")]
 
 
 def _who(status_group: str, lang: str) -> str:
     return _w("all_status", lang) if status_group == T else value_label(status_group, lang)
+
+
+PEOPLE = {
+    "Arbeidssøkere på tiltak": {"en": "jobseekers", "nb": "arbeidssøkere"},
+    "Nedsatt arbeidsevne, på tiltak": {"en": "people with reduced work capacity", "nb": "personer med nedsatt arbeidsevne"},
+    "Andre på tiltak": {"en": "other participants", "nb": "andre på tiltak"},
+    T: {"en": "all status groups together", "nb": "alle hovedgrupper samlet"},
+}
 
 
 def _cells(frame: pd.DataFrame, month: str) -> dict[tuple[str, str, str, str], tuple[int | None, bool]]:
@@ -112,7 +130,7 @@ def gender_rows(frame: pd.DataFrame, status_group: str = T, programme_group: str
     """Women, men and women's share for each programme group (``programme_group='I alt'``) or for each
     programme of one group, in one status group ('I alt' = all) and month.
 
-    Columns: ``item`` (NAV's label), ``programme_group``, ``total`` (<NA> if starred), ``women``/``men``
+    Columns: ``item`` (NAV's label), ``level`` ('group' or 'programme'), ``programme_group``, ``total`` (<NA> if starred), ``women``/``men``
     (the printed cell, <NA> if starred or not printed as such), ``women_low``/``women_high``,
     ``men_low``/``men_high``, ``share``/``share_low``/``share_high`` (women's share, %),
     ``gap_low``/``gap_high`` (women minus men, persons) and ``how`` (printed, exact, bounds, none).
@@ -149,7 +167,7 @@ def gender_rows(frame: pd.DataFrame, status_group: str = T, programme_group: str
         else:
             how = "bounds"
         row = {
-            "item": programme if programme != T else group, "programme_group": group,
+            "item": programme if programme != T else group, "level": "programme" if programme != T else "group", "programme_group": group,
             "total": total, "women": women[0] if direct_w and direct_w[0] == direct_w[1] else None,
             "men": men[0] if direct_m and direct_m[0] == direct_m[1] else None,
             "women_low": women[0], "women_high": women[1], "men_low": men[0], "men_high": men[1],
@@ -159,7 +177,7 @@ def gender_rows(frame: pd.DataFrame, status_group: str = T, programme_group: str
             row["share_low"], row["share_high"] = 100 * women[0] / total, 100 * women[1] / total
             row["share"] = row["share_low"] if how != "bounds" else None
         out.append(row)
-    table = pd.DataFrame(out, columns=["item", "programme_group", "total", "women", "men", "women_low", "women_high", "men_low",
+    table = pd.DataFrame(out, columns=["item", "level", "programme_group", "total", "women", "men", "women_low", "women_high", "men_low",
                                        "men_high", "share", "share_low", "share_high", "gap_low", "gap_high", "how"])
     for column in ("total", "women", "men"):
         table[column] = table[column].astype("Int64")
@@ -226,7 +244,49 @@ def new_programmes(frame: pd.DataFrame, jump: int = 100) -> pd.DataFrame:
     return rows[(rows["pattern"] != "starred every month") & rows[MONTHS[0]].isna() & (later >= jump)].reset_index(drop=True)
 
 
+def bounds_example(frame: pd.DataFrame, programme: str = "Utdanning", month: str = LATEST) -> pd.DataFrame:
+    """How women's count in one programme (all status groups) is worked out: the printed cells of each
+    status group (``*`` where starred, ``-`` where no row is printed), the interval each allows after
+    women + men = both genders, and the sum."""
+    cells = _cells(frame, month)
+    group = vocab.PROGRAMMES[programme][0]
+
+    def shown(key: tuple) -> str:
+        if key not in cells:
+            return "-"
+        value, suppressed = cells[key]
+        return "*" if suppressed else number(value)
+
+    rows = []
+    for status in STATUS_ORDER:
+        women, men, total, _ = _status_level(cells, status, group, programme)
+        rows.append({"status_group": status, "both genders": shown((status, T, group, programme)),
+                     "women (printed)": shown((status, WOMEN, group, programme)), "men (printed)": shown((status, MEN, group, programme)),
+                     "women (possible)": _range_text(*women, "en"), "men (possible)": _range_text(*men, "en")})
+    total = gender_rows(frame, T, group, month).set_index("item").loc[programme]
+    rows.append({"status_group": "All status groups", "both genders": number(int(total["total"])), "women (printed)": "",
+                 "men (printed)": "", "women (possible)": _range_text(int(total["women_low"]), int(total["women_high"]), "en"),
+                 "men (possible)": _range_text(int(total["men_low"]), int(total["men_high"]), "en")})
+    return pd.DataFrame(rows)
+
+
+def star_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`star_rows` for reading: stars as ``*``, months as column names, and the source line."""
+    rows = star_rows(frame)
+    out = pd.DataFrame({"programme": rows["programme"], "english": [vocab.english(p) for p in rows["programme"]]})
+    for month in MONTHS:
+        out[month_label(pd.Period(month, "M"), "en").split(" ")[0]] = ["*" if pd.isna(v) else number(v) for v in rows[month]]
+    out["pattern"] = rows["pattern"]
+    out["line"] = rows["line"].astype("int64")
+    return out
+
+
 # -- formatting ----------------------------------------------------------------------------------------
+def _pct_change(before: int, after: int, lang: str = "en") -> str:
+    change = 100 * (after - before) / before
+    return ("+" if change > 0 else "") + number(change, lang, 1) + " %"
+
+
 def _share_text(low: float, high: float, lang: str) -> str:
     if pd.isna(low):
         return "*"
@@ -242,6 +302,14 @@ def _range_text(low: int, high: int, lang: str, signed: bool = False) -> str:
 
 
 # -- figures -------------------------------------------------------------------------------------------
+def _range_marks(base: alt.Chart, low: str, high: str, y: alt.Y, colour: alt.Color, tooltip: list) -> alt.LayerChart:
+    """A range drawn as a thick line with an end tick at each side, so even a narrow one is visible
+    and cannot be mistaken for an exact value (drawn as a dot)."""
+    line = base.mark_rule(strokeWidth=4, opacity=0.7).encode(x=f"{low}:Q", x2=f"{high}:Q", y=y, color=colour, tooltip=tooltip)
+    ends = [base.mark_tick(thickness=2, size=14).encode(x=f"{end}:Q", y=y, color=colour, tooltip=tooltip) for end in (low, high)]
+    return alt.layer(line, *ends)
+
+
 def status_shares(frame: pd.DataFrame, lang: str = "en") -> Figure:
     """Women's share by status group; a menu under the chart picks the month (no kernel needed)."""
     check_lang(lang)
@@ -278,12 +346,13 @@ def status_shares(frame: pd.DataFrame, lang: str = "en") -> Figure:
     if lang == "en":
         takeaway = (f"In {month_label(pd.Period(LATEST, 'M'), lang)} women were {number(may.loc[T, 'share'], lang, 1)} % of all participants "
                     f"(between {number(shares.min(), lang, 1)} and {number(shares.max(), lang, 1)} % in every month), "
-                    f"from {number(parts.loc[lo, 'share'], lang, 1)} % among {value_label(lo, lang).lower()} "
-                    f"to {number(parts.loc[hi, 'share'], lang, 1)} % among {value_label(hi, lang).lower()}.")
+                    f"from {number(parts.loc[lo, 'share'], lang, 1)} % among {PEOPLE[lo][lang]} "
+                    f"to {number(parts.loc[hi, 'share'], lang, 1)} % among {PEOPLE[hi][lang]}.")
     else:
         takeaway = (f"I {month_label(pd.Period(LATEST, 'M'), lang)} var {number(may.loc[T, 'share'], lang, 1)} % av deltakerne kvinner "
                     f"(mellom {number(shares.min(), lang, 1)} og {number(shares.max(), lang, 1)} % hver måned), fra "
-                    f"{number(parts.loc[lo, 'share'], lang, 1)} % blant {lo.lower()} til {number(parts.loc[hi, 'share'], lang, 1)} % blant {hi.lower()}.")
+                    f"{number(parts.loc[lo, 'share'], lang, 1)} % blant {PEOPLE[lo][lang]} til "
+                    f"{number(parts.loc[hi, 'share'], lang, 1)} % blant {PEOPLE[hi][lang]}.")
     table = plot[["month", "status", "women", "men", "total", "share"]].copy()
     table.columns = [word("month", lang), word("status_group", lang), _w("women", lang), _w("men", lang), _w("total", lang), _w("women_share", lang)]
     return Figure(finish(chart, lang), takeaway, table, title)
@@ -291,7 +360,7 @@ def status_shares(frame: pd.DataFrame, lang: str = "en") -> Figure:
 
 def _rows_for_chart(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     data = pd.DataFrame({
-        "item": [value_label(i, lang) for i in rows["item"]],
+        "item": [value_label(i, lang) if level == "group" else programme_label(i, lang) for i, level in zip(rows["item"], rows["level"])],
         "nav": rows["item"],
         "total": rows["total"].astype(object).where(rows["total"].notna(), None),
         "women_low": rows["women_low"].astype(int), "women_high": rows["women_high"].astype(int),
@@ -321,9 +390,17 @@ def gender_chart(frame: pd.DataFrame, status_group: str = T, programme_group: st
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
     rows = gender_rows(frame, status_group, programme_group, month)
-    rows = rows[rows["total"].isna() | (rows["total"] > 0)].reset_index(drop=True)  # nobody in this status group: left out
+    used = rows["total"].isna() | (rows["total"] > 0)
+    nobody = not used.any()
+    if not nobody:
+        rows = rows[used].reset_index(drop=True)  # rows with nobody in this status group are left out
     data = _rows_for_chart(rows, lang)
-    order = data.assign(key=[(lo if lo is not None else -1) for lo in data["share_low"]]).sort_values("key", ascending=False)["item"].tolist()
+    if view == "counts":
+        order = data.assign(key=data["women_high"] + data["men_high"]).sort_values("key", ascending=False, kind="stable")["item"].tolist()
+    elif view == "gap":
+        order = data.assign(key=data["gap_low"] + data["gap_high"]).sort_values("key", ascending=False, kind="stable")["item"].tolist()
+    else:
+        order = data.assign(key=[(lo if lo is not None else -1) for lo in data["share_low"]]).sort_values("key", ascending=False)["item"].tolist()
     y = alt.Y("item:N", title=None, sort=order)
     when = month_label(pd.Period(month, "M"), lang)
     where = _w("all_groups", lang) if programme_group == T else value_label(programme_group, lang)
@@ -335,15 +412,14 @@ def gender_chart(frame: pd.DataFrame, status_group: str = T, programme_group: st
         exact = base.transform_filter("datum.share_low != null && datum.share_low == datum.share_high")
         ranged = base.transform_filter("datum.share_low != null && datum.share_low != datum.share_high")
         scale = alt.Scale(domain=["women", "men", "neither"], range=[WOMEN_COLOUR, MEN_COLOUR, NEUTRAL])
-        legend = alt.Legend(title=None, labelExpr={"en": "datum.label == 'women' ? 'At least 60 % women' : datum.label == 'men' ? "
+        legend = alt.Legend(title=None, symbolOpacity=1, labelExpr={"en": "datum.label == 'women' ? 'At least 60 % women' : datum.label == 'men' ? "
                                                          "'At least 60 % men' : 'Neither'",
                                                    "nb": "datum.label == 'women' ? 'Minst 60 % kvinner' : datum.label == 'men' ? "
                                                          "'Minst 60 % menn' : 'Ingen av delene'"}[lang])
-        points = exact.mark_point(filled=True, size=90).encode(
+        points = exact.mark_point(filled=True, size=90, opacity=1).encode(
             x=alt.X("share_low:Q", title=_w("women_share", lang), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100])),
             y=y, color=alt.Color("lean:N", scale=scale, legend=legend), tooltip=tooltip)
-        ranges = ranged.mark_bar(height=8, opacity=0.6).encode(x="share_low:Q", x2="share_high:Q", y=y,
-                                                                color=alt.Color("lean:N", scale=scale, legend=legend), tooltip=tooltip)
+        ranges = _range_marks(ranged, "share_low", "share_high", y, alt.Color("lean:N", scale=scale, legend=legend), tooltip)
         labels = base.transform_calculate(at="datum.share_high == null ? 0 : datum.share_high").mark_text(align="left", dx=7, fontSize=11).encode(
             x="at:Q", y=y, text="share_label:N")
         half = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(color="#222222", strokeDash=[4, 3]).encode(x="x:Q")
@@ -352,16 +428,18 @@ def gender_chart(frame: pd.DataFrame, status_group: str = T, programme_group: st
         note = {"en": "Dot: exact share. Bar: the range the stars allow. * = no share (total starred).",
                 "nb": "Punkt: eksakt andel. Stolpe: intervallet stjernene tillater. * = ingen andel (total prikket)."}[lang]
     elif view == "gap":
+        # the certain part of the gap is a solid bar from zero; where stars leave it open, a grey range shows
+        # every value they allow (a range that crosses zero has no certain part)
+        data["certain"] = [lo if lo > 0 else hi if hi < 0 else 0 for lo, hi in zip(data["gap_low"], data["gap_high"])]
         base = alt.Chart(data)
-        colour = alt.condition("datum.gap_low > 0", alt.value(WOMEN_COLOUR), alt.value(MEN_COLOUR))
-        exact = base.transform_filter("datum.gap_low == datum.gap_high").mark_bar().encode(
-            x=alt.X("gap_low:Q", title=_w("gap", lang), axis=alt.Axis(format=",d")), x2=alt.datum(0), y=y, color=colour, tooltip=tooltip)
-        ranged = base.transform_filter("datum.gap_low != datum.gap_high").mark_bar(opacity=0.45, height=8).encode(
-            x="gap_low:Q", x2="gap_high:Q", y=y, color=alt.value(NEUTRAL), tooltip=tooltip)
-        labels = base.transform_calculate(at="max(datum.gap_high, 0)").mark_text(align="left", dx=4, fontSize=11).encode(
+        colour = alt.condition("datum.certain > 0", alt.value(WOMEN_COLOUR), alt.value(MEN_COLOUR))
+        solid = base.mark_bar().encode(
+            x=alt.X("certain:Q", title=_w("gap", lang), axis=alt.Axis(format=",d")), x2=alt.datum(0), y=y, color=colour, tooltip=tooltip)
+        ranged = _range_marks(base.transform_filter("datum.gap_low != datum.gap_high"), "gap_low", "gap_high", y, alt.value(NEUTRAL), tooltip)
+        labels = base.transform_calculate(at="max(datum.gap_high, 0)").mark_text(align="left", dx=6, fontSize=11).encode(
             x="at:Q", y=y, text="gap_label:N")
         rule = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#222222").encode(x="x:Q")
-        layers = [exact, ranged, rule, labels]
+        layers = [solid, ranged, rule, labels]
         head = {"en": f"More women or more men: {where}", "nb": f"Flere kvinner eller flere menn: {where}"}[lang]
         note = {"en": "Women minus men, in persons: right = more women, left = more men. Grey range: stars leave the gap open.",
                 "nb": "Kvinner minus menn, i personer: høyre = flere kvinner, venstre = flere menn. Grått intervall: stjernene gir usikkerhet."}[lang]
@@ -375,13 +453,14 @@ def gender_chart(frame: pd.DataFrame, status_group: str = T, programme_group: st
         genders = [_w("women", lang), _w("men", lang)]
         base = alt.Chart(long)
         yo = alt.YOffset("gender:N", sort=genders)
-        colour = alt.Color("gender:N", title=word("gender", lang), scale=alt.Scale(domain=genders, range=[WOMEN_COLOUR, MEN_COLOUR]))
+        colour = alt.Color("gender:N", title=word("gender", lang), scale=alt.Scale(domain=genders, range=[WOMEN_COLOUR, MEN_COLOUR]),
+                           legend=alt.Legend(symbolOpacity=1))
         count_tip = [alt.Tooltip("item:N", title=_w("item", lang)), alt.Tooltip("gender:N", title=word("gender", lang)),
                      alt.Tooltip("count_label:N", title=word("participants", lang))]
         bars = base.mark_bar().encode(x=alt.X("low:Q", title=word("participants", lang), axis=alt.Axis(format=",d")), y=y, yOffset=yo,
                                       color=colour, tooltip=count_tip)
         ranges = base.transform_filter("datum.low != datum.high").mark_bar(opacity=0.35).encode(
-            x="low:Q", x2="high:Q", y=y, yOffset=yo, color=alt.Color("gender:N", scale=alt.Scale(domain=genders, range=[WOMEN_COLOUR, MEN_COLOUR]), legend=None))
+            x="low:Q", x2="high:Q", y=y, yOffset=yo, color=colour)
         labels = base.mark_text(align="left", dx=4, fontSize=11).encode(x="high:Q", y=y, yOffset=yo, text="count_label:N")
         layers = [bars, ranges, labels]
         head = {"en": f"Women and men: {where}", "nb": f"Kvinner og menn: {where}"}[lang]
@@ -393,12 +472,19 @@ def gender_chart(frame: pd.DataFrame, status_group: str = T, programme_group: st
     if view == "counts":
         chart = chart.properties(height=alt.Step(13))
 
-    takeaway = _gender_takeaway(rows, status_group, programme_group, when, lang)
+    if nobody:
+        takeaway = {"en": f"In {when} no one among {PEOPLE[status_group][lang]} took part in {value_label(programme_group, lang).lower()} "
+                          f"(NAV prints no row for them, or only zeros).",
+                    "nb": f"I {when} deltok ingen {PEOPLE[status_group][lang]} i {programme_group} (NAV trykker ingen rad, eller bare nuller)."}[lang]
+    elif view == "gap":
+        takeaway = _gap_takeaway(rows, status_group, when, lang)
+    else:
+        takeaway = _gender_takeaway(rows, status_group, programme_group, when, lang)
     table = pd.DataFrame({
         _w("item", lang): data["item"],
         _w("total", lang): rows["total"],
-        _w("women", lang): rows["women"], _w("men", lang): rows["men"],
-        f"{_w('women', lang)}, {_w('low', lang)}": rows["women_low"], f"{_w('women', lang)}, {_w('high', lang)}": rows["women_high"],
+        _w("women", lang): [_range_text(lo, hi, lang) for lo, hi in zip(rows["women_low"], rows["women_high"])],
+        _w("men", lang): [_range_text(lo, hi, lang) for lo, hi in zip(rows["men_low"], rows["men_high"])],
         _w("women_share", lang): data["share_label"],
         _w("gap", lang): data["gap_label"],
         _w("how", lang): data["how"],
@@ -418,27 +504,51 @@ def _gender_takeaway(rows: pd.DataFrame, status_group: str, programme_group: str
     top, bottom = big.loc[big["mid"].idxmax()], big.loc[big["mid"].idxmin()]
     open_ = int((rows["how"] == "bounds").sum())
     none = int((rows["how"] == "none").sum())
+    small = not (known["total"] >= MIN_SIZE).any()
+    top_text = f"{_share_text(top['share_low'], top['share_high'], lang)}, {_range_text(int(top['gap_low']), int(top['gap_high']), lang, True)}"
+    low_text = f"{_share_text(bottom['share_low'], bottom['share_high'], lang)}, {_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)}"
     if lang == "en":
-        text = (f"In {when} ({_who(status_group, lang).lower()}), the women's share was highest in {top['item']} "
-                f"({_share_text(top['share_low'], top['share_high'], lang)}, {_range_text(int(top['gap_low']), int(top['gap_high']), lang, True)} "
-                f"women minus men)")
-        if bottom["item"] != top["item"]:
-            text += (f" and lowest in {bottom['item']} ({_share_text(bottom['share_low'], bottom['share_high'], lang)}, "
-                     f"{_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)})")
-        text += "."
+        if len(big) == 1:
+            text = f"In {when} ({PEOPLE[status_group][lang]}), the women's share in {top['item']} was {top_text.replace(', ', ' (', 1)} women minus men)."
+        else:
+            text = (f"In {when} ({PEOPLE[status_group][lang]}), the women's share was highest in {top['item']} ({top_text} women minus men) "
+                    f"and lowest in {bottom['item']} ({low_text}).")
         if open_ or none:
-            text += f" Stars leave {open_ + none} of {len(rows)} shares open."
+            text += f" Stars leave {open_ + none} of {len(rows)} shares known only within bounds, or not at all."
+        if small:
+            text += f" Every count here is under {MIN_SIZE}: a few persons move a share a lot."
         return text
-    text = (f"I {when} ({_who(status_group, lang).lower()}) var kvinneandelen høyest i {top['item']} "
-            f"({_share_text(top['share_low'], top['share_high'], lang)}, {_range_text(int(top['gap_low']), int(top['gap_high']), lang, True)} "
-            f"kvinner minus menn)")
-    if bottom["item"] != top["item"]:
-        text += (f" og lavest i {bottom['item']} ({_share_text(bottom['share_low'], bottom['share_high'], lang)}, "
-                 f"{_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)})")
-    text += "."
+    if len(big) == 1:
+        text = f"I {when} ({PEOPLE[status_group][lang]}) var kvinneandelen i {top['item']} {top_text.replace(', ', ' (', 1)} kvinner minus menn)."
+    else:
+        text = (f"I {when} ({PEOPLE[status_group][lang]}) var kvinneandelen høyest i {top['item']} ({top_text} kvinner minus menn) "
+                f"og lavest i {bottom['item']} ({low_text}).")
     if open_ or none:
-        text += f" Stjerner gjør {open_ + none} av {len(rows)} andeler usikre."
+        text += f" Stjerner gjør at {open_ + none} av {len(rows)} andeler bare er kjent innenfor grenser, eller ikke i det hele tatt."
+    if small:
+        text += f" Alle tallene her er under {MIN_SIZE}: noen få personer flytter andelen mye."
     return text
+
+
+def _gap_takeaway(rows: pd.DataFrame, status_group: str, when: str, lang: str) -> str:
+    """The largest gaps in persons each way (by the middle of the possible range)."""
+    mid = (rows["gap_low"] + rows["gap_high"]) / 2
+    women, men = rows.loc[mid.idxmax()], rows.loc[mid.idxmin()]
+    parts = []
+    for row, more in ((women, "women"), (men, "men")):
+        lo, hi = int(row["gap_low"]), int(row["gap_high"])
+        if (more == "women" and lo > 0) or (more == "men" and hi < 0):
+            size = _range_text(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), lang)
+            if lang == "en":
+                parts.append(f"{row['item']} had {size} more {more} than {'men' if more == 'women' else 'women'}")
+            else:
+                parts.append(f"{row['item']} hadde {size} flere {'kvinner' if more == 'women' else 'menn'} enn {'menn' if more == 'women' else 'kvinner'}")
+    if not parts:
+        return {"en": f"In {when} ({PEOPLE[status_group][lang]}) the stars leave every gap open, or there is none.",
+                "nb": f"I {when} ({PEOPLE[status_group][lang]}) gjør stjernene alle forskjellene usikre, eller det er ingen."}[lang]
+    joined = "; ".join(parts)
+    return {"en": f"In {when} ({PEOPLE[status_group][lang]}), the largest gaps in persons: {joined}.",
+            "nb": f"I {when} ({PEOPLE[status_group][lang]}) var de største forskjellene i personer: {joined}."}[lang]
 
 
 def leaning_chart(frame: pd.DataFrame, status_group: str | None = None, lang: str = "en") -> Figure:
@@ -467,7 +577,7 @@ def leaning_chart(frame: pd.DataFrame, status_group: str | None = None, lang: st
         base = base.transform_filter(alt.datum.status == pick)
     y = alt.Y("item:N", title=None, sort=alt.EncodingSortField("rank", order="ascending"))
     scale = alt.Scale(domain=["women", "men", "neither"], range=[WOMEN_COLOUR, MEN_COLOUR, NEUTRAL])
-    legend = alt.Legend(title=None, labelExpr={"en": "datum.label == 'women' ? 'At least 60 % women' : datum.label == 'men' ? "
+    legend = alt.Legend(title=None, symbolOpacity=1, labelExpr={"en": "datum.label == 'women' ? 'At least 60 % women' : datum.label == 'men' ? "
                                                      "'At least 60 % men' : 'Neither'",
                                                "nb": "datum.label == 'women' ? 'Minst 60 % kvinner' : datum.label == 'men' ? "
                                                      "'Minst 60 % menn' : 'Ingen av delene'"}[lang])
@@ -475,12 +585,13 @@ def leaning_chart(frame: pd.DataFrame, status_group: str | None = None, lang: st
                alt.Tooltip("total:Q", title=word("participants", lang), format=",d"),
                alt.Tooltip("share_label:N", title=_w("women_share", lang)), alt.Tooltip("gap_label:N", title=_w("gap", lang)),
                alt.Tooltip("how:N", title=_w("how", lang))]
-    points = base.mark_point(filled=True, size=80).encode(
-        x=alt.X("share_low:Q", title=_w("women_share", lang), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 40, 50, 60, 75, 100])),
+    points = base.transform_filter("datum.share_low == datum.share_high").mark_point(filled=True, size=80, opacity=1).encode(
+        x=alt.X("share_low:Q", title=_w("women_share", lang), scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 20, 40, 50, 60, 80, 100])),
         y=y, color=alt.Color("lean:N", scale=scale, legend=legend), tooltip=tooltip)
-    ranges = base.transform_filter("datum.share_low != datum.share_high").mark_bar(height=8, opacity=0.6).encode(
-        x="share_low:Q", x2="share_high:Q", y=y, color=alt.Color("lean:N", scale=scale, legend=legend))
-    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(x="share_high:Q", y=y, text="label:N")
+    ranges = _range_marks(base.transform_filter("datum.share_low != datum.share_high"), "share_low", "share_high", y,
+                          alt.Color("lean:N", scale=scale, legend=legend), tooltip)
+    # the labels form a column to the right of the plot, clear of the marks and guide lines
+    labels = base.mark_text(align="left", fontSize=11).encode(x=alt.value(WIDTH + 10), y=y, text="label:N")
     guide = alt.Chart(pd.DataFrame({"x": [100 - LEAN, 50, LEAN]})).mark_rule(color="#888888", strokeDash=[4, 3]).encode(x="x:Q")
     chart = alt.layer(guide, ranges, points, labels)
     if params:
@@ -493,7 +604,7 @@ def leaning_chart(frame: pd.DataFrame, status_group: str | None = None, lang: st
            "nb": [f"{when}, tiltak med minst {MIN_SIZE} deltakere. Etikett: kvinneandel (kvinner minus menn, personer).",
                   "Stiplede linjer ved 40, 50 og 60 %." + (" Velg hovedgruppe i menyen under figuren." if params else ""),
                   SOURCE_LINE[lang]]}[lang]
-    chart = chart.properties(title=titled(head, sub), width=330, height=alt.Step(20))
+    chart = chart.properties(title=titled(head, sub), width=WIDTH, height=alt.Step(20))
 
     first = leaning(frame, statuses[0])
     women_lean, men_lean = first[first["lean"] == "women"], first[first["lean"] == "men"]
@@ -502,7 +613,8 @@ def leaning_chart(frame: pd.DataFrame, status_group: str | None = None, lang: st
         takeaway = (f"In {when}, {len(women_lean)} of the {len(first)} programmes with at least {MIN_SIZE} participants had at least "
                     f"{number(LEAN)} % women and {len(men_lean)} at least {number(LEAN)} % men; {top['item']} leaned most to women "
                     f"({_share_text(top['share_low'], top['share_high'], lang)}), {bottom['item']} most to men "
-                    f"({_share_text(bottom['share_low'], bottom['share_high'], lang)}, {_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)} women minus men).")
+                    f"({_share_text(bottom['share_low'], bottom['share_high'], lang)}, "
+                    f"{_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)} women minus men).")
     else:
         takeaway = (f"I {when} hadde {len(women_lean)} av de {len(first)} tiltakene med minst {MIN_SIZE} deltakere minst {number(LEAN)} % kvinner "
                     f"og {len(men_lean)} minst {number(LEAN)} % menn; {top['item']} hadde størst kvinneandel "
@@ -563,11 +675,11 @@ def months_chart(frame: pd.DataFrame, status_group: str | None = None, lang: str
     grow_m = int(peak[MEN]) - int(jan[MEN])
     peak_month = month_label(peak["period"], lang)
     if lang == "en":
-        takeaway = (f"In {_who(status_group or T, lang).lower()}, participation rose from {number(jan[T])} in January to {number(peak[T])} in "
+        takeaway = (f"In {PEOPLE[status_group or T][lang]}, participation rose from {number(jan[T])} in January to {number(peak[T])} in "
                     f"{peak_month} ({_range_text(grow_w, grow_w, lang, True)} women, {_range_text(grow_m, grow_m, lang, True)} men), "
                     f"while women's share moved only between {number(first['share'].min(), lang, 1)} and {number(first['share'].max(), lang, 1)} %.")
     else:
-        takeaway = (f"For {_who(status_group or T, lang).lower()} økte antallet fra {number(jan[T], lang)} i januar til {number(peak[T], lang)} i "
+        takeaway = (f"For {PEOPLE[status_group or T][lang]} økte antallet fra {number(jan[T], lang)} i januar til {number(peak[T], lang)} i "
                     f"{peak_month} ({_range_text(grow_w, grow_w, lang, True)} kvinner, {_range_text(grow_m, grow_m, lang, True)} menn), "
                     f"mens kvinneandelen bare varierte mellom {number(first['share'].min(), lang, 1)} og {number(first['share'].max(), lang, 1)} %.")
     table = long[["status", "month", "gender", "participants", "share"]].copy()
@@ -586,12 +698,14 @@ def programme_months(frame: pd.DataFrame, programme: str = "Digital oppfølging/
         for G, low, high in ((WOMEN, r["women_low"], r["women_high"]), (MEN, r["men_low"], r["men_high"])):
             rows.append({"month": month_label(pd.Period(month, "M"), lang), "order": int(month[-2:]), "gender": _w("women" if G == WOMEN else "men", lang),
                          "low": int(low), "high": int(high), "total": None if pd.isna(r["total"]) else int(r["total"]),
-                         "label": _range_text(int(low), int(high), lang) if (low, high) != (STAR_LOW, STAR_HIGH) else "*"})
+                         "label": (number(low, lang) if low == high else f"{number(low, lang)}-{number(high, lang)}")
+                         if (low, high) != (STAR_LOW, STAR_HIGH) else "*"})
     data = pd.DataFrame(rows)
     data["mid"] = (data["low"] + data["high"]) / 2
     data["month_short"] = [m.split(" ")[0][:3] for m in data["month"]]
     genders = [_w("women", lang), _w("men", lang)]
-    colour = alt.Color("gender:N", title=word("gender", lang), scale=alt.Scale(domain=genders, range=[WOMEN_COLOUR, MEN_COLOUR]))
+    gender_scale = alt.Scale(domain=genders, range=[WOMEN_COLOUR, MEN_COLOUR])
+    colour = alt.Color("gender:N", title=word("gender", lang), scale=gender_scale, legend=alt.Legend(symbolOpacity=1))
     month_order = [m.split(" ")[0][:3] for m in dict.fromkeys(data["month"])]
     x = alt.X("month_short:N", title={"en": "Month (2021)", "nb": "Måned (2021)"}[lang], sort=month_order, axis=alt.Axis(labelAngle=0))
     base = alt.Chart(data)
@@ -600,12 +714,12 @@ def programme_months(frame: pd.DataFrame, programme: str = "Digital oppfølging/
     bars = base.mark_bar().encode(x=x, xOffset=alt.XOffset("gender:N", sort=genders), y=alt.Y("low:Q", title=word("participants", lang),
                                   axis=alt.Axis(format=",d")), color=colour, tooltip=tip)
     ranges = base.transform_filter("datum.low != datum.high").mark_bar(opacity=0.35).encode(
-        x=x, xOffset=alt.XOffset("gender:N", sort=genders), y="low:Q", y2="high:Q", color=alt.Color("gender:N", scale=colour.scale, legend=None))
+        x=x, xOffset=alt.XOffset("gender:N", sort=genders), y="low:Q", y2="high:Q", color=colour)
     labels = base.mark_text(dy=-6, fontSize=11).encode(x=x, xOffset=alt.XOffset("gender:N", sort=genders), y="high:Q", text="label:N")
-    head = {"en": f"{value_label(programme, lang)}: women and men by month", "nb": f"{programme}: kvinner og menn per måned"}[lang]
+    head = {"en": f"{programme_label(programme, lang)}: women and men by month", "nb": f"{programme}: kvinner og menn per måned"}[lang]
     sub = {"en": ["All status groups. * = suppressed (0-3 persons: maybe nobody); pale bar = the range stars allow.", SOURCE_LINE[lang]],
            "nb": ["Alle hovedgrupper. * = prikket (0-3 personer: kanskje ingen); blek stolpe = intervallet stjernene tillater.", SOURCE_LINE[lang]]}[lang]
-    chart = alt.layer(bars, ranges, labels).properties(title=titled(head, sub), width=420, height=220)
+    chart = alt.layer(bars, ranges, labels).properties(title=titled(head, sub), width=480, height=220)
     totals = [r for r in rows if r["gender"] == genders[0]]
     starred = [r["month"] for r in totals if r["total"] is None]
     first_seen = next((r for r in totals if r["total"] is not None), None)
@@ -635,26 +749,35 @@ def key_findings(frame: pd.DataFrame) -> list[str]:
     lean = leaning(frame)
     w_lean, m_lean = lean[lean["lean"] == "women"], lean[lean["lean"] == "men"]
     gap_top = lean.loc[(lean["gap_low"].abs()).idxmax()]
+    gap_size = sorted((abs(int(gap_top["gap_low"])), abs(int(gap_top["gap_high"]))))
     new = new_programmes(frame)
     stars = star_rows(frame)
     always = stars[stars["pattern"] == "starred every month"]["programme"].tolist()
     jan, peak = all_.iloc[0], all_.loc[all_[T].astype("int64").idxmax()]
+    growth = {}
+    for status in STATUS_ORDER:
+        series = months[months["status_group"] == status].set_index("period")[T]
+        growth[status] = (int(series.iloc[0]), int(series[peak["period"]]))
+    fastest = max(growth, key=lambda st: growth[st][1] / growth[st][0])
+    js_jan, js_peak = growth[fastest]
     when = month_label(pd.Period(LATEST, "M"), "en")
     findings = [
         f"In {when}, {number(may.loc[T, WOMEN])} women and {number(may.loc[T, MEN])} men were on a labour-market programme: "
         f"women were {number(may.loc[T, 'share'], 'en', 1)} % of participants (between {number(all_['share'].min(), 'en', 1)} and "
         f"{number(all_['share'].max(), 'en', 1)} % in every month from January to May 2021).",
-        f"Women's share differs by status group, from {number(parts.loc[lo, 'share'], 'en', 1)} % among {lo} "
-        f"({vocab.english(lo).lower()}) to {number(parts.loc[hi, 'share'], 'en', 1)} % among {hi} ({vocab.english(hi).lower()}).",
+        f"Women's share differs by status group (*hovedgruppe*), from {number(parts.loc[lo, 'share'], 'en', 1)} % among "
+        f"{PEOPLE[lo]['en']} (*{lo}*) to {number(parts.loc[hi, 'share'], 'en', 1)} % among {PEOPLE[hi]['en']} (*{hi}*).",
         f"By programme group, {g_hi['item']} had the highest women's share ({number(g_hi['share'], 'en', 1)} %) and {g_lo['item']} "
         f"the lowest ({number(g_lo['share'], 'en', 1)} %: {number(int(g_lo['men']) - int(g_lo['women']))} more men than women).",
         f"Of the {len(lean)} programmes with at least {MIN_SIZE} participants, {len(w_lean)} had at least {number(LEAN)} % women "
         f"({', '.join(w_lean['item'])}) and {len(m_lean)} at least {number(LEAN)} % men ({', '.join(m_lean['item'])}). "
-        f"The largest gap in persons was in {gap_top['item']}: {_range_text(int(gap_top['gap_low']), int(gap_top['gap_high']), 'en', True)} "
-        f"(women minus men).",
-        f"Participation rose from {number(jan[T])} in January to {number(peak[T])} in {month_label(peak['period'], 'en')}.",
+        f"The largest gap in persons was in {gap_top['item']}: {_range_text(*gap_size, 'en')} "
+        f"more {'women than men' if gap_top['gap_low'] > 0 else 'men than women'}.",
+        f"Participation rose from {number(jan[T])} in January to {number(peak[T])} in {month_label(peak['period'], 'en')}, fastest among "
+        f"{PEOPLE[fastest]['en']} ({_pct_change(js_jan, js_peak)} from January to {month_label(peak['period'], 'en').split(' ')[0]}), and was "
+        f"{number(all_.iloc[-1][T])} in {when}; these months fall in the COVID-19 pandemic.",
         f"New in 2021: {', '.join(new['programme'])} shows '*' in January and {number(new[MONTHS[1]].iloc[0])} participants in February. "
-        f"{len(always)} programme rows show '*' in every month ({', '.join(always)}): a row of stars can hide 0, so it does not show that "
+        f"{len(always)} programme rows show '*' in every month ({'; '.join(always)}): a row of stars can hide 0, so it does not show that "
         f"the programme had anyone on it.",
     ]
     return findings
@@ -719,8 +842,8 @@ def _(answer):
     choice = answer.strip().lower().strip("()") if isinstance(answer, str) else None
     if choice == "b":
         return True, (f"right: '*' hides 0-3, and in a time series a row keeps its place in months with nobody. The table alone cannot "
-                      f"say whether the programme existed in January; the jump to {number(february)} in February, and the programme's "
-                      f"history (it was set up in 2021), say it started then.")
+                      f"say whether the programme existed in January; the jump to {number(february)} in February, together with the "
+                      f"programme's history (the collection's notes date its start to early 2021), says it started then.")
     if choice == "a":
         return False, "a star is not a zero: it hides 0 to 3 persons. The table cannot say which."
     if choice == "c":

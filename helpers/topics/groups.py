@@ -62,6 +62,15 @@ def _one_month(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(frame["source"] == SOURCE) & (frame["period"].astype(str) == PERIOD)]
 
 
+def programme_label(programme: str, lang: str) -> str:
+    """A programme's name in the chosen language. A programme can share its Norwegian name with its group
+    (*Tilrettelegging*, *Oppfølging*), so the programme gloss is looked up first."""
+    check_lang(lang)
+    if lang == "en" and programme in vocab.PROGRAMMES:
+        return vocab.PROGRAMMES[programme][1]
+    return value_label(programme, lang)
+
+
 def _fmt(value: object, lang: str, signed: bool = False, suffix: str = "") -> str:
     if value is None or value is pd.NA or pd.isna(value):
         return "*"
@@ -78,8 +87,6 @@ def group_table(frame: pd.DataFrame, status_group: str = T) -> pd.DataFrame:
     ``base`` is the count a year earlier (count minus change); ``small_base`` flags bases under
     :data:`SMALL_BASE`. A group with nobody in the status group keeps its row with 0 persons and no change.
     """
-    rows = views.select(_one_month(frame), measure="participants", status_group=status_group, programme_group=None)
-    rows = rows[rows["programme_group"] != T]
     out = pd.DataFrame({"programme_group": GROUPS})
     for measure in MEASURES:
         cells = views.select(_one_month(frame), measure=measure, status_group=status_group, programme_group=None)
@@ -144,6 +151,28 @@ def groups_without(frame: pd.DataFrame, status_group: str) -> list[str]:
     """Programme groups nobody of a status group took part in (empty cells in NAV's table)."""
     mix = status_by_group(frame)
     return mix[(mix["status_group"] == status_group) & (mix["participants"] == 0)]["programme_group"].tolist()
+
+
+def one_status_programmes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Programmes whose participants all belong to one status group: the other two cells are empty (nobody).
+
+    Returns the programme, its group, the status group, the count, and the line it was printed on.
+    """
+    rows = programme_table(frame)
+    parts = rows[rows["status_group"] != T]
+    out = []
+    for (group, programme), cells in parts.groupby(["programme_group", "programme"], sort=False):
+        used = cells[cells["value"].isna() | (cells["value"] > 0)]
+        if len(used) == 1:
+            total = rows[(rows["status_group"] == T) & (rows["programme"] == programme)].iloc[0]
+            out.append({"programme": programme, "english": vocab.english(programme), "programme_group": group,
+                        "status_group": used["status_group"].iloc[0],
+                        "participants": total["value"], "line": int(total["line"])})
+    table = pd.DataFrame(out)
+    table["sort"] = table["participants"].astype("Float64").fillna(0)
+    table = table.sort_values(["status_group", "sort"], ascending=[True, False]).drop(columns="sort").reset_index(drop=True)
+    table["participants"] = ["*" if pd.isna(v) else number(v) for v in table["participants"]]  # a star stays a star
+    return table
 
 
 # -- figures -------------------------------------------------------------------------------------------
@@ -268,7 +297,7 @@ def _programme_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "group": [value_label(g, lang) for g in rows["programme_group"]],
         "status_nb": rows["status_group"],
         "status": [value_label(s, lang) if s != T else _w("all", lang) for s in rows["status_group"]],
-        "programme": [value_label(p, lang) for p in rows["programme"]],
+        "programme": [programme_label(p, lang) for p in rows["programme"]],
         "nav": rows["programme"],
         "participants": rows["value"].astype("Float64"),
         "rank": rows["rank"],
@@ -418,8 +447,9 @@ def group_change(frame: pd.DataFrame, status_group: str = T, measure: str = "cha
              "change_from_last_year": {"en": "Change from a year earlier, in persons", "nb": "Endring fra året før, i personer"},
              "change_from_last_year_pct": {"en": "Change from a year earlier, in per cent", "nb": "Endring fra året før, i prosent"}}
     head = heads[measure][lang]
-    note = {"en": f"{who}, November 2016 against November 2015." + (f" Faded: fewer than {number(SMALL_BASE)} persons a year earlier." if measure != "participants" else ""),
-            "nb": f"{who}, november 2016 mot november 2015." + (f" Blek: færre enn {number(SMALL_BASE, lang)} personer året før." if measure != "participants" else "")}[lang]
+    faded = {"en": f" Faded: fewer than {number(SMALL_BASE)} persons a year earlier.",
+             "nb": f" Blek: færre enn {number(SMALL_BASE, lang)} personer året før."}[lang] if measure != "participants" else ""
+    note = {"en": f"{who}, November 2016 against November 2015.", "nb": f"{who}, november 2016 mot november 2015."}[lang] + faded
     subtitle = [note, SOURCE_LINE[lang]]
     if left_out:
         subtitle.insert(1, {"en": f"Not used by this status group (empty cells): {', '.join(value_label(g, lang) for g in left_out)}.",
@@ -495,7 +525,7 @@ def key_findings(frame: pd.DataFrame) -> list[str]:
         f"The largest, {largest['programme_group']} ({vocab.english(largest['programme_group']).lower()}), had {number(largest['participants'])} "
         f"({number(100 * largest['participants'] / total, 'en', 1)} %); the smallest, {smallest['programme_group']}, had {number(smallest['participants'])}.",
         f"Some groups serve almost only one status group: {', '.join(nae_only)} is 100 % people with reduced work capacity, "
-        + "; ".join(f"{g} is {number(s, 'en', 1)} % 'Andre på tiltak' (other participants, mostly employees on sick leave)"
+        + "; ".join(f"{g} is {number(s, 'en', 1)} % 'Andre på tiltak' (other participants, largely employees on sick leave)"
                     for g, s in zip(others["programme_group"], others["share"]))
         + f". {len(no_js)} of the {len(groups)} groups had no jobseekers at all.",
         f"From November 2015 the number of participants rose by {number(change)} persons ({number(pct)} %). "
