@@ -92,6 +92,15 @@ def value_label(value: str, lang: str) -> str:
     return value if lang == "nb" else vocab.english(value)
 
 
+def programme_label(programme: str, lang: str) -> str:
+    """A programme's name in the chosen language. Some programmes share their Norwegian name with
+    their group (*Tilrettelegging*, *Oppfølging*), so the programme's own gloss is used."""
+    check_lang(lang)
+    if lang == "en" and programme in vocab.PROGRAMMES:
+        return vocab.PROGRAMMES[programme][1]
+    return value_label(programme, lang)
+
+
 def number(value: float, lang: str = "en", decimals: int = 0) -> str:
     """A number formatted as NAV prints it ('83 484', '44,1') or in English style ('83,484')."""
     text = f"{value:,.{decimals}f}"
@@ -131,15 +140,34 @@ def svg(spec: dict) -> str:
     return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
 
 
+def in_voila() -> bool:
+    """True in a kernel started by Voilà (it sets SERVER_SOFTWARE=voila/<version> for its kernels)."""
+    import os
+
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+
+
 def render(spec: dict, **metadata: Any) -> dict:
-    """Altair renderer: the live Vega-Lite spec plus a static SVG fallback and a text line."""
+    """Altair renderer: the live Vega-Lite spec plus a static SVG fallback and a text line.
+
+    Under Voilà a PNG is added too: JupyterLab's Vega renderer, which Voilà uses, tries to store a
+    PNG of every chart that has none, and Voilà's read-only outputs answer that with a JavaScript
+    error shown under the chart. Voilà pages are never saved, so the PNG costs nothing there.
+    """
     title = spec.get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
-    return {
+    bundle = {
         "application/vnd.vegalite.v5+json": spec,
         "image/svg+xml": svg(spec),
         "text/plain": f"<Chart: {text}>" if text else "<Chart>",
     }
+    if in_voila():
+        import base64
+
+        import vl_convert
+
+        bundle["image/png"] = base64.b64encode(vl_convert.vegalite_to_png(spec, vl_version=VEGA_LITE_VERSION)).decode("ascii")
+    return bundle
 
 
 alt.renderers.register("nav", render)
@@ -183,6 +211,15 @@ class Figure:
 
     def spec(self) -> dict:
         return self.chart.to_dict()
+
+    @property
+    def lang(self) -> str:
+        """The figure's language, read from the number format :func:`finish` gave the chart."""
+        locale = getattr(getattr(self.chart, "config", None), "locale", None)
+        if locale is None or locale is alt.Undefined:
+            return "en"
+        number_format = locale.get("number", {}) if isinstance(locale, dict) else locale.to_dict().get("number", {})
+        return "nb" if number_format.get("thousands") == LOCALES["nb"]["number"]["thousands"] else "en"
 
 
 def finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:

@@ -12,7 +12,6 @@ call them with every option of every control.
 from __future__ import annotations
 
 import html
-import re
 import warnings
 from collections.abc import Callable
 
@@ -59,15 +58,25 @@ def details(summary: str, content_html: str) -> str:
     return f"<details><summary>{html.escape(summary)}</summary>\n{content_html}\n</details>"
 
 
-def show(figure: Figure, lang: str | None = None) -> None:
-    """Display a figure: its takeaway, the chart, and the numbers in a folded table."""
-    from IPython.display import HTML, Markdown, display
+def figure_parts(figure: Figure, lang: str | None = None) -> list:
+    """What :func:`show` displays, in order: takeaway, chart, notes, the folded numbers table."""
+    from IPython.display import HTML, Markdown
 
-    lang = lang or ("nb" if re.search(r"[æøå]|\b(og|av|er|i)\b", figure.takeaway) and not figure.takeaway.startswith(("The", "People", "In")) else "en")
-    display(Markdown(f"**{figure.takeaway}**"))
-    display(figure.chart)
+    lang = lang or figure.lang
+    parts = [Markdown(f"**{figure.takeaway}**"), figure.chart]
+    if figure.notes:
+        parts.append(Markdown("\n".join(f"- *{note}*" for note in figure.notes)))
     summary = "See the numbers" if lang == "en" else "Se tallene"
-    display(HTML(details(summary, numbers_table(figure.table, lang))))
+    parts.append(HTML(details(summary, numbers_table(figure.table, lang))))
+    return parts
+
+
+def show(figure: Figure, lang: str | None = None) -> None:
+    """Display a figure: its takeaway, the chart, any notes, and the numbers in a folded table."""
+    from IPython.display import display
+
+    for part in figure_parts(figure, lang):
+        display(part)
 
 
 def findings(sentences: list[str]) -> None:
@@ -102,11 +111,12 @@ def binder() -> None:
     display(Markdown(binder_links_markdown()))
 
 
-def explore(draw: Callable[..., Figure], **controls):
+def explore(draw: Callable[..., Figure], static: bool = False, **controls):
     """Controls above a figure; changing any control redraws it with ``draw(**values)``.
 
     Returns the widget to display (the last expression of a cell). The redraw keeps the old
-    figure until the new one is ready, so the page does not jump.
+    figure until the new one is ready, so the page does not jump. ``static=True`` stores a
+    picture of the first view with the widget, for readers without a kernel (the dashboard).
     """
     import ipywidgets as widgets
     from IPython.display import display
@@ -117,6 +127,13 @@ def explore(draw: Callable[..., Figure], **controls):
     def redraw(change: object = None) -> None:
         values = {name: control.value for name, control in controls.items()}
         figure = draw(**values)
+        if change is None:
+            # The first view is put into the Output directly, not through `with out:`: while a
+            # notebook is being executed (Voilà, nbclient) displays captured by an Output widget
+            # can leave the executor waiting for ever (nbclient issue #312).
+            for obj in figure_parts(figure, values.get("lang")):
+                out.append_display_data(obj)
+            return
         with out:
             out.clear_output(wait=True)
             show(figure, lang=values.get("lang"))
@@ -124,17 +141,32 @@ def explore(draw: Callable[..., Figure], **controls):
     for control in controls.values():
         control.observe(redraw, names="value")
     redraw()
-    return Controls([widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")), out])
+    box = Controls([widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")), out])
+    if static:
+        box.fallback_svg = charts.svg(draw(**{name: control.value for name, control in controls.items()}).spec())
+    return box
 
 
 def _controls_class():
     import ipywidgets as widgets
 
     class Controls(widgets.VBox):
-        """The explorer's box; its text form tells readers of a static copy where the controls work."""
+        """The explorer's box; its text form tells readers of a static copy where the controls work.
+
+        With ``fallback_svg`` set, the output also carries a picture of the default view: JupyterLab
+        and Voilà show the live widget, GitHub, nbviewer and the static site show the picture.
+        """
+
+        fallback_svg: str | None = None
 
         def __repr__(self) -> str:
             return "[Interactive controls: run this notebook in JupyterLab, Voilà or Binder to use them.]"
+
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = super()._repr_mimebundle_(**kwargs)
+            if self.fallback_svg and bundle is not None:
+                bundle["image/svg+xml"] = self.fallback_svg
+            return bundle
 
     return Controls
 

@@ -28,6 +28,16 @@ DESCRIPTIONS = {
     "measure": "Show",
     "view": "Show",
     "table": "Audit table",
+    "period": "Month (måned)",
+    "age_groups": "Age groups (alder)",
+    "group": "Programme group (tiltaksgruppe)",
+    "year": "Year (år)",
+    "pair": "Compare",
+    "programme_ends": "Work training ends in",
+    "after": "Then the person",
+    "status_at_exit": "Status at exit",
+    "capacity_earlier": "Reduced work capacity last",
+    "six_months_later": "Six months after the last exit",
 }
 
 
@@ -88,15 +98,15 @@ def control(name: str, options: tuple[tuple[str, object], ...], value: object = 
                             layout=widgets.Layout(width="max-content"))
 
 
-def explorer(name: str, frame: pd.DataFrame | None = None, **values: object):
-    """Show a registered explorer: its controls and the figure they redraw."""
+def explorer(name: str, frame: pd.DataFrame | None = None, static: bool = False, **values: object):
+    """Show a registered explorer: its controls and the figure they redraw (``static``: see explore)."""
     from .notebook import explore
     from .tidy import load_participants
 
     spec = load_all()[name]
     frame = load_participants() if frame is None else frame
     controls = {key: control(key, options, values.get(key, spec.defaults.get(key))) for key, options in spec.options.items()}
-    return explore(functools.partial(spec.draw, frame), **controls)
+    return explore(functools.partial(spec.draw, frame), static=static, **controls)
 
 
 def load_all() -> dict[str, Explorer]:

@@ -43,7 +43,8 @@ def chart_html(spec: dict, svg: str, index: int) -> str:
 def widget_note(stem: str) -> str:
     link = binder_lab_link(f"notebooks/{stem}.ipynb")
     return ('<p class="widget-note"><em>Interactive controls appear here when the notebook runs in '
-            f'JupyterLab or Voilà. <a href="{html.escape(link)}">Open it on Binder</a> to use them.</em></p>')
+            f'JupyterLab or Voilà (a picture of the default view may be shown above). '
+            f'<a href="{html.escape(link)}">Open it on Binder</a> to use them.</em></p>')
 
 
 def prepare(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
@@ -57,7 +58,8 @@ def prepare(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
                 count += 1
                 output["data"] = {"text/html": chart_html(data[VEGA_LITE], data.get("image/svg+xml", ""), count)}
             elif WIDGET in data:
-                output["data"] = {"text/html": widget_note(stem)}
+                picture = data.get("image/svg+xml", "")
+                output["data"] = {"text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem)}
     return nb
 
 

@@ -1,27 +1,29 @@
 """Drive Voilà and JupyterLab in headless Chromium, offline, and time what readers wait for.
 
-Used by tests/test_browser.py and by the benchmark::
+Used by tests/test_browser.py (and tests/test_site.py for the browser set-up) and by the benchmark::
 
     from tests.browser_support import Change, measure_voila
-    result = measure_voila("00_start_here.ipynb", [Change("button", "Norsk", expect=("Deltakere etter hovedgruppe",))],
+    result = measure_voila("00_start_here.ipynb",
+                           [Change("chart-select", value="July 2019", expect=("46,239",)),
+                            Change("button", "Norsk", expect=("Deltakere etter hovedgruppe",))],
                            first_chart="Participants by status group")
-    result["first_chart_ms"], result["changes"][0]["redraw_ms"], result["external_requests"]
+    result["first_chart_ms"], [c["redraw_ms"] for c in result["changes"]], result["external_requests"]
 
-What "a chart is drawn" means here: a ``.vega-embed`` element is visible and the chart's text
-(its title, a value label) has been painted. Vega draws on a <canvas> by default, so its text is
-not in the DOM; a script injected before the page loads records every ``fillText`` call per
-canvas with its time (``performance.now()``), and SVG charts are read from their ``<text>``
-elements. Times are measured inside the page: from navigation start to the first chart, and from
-the input event (click/change) to the moment the expected text was painted.
+What "a chart is drawn" means here: a ``.vega-embed`` element is visible and the chart's text (its
+title, a value label) has been painted. Vega draws on a <canvas> by default, so its text is not in
+the DOM: a script injected before the page loads records every ``fillText`` call per canvas with
+its time (``performance.now()``); SVG charts are read from their ``<text>`` elements. Times are
+measured inside the page: from navigation start to the first chart, and from the input event
+(click/change) to the moment the expected text was painted.
 
-Offline: every request the page makes to anything other than 127.0.0.1/localhost (or data:,
-blob:, about:) is aborted and recorded; callers assert that the list is empty.
+Offline: every request of the page to anything but 127.0.0.1/localhost (or data:, blob:, about:)
+is aborted and recorded (:class:`NetworkLog`); callers assert that the list is empty.
 
-Servers: :func:`voila_server` and :func:`lab_server` start Voilà/JupyterLab on a free port with
-throw-away Jupyter config/runtime/data/settings/workspace directories and a temporary copy of
-the notebooks, and always stop the server (and its kernels) on exit. Voilà uses the
-collection's template ``voila/templates/nav`` (Voilà's "lab" template without the Font Awesome
-links to cdn.jsdelivr.net), found through ``JUPYTER_PATH=<repository root>``.
+Servers: :func:`voila_server` and :func:`lab_server` start Voilà/JupyterLab on a free 127.0.0.1
+port with throw-away Jupyter config/runtime/data/settings/workspace directories and a temporary
+copy of the notebooks, and always stop the server (and its kernels) on exit. Voilà renders with
+the collection's template ``voila/templates/nav`` (Voilà's "lab" template without the Font Awesome
+links to cdn.jsdelivr.net), which Voilà finds through ``JUPYTER_PATH=<repository root>``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,22 +52,26 @@ NOTEBOOKS = ROOT / "notebooks"
 VOILA_TEMPLATE = "nav"  # voila/templates/nav, found through JUPYTER_PATH=ROOT
 BIN = Path(sys.executable).parent
 
-CHROMIUM = Path(os.environ.get("NAV_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
-MISSING_BROWSER = f"Chromium not found at {CHROMIUM}: run `make browser` (installs Debian's chromium)"
 
-TIMEOUT_S = 60.0  # longest single wait (server start, chart drawn, redraw)
+TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
+STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "devtools"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
 LAB_SETTINGS = {
-    # No news feed, no update check: both would make the page or the server reach the internet.
+    # No news feed and no update check (both reach the internet), no news prompt.
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": '{"fetchNews": "false", "checkForUpdates": false}',
 }
 
 
 class BrowserError(AssertionError):
     """A server, the browser or a page did not do what was expected (the message says what)."""
+
+
+class VoilaStalled(BrowserError):
+    """Voilà stopped sending the page: no new cell for STALL_S seconds while the page was loading."""
 
 
 # -- servers ---------------------------------------------------------------------------------------
@@ -79,6 +86,7 @@ class Server:
     workdir: Path
     notebook_dir: Path
     log: Path
+    command: list[str]
 
     @property
     def base(self) -> str:
@@ -92,9 +100,9 @@ class Server:
 
 
 def check_chromium() -> Path:
-    """The Chromium executable, or an error telling how to install it."""
+    """The Chromium executable, or an AssertionError telling how to install it."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        raise BrowserError(MISSING_BROWSER)
+        raise BrowserError(f"Chromium not found at {CHROMIUM}: run `make browser` (installs Debian's chromium)")
     return CHROMIUM
 
 
@@ -105,7 +113,7 @@ def free_port() -> int:
 
 
 def jupyter_env(workdir: Path) -> dict[str, str]:
-    """Environment for a server that reads nothing from the user's home or the machine's Jupyter config."""
+    """Environment for a server that reads nothing from the user's home (config, data, settings, workspaces)."""
     dirs = {name: workdir / name for name in ("config", "runtime", "data", "ipython", "settings", "workspaces")}
     for path in dirs.values():
         path.mkdir(parents=True, exist_ok=True)
@@ -118,7 +126,7 @@ def jupyter_env(workdir: Path) -> dict[str, str]:
         JUPYTER_CONFIG_DIR=str(dirs["config"]),
         JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
         JUPYTER_DATA_DIR=str(dirs["data"]),
-        JUPYTER_PATH=str(ROOT),  # <ROOT>/voila/templates/nav
+        JUPYTER_PATH=str(ROOT),  # Voilà templates: <ROOT>/voila/templates/<name>
         JUPYTERLAB_SETTINGS_DIR=str(dirs["settings"]),
         JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
         IPYTHONDIR=str(dirs["ipython"]),
@@ -135,13 +143,14 @@ def copy_notebooks(source: Path, target: Path) -> Path:
 
 
 def voila_command(port: int, notebook_dir: Path) -> list[str]:
+    """`voila` for the collection. Needs JUPYTER_PATH=<repository root> for --template=nav."""
     return [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
             f"--template={VOILA_TEMPLATE}", "--VoilaConfiguration.show_tracebacks=True", str(notebook_dir)]
 
 
 def lab_command(port: int, token: str, notebook_dir: Path, workdir: Path) -> list[str]:
     command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
-               f"--ServerApp.token={token}", "--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={notebook_dir}",
+               f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={notebook_dir}",
                f"--LabApp.user_settings_dir={workdir / 'settings'}", f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                "--LabApp.extension_manager=readonly"]
@@ -151,17 +160,15 @@ def lab_command(port: int, token: str, notebook_dir: Path, workdir: Path) -> lis
 
 
 def _descendants(pid: int) -> list[int]:
-    """Child processes (recursively) of pid, read from /proc (kernels run in their own session)."""
+    """Child processes (recursively) of pid, from /proc: kernels run in sessions of their own."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
     found, todo = [], [pid]
     while todo:
         for child in children.get(todo.pop(), []):
@@ -171,8 +178,8 @@ def _descendants(pid: int) -> list[int]:
 
 
 def stop(process: subprocess.Popen, grace: float = 10.0) -> None:
-    """Stop a server started by :func:`start_server`: SIGTERM to its process group (it shuts its
-    kernels down), then SIGKILL to whatever of the group and of its descendants is left."""
+    """Stop a server: SIGTERM to its process group (it shuts its kernels down), then SIGKILL to
+    whatever is left of the group and of the processes it started."""
     if process.poll() is not None:
         return
     descendants = _descendants(process.pid)
@@ -201,6 +208,8 @@ def _answers(url: str) -> bool:
 
 def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = TIMEOUT_S, attempts: int = 3) -> Server:
     """Start "voila" or "lab" on a free 127.0.0.1 port and wait until it answers HTTP."""
+    if kind not in ("voila", "lab"):
+        raise ValueError(f"kind must be 'voila' or 'lab', not {kind!r}")
     env = jupyter_env(workdir)
     for attempt in range(1, attempts + 1):
         port, token = free_port(), secrets.token_hex(16)
@@ -209,21 +218,23 @@ def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = 
         with log.open("wb") as out:
             process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                        cwd=notebook_dir, env=env, start_new_session=True)
-        server = Server(kind, process, port, token, workdir, notebook_dir, log)
-        probe = f"{server.base}/voila/" if kind == "voila" else f"{server.base}/api/status?token={token}"
-        deadline = time.monotonic() + timeout
+        server = Server(kind, process, port, token, workdir, notebook_dir, log, command)
+        probe = f"{server.base}/voila/static/voila.js" if kind == "voila" else f"{server.base}/api/status?token={token}"
+        deadline, answered = time.monotonic() + timeout, False
         try:
             while time.monotonic() < deadline and process.poll() is None:
                 if _answers(probe):
+                    answered = True
                     return server
                 time.sleep(0.1)
-        except BaseException:
-            stop(process)
-            raise
-        stop(process)
-        if process.returncode is None or attempt == attempts or "already in use" not in server.log_tail():
-            raise BrowserError(f"{kind} did not answer on port {port} within {timeout:.0f} s "
-                               f"(exit code {process.returncode}); command: {' '.join(command)}\n--- log ---\n{server.log_tail()}")
+        finally:
+            if not answered:
+                stop(process)
+        # The port was taken between free_port() and the server binding it: try another one.
+        if attempt < attempts and process.returncode not in (None, 0) and "already in use" in server.log_tail():
+            continue
+        raise BrowserError(f"{kind} did not answer on port {port} within {timeout:.0f} s (exit code {process.returncode})\n"
+                           f"command: {' '.join(command)}\n--- log ---\n{server.log_tail()}")
     raise AssertionError("unreachable")
 
 
@@ -291,18 +302,14 @@ class NetworkLog:
         if url not in self.external:
             self.external.append(url)
 
-    def assert_offline(self, where: str) -> None:
-        assert not self.external, (f"{where}: {len(self.external)} request(s) tried to leave the machine "
-                                   f"(aborted): {self.external}")
 
-
-# Injected before any page script: records the text Vega paints on each canvas, with its time,
-# the time of the first input event after arm(), and when each chart first became visible.
+# Injected before any page script: records the text Vega paints on each canvas (with its time),
+# the time of the first input event after arm(), and when each chart became visible.
 PAINT_HOOK = r"""
 (() => {
   if (window.__nav) return;
   const log = [];
-  let nextId = 0, armed = null, armedAt = null;
+  let nextId = 0, armedAt = null, armed = false;
   const idOf = (canvas) => canvas.__navId || (canvas.__navId = ++nextId);
   const proto = CanvasRenderingContext2D.prototype;
   for (const name of ['fillText', 'strokeText']) {
@@ -322,16 +329,13 @@ PAINT_HOOK = r"""
     log,
     arm() { armed = true; armedAt = null; return performance.now(); },
     armedAt() { return armedAt; },
-    // Charts (.vega-embed, in document order) whose painted text after `since` includes every
-    // string of `texts`; returns {index, t} for the first such visible chart, t = when the last
-    // expected text was painted (or when the chart became visible, if later), else null.
-    find(texts, since, within) {
+    // The first visible chart (.vega-embed) that painted every string of `texts` after `since`
+    // (any text if `texts` is empty): {index, t, texts}; t = when the last of them was painted,
+    // or when the chart became visible if that was later. null if there is none yet.
+    find(texts, since) {
       const now = performance.now();
-      const scope = within ? document.querySelectorAll(within) : [document];
-      const embeds = [];
-      for (const root of scope) embeds.push(...root.querySelectorAll('.vega-embed'));
-      const all = [...document.querySelectorAll('.vega-embed')];
-      for (const embed of embeds) {
+      const embeds = [...document.querySelectorAll('.vega-embed')];
+      for (const [index, embed] of embeds.entries()) {
         if (!visible(embed)) { visibleSince.delete(embed); continue; }
         if (!visibleSince.has(embed)) visibleSince.set(embed, now);
         const painted = new Map();
@@ -342,47 +346,94 @@ PAINT_HOOK = r"""
         for (const node of embed.querySelectorAll('svg text')) if (!painted.has(node.textContent)) painted.set(node.textContent, now);
         if (painted.size === 0) continue;
         let t = visibleSince.get(embed), ok = true;
-        for (const text of texts) {
+        for (const text of (texts.length ? texts : [...painted.keys()])) {
           if (!painted.has(text)) { ok = false; break; }
           t = Math.max(t, painted.get(text));
         }
-        if (ok) return {index: all.indexOf(embed), t, texts: [...painted.keys()]};
+        if (ok) return {index, t, texts: [...painted.keys()]};
       }
       return null;
     },
-    // Every text painted on the n-th chart after `since`.
-    texts(index, since) {
-      const embed = document.querySelectorAll('.vega-embed')[index];
-      if (!embed) return null;
-      const canvas = embed.querySelector('canvas');
-      if (canvas) return log.filter(e => e.id === canvas.__navId && e.t > since).map(e => e.text);
-      return [...embed.querySelectorAll('svg text')].map(n => n.textContent);
+    painted() { return [...new Set(log.map(e => e.text))]; },
+    errors() {
+      return [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
+        .map(e => e.innerText.trim()).filter(Boolean);
     },
   };
 })();
 """
 
 
-def new_page(browser, network: NetworkLog, viewport: tuple[int, int] = (1280, 900)):
+@dataclass
+class Session:
+    """A browser context and page with the network guard and the paint hook; remember to close()."""
+
+    context: Any
+    page: Any
+    network: NetworkLog
+    page_errors: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()
+
+    def output_errors(self) -> list[str]:
+        """Texts of the error outputs in the page (tracebacks, "Javascript Error: ..." boxes)."""
+        with contextlib.suppress(Exception):
+            return self.page.evaluate("() => window.__nav ? window.__nav.errors() : []")
+        return []
+
+    def js_errors(self) -> list[str]:
+        return [text for text in self.output_errors() if text.startswith("Javascript Error")] + self.page_errors
+
+
+def new_session(browser, viewport: tuple[int, int] = (1280, 900)) -> Session:
     """A fresh context (no cache, no service workers) whose requests are checked, with the paint hook."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
     context.set_default_timeout(TIMEOUT_S * 1000)
+    network = NetworkLog()
     network.attach(context)
     context.add_init_script(PAINT_HOOK)
-    return context, context.new_page()
+    session = Session(context, context.new_page(), network)
+    session.page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    return session
 
 
-def wait_chart(page, texts: Sequence[str] = (), since: float = 0.0, within: str | None = None,
-               timeout: float = TIMEOUT_S, what: str = "chart") -> dict:
-    """Wait until a visible Vega chart has painted all ``texts`` after ``since`` (page ms)."""
+def wait_chart(page, texts: Sequence[str] = (), since: float = 0.0, timeout: float = TIMEOUT_S, what: str = "chart") -> dict:
+    """Wait until a visible Vega chart has painted all ``texts`` after ``since`` (page ms).
+    Returns {"index" (among .vega-embed), "t" (page ms), "texts" (painted since ``since``)}."""
     try:
-        handle = page.wait_for_function("([texts, since, within]) => window.__nav && window.__nav.find(texts, since, within)",
-                                        arg=[list(texts), since, within], timeout=timeout * 1000, polling="raf")
-    except Exception as error:  # playwright TimeoutError, or the page went away
-        painted = page.evaluate("() => window.__nav ? [...new Set(window.__nav.log.map(e => e.text))].slice(0, 60) : null")
+        handle = page.wait_for_function("([texts, since]) => window.__nav && window.__nav.find(texts, since)",
+                                        arg=[list(texts), since], timeout=timeout * 1000, polling="raf")
+    except Exception as error:  # playwright's TimeoutError, or the page went away
+        try:
+            painted = page.evaluate("() => window.__nav ? window.__nav.painted().slice(0, 80) : null")
+        except Exception:
+            painted = "(page not readable)"
         raise BrowserError(f"{what}: no visible chart painted {list(texts)!r} within {timeout:.0f} s "
                            f"({type(error).__name__}). Texts painted so far: {painted}") from error
     return handle.json_value()
+
+
+def wait_voila_chart(page, texts: Sequence[str] = (), timeout: float = TIMEOUT_S, stall: float = STALL_S, what: str = "chart") -> dict:
+    """:func:`wait_chart` for a Voilà page that is still streaming: raises :class:`VoilaStalled` if
+    no new cell arrives for ``stall`` seconds while the page is loading."""
+    deadline = time.monotonic() + timeout
+    cells, changed = -1, time.monotonic()
+    while True:
+        remaining = deadline - time.monotonic()
+        try:
+            return wait_chart(page, texts, timeout=max(0.1, min(2.0, remaining)), what=what)
+        except BrowserError:
+            if remaining <= 2.0:
+                raise
+        state = page.evaluate("() => ({loading: document.readyState === 'loading', "
+                              "cells: document.querySelectorAll('[cell-index]').length})")
+        if state["cells"] != cells:
+            cells, changed = state["cells"], time.monotonic()
+        elif state["loading"] and time.monotonic() - changed > stall:
+            raise VoilaStalled(f"{what}: Voilà stopped sending the page after cell {cells} (no new cell for "
+                               f"{stall:.0f} s, page still loading): the server-side execution is stuck")
 
 
 @dataclass(frozen=True)
@@ -390,10 +441,12 @@ class Change:
     """One control a reader changes, and the chart text that proves the chart was redrawn.
 
     kind:
-      "button"       an ipywidgets button or ToggleButtons option, found by its label (``label``)
-      "dropdown"     an ipywidgets Dropdown found by its description ``label``; ``value`` is the option's label
-      "chart-select" the ``index``-th Vega-Lite <select> (``.vega-bindings select``); ``value`` is the option's label
-    expect: strings the redrawn chart paints (a title, value labels), all required.
+      "button"       an ipywidgets button or ToggleButtons option, found by its text ``label``
+      "dropdown"     an ipywidgets Dropdown, found by its description ``label``; ``value`` = the option's text
+      "chart-select" a Vega-Lite menu (``.vega-bindings select``); ``value`` = the option's text
+    index: which of the matching controls on the page (0 = the first, in page order).
+    expect: strings the redrawn chart paints (title, value labels); all are required. Empty = the
+      first chart that paints anything after the change.
     """
 
     kind: str
@@ -403,18 +456,20 @@ class Change:
     index: int = 0
 
     def describe(self) -> str:
-        return {"button": f"click {self.label!r}", "dropdown": f"{self.label} = {self.value!r}",
+        which = f" #{self.index}" if self.index else ""
+        return {"button": f"click {self.label!r}{which}", "dropdown": f"{self.label}{which} = {self.value!r}",
                 "chart-select": f"chart menu #{self.index} = {self.value!r}"}.get(self.kind, self.kind)
 
 
 def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
-    """Make one change as a reader would and wait for the redraw; returns {"change", "redraw_ms", "texts"}."""
+    """Make one change as a reader would and wait for the redraw.
+    Returns {"change", "redraw_ms" (input event -> expected text painted), "chart", "texts"}."""
     ms = timeout * 1000
     if change.kind == "button":
         target = page.locator(".widget-toggle-button, .widget-button, .jupyter-button").filter(has_text=change.label)
-        target = target.filter(visible=True).first
+        target = target.filter(visible=True).nth(change.index)
     elif change.kind == "dropdown":
-        target = page.locator(".widget-dropdown").filter(has=page.locator("label", has_text=change.label)).locator("select").first
+        target = page.locator(".widget-dropdown").filter(has=page.locator("label", has_text=change.label)).locator("select").nth(change.index)
     elif change.kind == "chart-select":
         target = page.locator(".vega-bindings select").nth(change.index)
     else:
@@ -422,7 +477,7 @@ def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
     try:
         target.wait_for(state="visible", timeout=ms)
     except Exception as error:
-        raise BrowserError(f"{change.describe()}: control not visible within {timeout:.0f} s") from error
+        raise BrowserError(f"{change.describe()}: the control was not visible within {timeout:.0f} s") from error
     before = page.evaluate("() => window.__nav.arm()")
     if change.kind == "button":
         target.click(timeout=ms)
@@ -434,21 +489,76 @@ def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
             "texts": found["texts"]}
 
 
+def screenshot(page, path: Path, max_height: int = 12000) -> None:
+    """A picture of the whole page. Voilà and JupyterLab scroll inside an element, not the document,
+    so the viewport is made as tall as the tallest scrolling content for the shot."""
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+        const scrolling = [...document.querySelectorAll('*')]
+          .filter(e => e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY));
+        for (const e of scrolling) e.scrollTop = 0;
+        window.scrollTo(0, 0);
+        return Math.max(document.documentElement.scrollHeight,
+                        ...scrolling.map(e => e.scrollHeight + e.getBoundingClientRect().top));
+    }""")
+    page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), max_height))})
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+
+
+# -- Voilà -----------------------------------------------------------------------------------------
+def open_voila(browser, voila_base: str, notebook: str, first_chart: str | None = None,
+               timeout: float = TIMEOUT_S, retries: int = 2) -> tuple[Session, dict, list[str]]:
+    """Open a notebook in Voilà and wait for its first chart. If Voilà's execution gets stuck
+    (:class:`VoilaStalled`), the page is opened again (a new kernel), at most ``retries`` times,
+    with a RuntimeWarning each time. Returns (session, first chart {"index", "t", "texts"}, the
+    stalls that were retried).
+
+    Why: Voilà 0.5.13 executes the notebook with nbclient 0.11, which waits for each cell's
+    execute_reply by polling the shell socket with no timeout. When a cell draws into an ipywidgets
+    Output during execution (``explore()``'s first draw), nbclient's Output-widget emulation sends
+    comm messages on that same socket, and the poll sometimes never wakes up although the reply has
+    arrived: the page stops at "Executing N of M" for ever (nbclient issue #312, PR #311). Seen on
+    5 of 10 first page loads of a fresh server and about 1 in 8 later loads; with a 1 s poll timeout
+    patched into nbclient, 0 of 10.
+    """
+    stalls: list[str] = []
+    while True:
+        session = new_session(browser)
+        try:
+            session.page.goto(f"{voila_base}/voila/render/{notebook}", wait_until="commit", timeout=timeout * 1000)
+            first = wait_voila_chart(session.page, [first_chart] if first_chart else [], timeout=timeout,
+                                     what=f"{notebook}: first chart")
+            return session, first, stalls
+        except VoilaStalled as stalled:
+            session.close()
+            if len(stalls) >= retries:
+                raise BrowserError(f"{stalled} ({len(stalls) + 1} times in a row)") from stalled
+            stalls.append(str(stalled))
+            warnings.warn(f"{stalled}; opening the page again", RuntimeWarning, stacklevel=2)
+        except BaseException:
+            session.close()
+            raise
+
+
 def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first_chart: str | None = None,
-                  voila_base: str | None = None, browser=None, screenshot: Path | None = None,
+                  voila_base: str | None = None, browser=None, screenshot_path: Path | None = None,
                   timeout: float = TIMEOUT_S) -> dict[str, Any]:
     """Open a notebook in Voilà, wait for its first chart, make each change in turn and time the redraws.
 
-    notebook:     file name in notebooks/ (e.g. "dashboard.ipynb"), or a path to a notebook there.
-    changes:      the controls to change, in order (see :class:`Change`).
-    first_chart:  a text the first chart paints (its title); None = any chart with painted text.
-    voila_base:   URL of a running Voilà server (``Server.base``); None = start one for this call.
-    browser:      a Playwright Browser to reuse; None = launch Chromium for this call.
-    screenshot:   if given, a full-page PNG is written there at the end.
+    notebook:        file name in notebooks/ (e.g. "dashboard.ipynb") or a path to a notebook there.
+    changes:         the controls to change, in order (see :class:`Change`).
+    first_chart:     a text the first chart paints (its title); None = any chart with painted text.
+    voila_base:      URL of a running Voilà server (``Server.base``); None = start one for this call.
+    browser:         a Playwright Browser to reuse; None = launch Chromium for this call.
+    screenshot_path: if given, a picture of the whole page is saved there at the end.
 
     Returns {"notebook", "first_chart_ms" (navigation start -> first chart visible and painted),
     "changes": [{"change", "redraw_ms" (input event -> expected text painted), "chart", "texts"}],
-    "external_requests": [URLs that tried to leave the machine, aborted], "requests": count}.
+    "external_requests" (URLs that tried to leave the machine; aborted), "requests" (count),
+    "js_errors" ("Javascript Error" outputs and uncaught page errors), "output_errors" (all error
+    outputs shown), "stalls" (stuck Voilà executions that were retried)}.
     Raises BrowserError (an AssertionError) if a chart or control does not show up in time.
     """
     name = Path(notebook).name
@@ -459,13 +569,92 @@ def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first
             from playwright.sync_api import sync_playwright
 
             browser = launch_chromium(stack.enter_context(sync_playwright()))
-        network = NetworkLog()
-        context, page = new_page(browser, network)
-        stack.callback(context.close)
-        page.goto(f"{voila_base}/voila/render/{name}", wait_until="commit", timeout=timeout * 1000)
-        first = wait_chart(page, [first_chart] if first_chart else [], timeout=timeout, what=f"{name}: first chart")
-        results = [apply_change(page, change, timeout) for change in changes]
-        if screenshot is not None:
-            page.screenshot(path=str(screenshot), full_page=True)
+        session, first, stalls = open_voila(browser, voila_base, name, first_chart, timeout)
+        stack.callback(session.close)
+        results = [apply_change(session.page, change, timeout) for change in changes]
+        if screenshot_path is not None:
+            screenshot(session.page, Path(screenshot_path))
         return {"notebook": name, "first_chart_ms": round(first["t"], 1), "changes": results,
-                "external_requests": list(network.external), "requests": len(network.requests)}
+                "external_requests": list(session.network.external), "requests": len(session.network.requests),
+                "js_errors": session.js_errors(), "output_errors": session.output_errors(), "stalls": stalls}
+
+
+# -- JupyterLab ------------------------------------------------------------------------------------
+LAB_READY = """(path) => {
+  const app = window.jupyterapp;
+  const widget = app && app.shell && app.shell.currentWidget;
+  if (!widget || !widget.context || widget.context.path !== path || !widget.sessionContext) return null;
+  const kernel = widget.sessionContext.session && widget.sessionContext.session.kernel;
+  if (!kernel || kernel.connectionStatus !== 'connected' || kernel.status !== 'idle') return null;
+  return {t: performance.now(), kernel: kernel.name};
+}"""
+
+
+def dismiss_dialogs(page) -> list[str]:
+    """Accept any open JupyterLab dialog (kernel selection and the like); returns their texts."""
+    texts = []
+    for dialog in page.locator(".jp-Dialog").all():
+        with contextlib.suppress(Exception):
+            texts.append(dialog.inner_text(timeout=1000).strip())
+            dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click(timeout=2000)
+    return texts
+
+
+def open_lab(session: Session, server: Server, notebook: str, timeout: float = TIMEOUT_S) -> dict:
+    """Open a notebook in JupyterLab in a fresh workspace and wait until its kernel is idle.
+    Returns {"t" (page ms), "kernel", "dialogs" (texts of dialogs that were accepted)}."""
+    page = session.page
+    workspace = f"nav-{secrets.token_hex(4)}"
+    page.goto(f"{server.base}/lab/workspaces/{workspace}/tree/{notebook}?token={server.token}&reset",
+              wait_until="commit", timeout=timeout * 1000)
+    deadline, dialogs = time.monotonic() + timeout, []
+    while True:
+        try:
+            return {**page.wait_for_function(LAB_READY, arg=notebook, timeout=2000, polling=100).json_value(), "dialogs": dialogs}
+        except Exception as error:
+            dialogs += dismiss_dialogs(page)
+            if time.monotonic() > deadline:
+                raise BrowserError(f"JupyterLab: {notebook} did not open with an idle kernel within {timeout:.0f} s; "
+                                   f"dialogs: {dialogs}\n--- server log ---\n{server.log_tail()}") from error
+
+
+def run_all(page) -> float:
+    """Run every cell (Run > Run All Cells); returns the page time it started. The command's
+    result ends up in window.__navRunAll ('done' or 'error: ...')."""
+    return page.evaluate("""() => {
+        window.__navRunAll = null;
+        window.jupyterapp.commands.execute('notebook:run-all-cells')
+          .then(() => { window.__navRunAll = 'done'; }, (e) => { window.__navRunAll = 'error: ' + e; });
+        return performance.now();
+    }""")
+
+
+def wait_run_all(page, timeout: float = TIMEOUT_S) -> float:
+    """Wait for Run All to finish and the kernel to be idle; returns the page time."""
+    try:
+        handle = page.wait_for_function("""() => {
+            if (!window.__navRunAll) return null;
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+            return kernel.status === 'idle' ? {state: window.__navRunAll, t: performance.now()} : null;
+        }""", timeout=timeout * 1000, polling=100)
+    except Exception as error:
+        raise BrowserError(f"JupyterLab: Run All did not finish within {timeout:.0f} s") from error
+    result = handle.json_value()
+    if result["state"] != "done":
+        raise BrowserError(f"JupyterLab: Run All failed: {result['state']}")
+    return result["t"]
+
+
+def lab_chart_renderer(page, index: int) -> dict:
+    """How JupyterLab rendered the index-th chart: the output's classes and mimetype, whether
+    it has its Vega-Lite menu, and how many static SVG/image outputs the notebook shows."""
+    return page.evaluate("""(index) => {
+        const embed = document.querySelectorAll('.vega-embed')[index];
+        const output = embed && embed.closest('.jp-OutputArea-output');
+        return {
+          classes: output ? output.className : null,
+          live: !!(output && output.classList.contains('jp-RenderedVegaLite')),
+          menus: embed ? embed.querySelectorAll('.vega-bindings select').length : 0,
+          static_outputs: document.querySelectorAll('.jp-Notebook .jp-RenderedSVG, .jp-Notebook .jp-RenderedImage').length,
+        };
+    }""", index)

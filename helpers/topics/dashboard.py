@@ -102,3 +102,19 @@ def register_explorers(frame: pd.DataFrame | None = None) -> None:
 
 
 register_explorers()
+
+
+def key_findings(frame: pd.DataFrame) -> list[str]:
+    """The collection's headline findings, taken from the notebooks' own computed findings."""
+    from . import audit_findings, gender, groups, seasons, start_here
+
+    here = start_here.key_findings(frame)
+    return [
+        here[0],
+        here[1],
+        groups.key_findings(frame)[0],
+        seasons.key_findings(frame)[0],
+        gender.key_findings(frame)[0],
+        audit_findings.key_findings(frame)[1],
+        audit_findings.key_findings(frame)[2],
+    ]

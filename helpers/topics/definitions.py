@@ -19,7 +19,7 @@ from .. import views
 from .. import vocabulary as vocab
 from ..charts import STATUS_COLOURS, Figure, check_lang, finish, month_label, number, titled, value_label, word
 from ..exercises import exercise, same_label
-from ..widgets import DESCRIPTIONS, LANGUAGES, Explorer, register
+from ..widgets import LANGUAGES, Explorer, register
 
 T = vocab.TOTAL
 NAE = d.GROUP_REDUCED_CAPACITY
@@ -381,11 +381,6 @@ def exit_explorer(frame: pd.DataFrame | None = None, programme_ends: str = "2021
     return history_timeline(history, lang, title)
 
 
-DESCRIPTIONS.setdefault("programme_ends", "Work training ends in")
-DESCRIPTIONS.setdefault("after", "Then the person")
-DESCRIPTIONS.setdefault("status_at_exit", "Status at exit")
-DESCRIPTIONS.setdefault("capacity_earlier", "Reduced work capacity last")
-DESCRIPTIONS.setdefault("six_months_later", "Six months after the last exit")
 
 register(Explorer(
     "exit_explorer", exit_explorer,

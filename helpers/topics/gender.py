@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from .. import vocabulary as vocab
-from ..charts import GENDER_COLOURS, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, titled, value_label, word
+from ..charts import GENDER_COLOURS, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, programme_label, titled, value_label, word
 from ..exercises import as_number, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
@@ -66,13 +66,6 @@ def _w(name: str, lang: str) -> str:
     return WORDS[name][lang]
 
 
-def programme_label(programme: str, lang: str) -> str:
-    """A programme's name in the chosen language. A programme can share its Norwegian name with its group
-    (*Tilrettelegging*, *Oppfølging*), so the programme gloss is looked up first."""
-    check_lang(lang)
-    if lang == "en" and programme in vocab.PROGRAMMES:
-        return vocab.PROGRAMMES[programme][1]
-    return value_label(programme, lang)
 
 
 def _series(frame: pd.DataFrame) -> pd.DataFrame:

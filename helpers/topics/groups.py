@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import views
 from .. import vocabulary as vocab
-from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, number, titled, value_label, word
+from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, number, programme_label, titled, value_label, word
 from ..exercises import as_number, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
@@ -62,13 +62,6 @@ def _one_month(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(frame["source"] == SOURCE) & (frame["period"].astype(str) == PERIOD)]
 
 
-def programme_label(programme: str, lang: str) -> str:
-    """A programme's name in the chosen language. A programme can share its Norwegian name with its group
-    (*Tilrettelegging*, *Oppfølging*), so the programme gloss is looked up first."""
-    check_lang(lang)
-    if lang == "en" and programme in vocab.PROGRAMMES:
-        return vocab.PROGRAMMES[programme][1]
-    return value_label(programme, lang)
 
 
 def _fmt(value: object, lang: str, signed: bool = False, suffix: str = "") -> str:

@@ -27,7 +27,7 @@ from ..exercises import as_number, exercise
 from ..parsing import KEY, parse_table
 from ..reconcile import reconcile, suppression_floor, violations
 from ..tidy import load_ledger, load_lines, load_repairs, raw_line
-from ..widgets import DESCRIPTIONS, LANGUAGES, Explorer, register
+from ..widgets import LANGUAGES, Explorer, register
 
 T = vocab.TOTAL
 ONE_MONTH = "nav_tiltak_en_maaned_2016-11.txt"
@@ -488,7 +488,6 @@ def where_from(frame: pd.DataFrame, period: str = "2021-03", status_group: str =
     return Figure(finish(chart, lang), takeaway, table, title)
 
 
-DESCRIPTIONS.setdefault("period", "Month (måned)")
 register(Explorer(
     "where_from", where_from,
     {"period": tuple((month_label(pd.Period(p, "M"), "en"), p) for p in PERIODS),

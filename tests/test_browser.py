@@ -1,0 +1,132 @@
+"""00_start_here renders offline in Voilà and in JupyterLab, in headless Chromium.
+
+Both servers run on 127.0.0.1 with throw-away Jupyter directories and a copy of the notebooks
+(tests/browser_support.py). Every request of the page that would leave the machine is aborted and
+recorded, and each test asserts that there was none. The charts must be JupyterLab's live Vega-Lite
+rendering (not the static SVG fallback): their Vega-Lite month menu and the ipywidgets language
+toggle must redraw them. Timings are printed (run with -s to see them).
+
+NAV_SCREENSHOTS=1 saves /tmp/browser-voila.png and /tmp/browser-lab.png.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .browser_support import (Change, apply_change, check_chromium, lab_chart_renderer, lab_server, launch_chromium,
+                              measure_voila, new_session, open_lab, run_all, screenshot, voila_server, wait_chart,
+                              wait_run_all)
+
+NOTEBOOK = "00_start_here.ipynb"
+TITLE = "Participants by status group"
+TITLE_NB = "Deltakere etter hovedgruppe"
+# The value labels of the status-group chart: NAV's published numbers (data/raw; also in the chart's
+# "See the numbers" table). November 2016 is the month the chart opens with.
+NOVEMBER_2016 = ("20,331", "60,202", "2,951")
+JULY_2019 = ("10,513", "46,239", "1,473")
+SCREENSHOTS = os.environ.get("NAV_SCREENSHOTS") == "1"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    check_chromium()  # fails with "run `make browser` ..." when Chromium is missing
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    with voila_server(workdir=tmp_path_factory.mktemp("voila")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    with lab_server(workdir=tmp_path_factory.mktemp("lab")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def voila_run(voila, browser):
+    """00_start_here in Voilà: first chart, the chart's month menu, then the language toggle."""
+    return measure_voila(
+        NOTEBOOK,
+        [Change("chart-select", value="July 2019", expect=JULY_2019, index=0),
+         Change("button", "Norsk", expect=(TITLE_NB,))],
+        first_chart=TITLE, voila_base=voila.base, browser=browser,
+        screenshot_path=Path("/tmp/browser-voila.png") if SCREENSHOTS else None)
+
+
+def offline_message(external: list[str]) -> str:
+    return f"{len(external)} request(s) tried to leave the machine (aborted): {external}"
+
+
+def test_voila_draws_the_charts_and_redraws_them_offline(voila_run):
+    menu, toggle = voila_run["changes"]
+    print(f"\nVoilà {NOTEBOOK}: first chart {voila_run['first_chart_ms']:.0f} ms after navigation; "
+          f"chart menu -> redrawn {menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
+          f"{voila_run['requests']} requests; retried stalls: {voila_run['stalls']}")
+    assert voila_run["stalls"] == [], f"Voilà stopped executing the notebook (explorer first draw): {voila_run['stalls']}"
+    assert menu["chart"] == 0, f"the month menu redrew chart #{menu['chart']}, not the first chart"
+    assert set(JULY_2019) <= set(menu["texts"]), f"July 2019 labels {JULY_2019} not painted; painted: {menu['texts']}"
+    assert not set(NOVEMBER_2016) & set(menu["texts"]), f"November 2016 labels painted again after choosing July 2019: {menu['texts']}"
+    assert TITLE_NB in toggle["texts"], toggle
+    assert voila_run["external_requests"] == [], offline_message(voila_run["external_requests"])
+
+
+SETDATA = "e.setData is not a function"
+
+
+def test_voila_page_shows_no_errors(voila_run):
+    """No traceback, stderr or JavaScript error on the page."""
+    errors = voila_run["output_errors"] + voila_run["js_errors"]
+    assert errors == [], errors
+
+
+def test_voila_charts_show_no_javascript_error(voila_run):
+    """Voilà renders outputs with a plain object as the model; JupyterLab's Vega renderer calls
+    model.setData() to add a PNG when the bundle has none ('e.setData is not a function').
+    helpers.charts.render adds the PNG in Voilà kernels, so no chart shows that error."""
+    assert [text for text in voila_run["js_errors"] if SETDATA in text] == []
+
+
+def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, browser):
+    session = new_session(browser, viewport=(1280, 1000))
+    page = session.page
+    try:
+        opened = open_lab(session, lab, NOTEBOOK)
+        started = run_all(page)
+        first = wait_chart(page, [TITLE], since=started, what="JupyterLab: the first chart after Run All")
+        finished = wait_run_all(page)
+        renderer = lab_chart_renderer(page, first["index"])
+        assert renderer["live"] and renderer["menus"] == 1, (
+            f"JupyterLab did not draw the live Vega-Lite chart with its menu: {renderer}")
+        assert renderer["static_outputs"] == 0, f"JupyterLab shows static SVG/image fallbacks: {renderer}"
+        menu_index = page.evaluate("""(i) => [...document.querySelectorAll('.vega-bindings select')]
+            .indexOf(document.querySelectorAll('.vega-embed')[i].querySelector('.vega-bindings select'))""", first["index"])
+        menu = apply_change(page, Change("chart-select", value="July 2019", expect=JULY_2019, index=menu_index))
+        toggle = apply_change(page, Change("button", "Norsk", expect=(TITLE_NB,)))
+        redrawn = lab_chart_renderer(page, toggle["chart"])
+        print(f"\nJupyterLab {NOTEBOOK}: kernel idle {opened['t']:.0f} ms after navigation; Run All -> first chart "
+              f"{first['t'] - started:.0f} ms, all cells {finished - started:.0f} ms; chart menu -> redrawn "
+              f"{menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
+              f"{len(session.network.requests)} requests; renderer: {renderer['classes']}; dialogs: {opened['dialogs']}")
+        if SCREENSHOTS:
+            screenshot(page, Path("/tmp/browser-lab.png"))
+        assert menu["chart"] == first["index"], f"the month menu redrew chart #{menu['chart']}, not #{first['index']}"
+        assert set(JULY_2019) <= set(menu["texts"]), f"July 2019 labels {JULY_2019} not painted; painted: {menu['texts']}"
+        assert redrawn["live"], f"the redrawn Norwegian chart is not the live Vega-Lite chart: {redrawn}"
+        errors = session.output_errors() + session.page_errors
+        assert errors == [], f"error outputs or JavaScript errors in JupyterLab: {errors}"
+        assert session.network.external == [], offline_message(session.network.external)
+    finally:
+        session.close()
