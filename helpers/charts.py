@@ -140,6 +140,23 @@ def svg(spec: dict) -> str:
     return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
 
 
+_STATIC_PICTURES = [True]
+
+
+class live_only:
+    """Inside this block charts are rendered for a live page only: no static SVG or PNG.
+
+    Used for what controls draw: JupyterLab and Voilà draw the Vega-Lite spec, and a widget's
+    output is never stored in the notebook, so the pictures would only cost time.
+    """
+
+    def __enter__(self) -> None:
+        _STATIC_PICTURES.append(False)
+
+    def __exit__(self, *exc: object) -> None:
+        _STATIC_PICTURES.pop()
+
+
 def in_voila() -> bool:
     """True in a kernel started by Voilà (it sets SERVER_SOFTWARE=voila/<version> for its kernels)."""
     import os
@@ -156,11 +173,10 @@ def render(spec: dict, **metadata: Any) -> dict:
     """
     title = spec.get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
-    bundle = {
-        "application/vnd.vegalite.v5+json": spec,
-        "image/svg+xml": svg(spec),
-        "text/plain": f"<Chart: {text}>" if text else "<Chart>",
-    }
+    bundle = {"application/vnd.vegalite.v5+json": spec, "text/plain": f"<Chart: {text}>" if text else "<Chart>"}
+    if not _STATIC_PICTURES[-1]:
+        return bundle
+    bundle["image/svg+xml"] = svg(spec)
     if in_voila():
         import base64
 

@@ -127,22 +127,23 @@ def explore(draw: Callable[..., Figure], static: bool = False, **controls):
     def redraw(change: object = None) -> None:
         values = {name: control.value for name, control in controls.items()}
         figure = draw(**values)
-        if change is None:
-            # The first view is put into the Output directly, not through `with out:`: while a
-            # notebook is being executed (Voilà, nbclient) displays captured by an Output widget
-            # can leave the executor waiting for ever (nbclient issue #312).
-            for obj in figure_parts(figure, values.get("lang")):
-                out.append_display_data(obj)
-            return
-        with out:
-            out.clear_output(wait=True)
-            show(figure, lang=values.get("lang"))
+        with charts.live_only():
+            if change is None:
+                # The first view is put into the Output directly, not through `with out:`: while a
+                # notebook is being executed (Voilà, nbclient) displays captured by an Output widget
+                # can leave the executor waiting for ever (nbclient issue #312).
+                for obj in figure_parts(figure, values.get("lang")):
+                    out.append_display_data(obj)
+                return
+            with out:
+                out.clear_output(wait=True)
+                show(figure, lang=values.get("lang"))
 
     for control in controls.values():
         control.observe(redraw, names="value")
     redraw()
     box = Controls([widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")), out])
-    if static:
+    if static and not charts.in_voila():  # a Voilà page is never stored: no picture needed
         box.fallback_svg = charts.svg(draw(**{name: control.value for name, control in controls.items()}).spec())
     return box
 

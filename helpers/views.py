@@ -6,7 +6,14 @@ Each returns a plain DataFrame with NAV's labels, so the same numbers feed a cha
 
 from __future__ import annotations
 
+import functools
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
+
+R = TypeVar("R")
 
 from . import vocabulary as vocab
 
@@ -14,6 +21,28 @@ T = vocab.TOTAL
 STATUS_ORDER = list(vocab.STATUS_GROUPS)
 AGE_ORDER = list(vocab.AGE_GROUPS)
 GROUP_ORDER = list(vocab.PROGRAMME_GROUPS)
+
+
+def per_frame(function: Callable[..., R]) -> Callable[..., R]:
+    """Remember a function's result for each frame object (and further arguments).
+
+    For selections that charts ask for many times. The frame is held by a weak reference and
+    compared by identity, so a different or new frame is always read anew; results are shared,
+    so callers must not modify them.
+    """
+    memo: dict[tuple, tuple[weakref.ref, object]] = {}
+
+    @functools.wraps(function)
+    def wrapper(frame: pd.DataFrame, *args: object) -> R:
+        key = (id(frame), *args)
+        hit = memo.get(key)
+        if hit is not None and hit[0]() is frame:
+            return hit[1]  # type: ignore[return-value]
+        result = function(frame, *args)
+        memo[key] = (weakref.ref(frame), result)
+        return result
+
+    return wrapper
 
 
 def select(frame: pd.DataFrame, measure: str = "participants", **fixed: str) -> pd.DataFrame:

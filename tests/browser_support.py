@@ -658,3 +658,30 @@ def lab_chart_renderer(page, index: int) -> dict:
           static_outputs: document.querySelectorAll('.jp-Notebook .jp-RenderedSVG, .jp-Notebook .jp-RenderedImage').length,
         };
     }""", index)
+
+
+# -- the dashboard --------------------------------------------------------------------------------
+DASHBOARD = "dashboard.ipynb"
+DASHBOARD_FIRST_CHART = "Participants by programme group, November 2016"
+# Every control of the dashboard, in page order, and a text that proves its chart was redrawn
+# (titles and subtitles from helpers/topics/dashboard.py, seasons.py, gender.py, audit_findings.py;
+# an empty expect means "the first chart painted after the change").
+DASHBOARD_CHANGES = (
+    Change("dropdown", "Month (måned)", "July 2019", expect=("Participants by programme group, July 2019",)),
+    Change("dropdown", "Status group (hovedgruppe)", "Andre på tiltak (Other participants)", index=0,
+           expect=("Other participants. '+ *' means a part NAV suppressed (0-3) is not in the bar.",)),
+    Change("button", "Norsk", index=0, expect=("Deltakere etter tiltaksgruppe, juli 2019",)),
+    Change("dropdown", "Status group (hovedgruppe)", "Arbeidssøkere på tiltak (Jobseekers on programmes)", index=1,
+           expect=("Seasonal index (each row: its average month = 100); Jobseekers on programmes.",)),
+    Change("dropdown", "Programme group (tiltaksgruppe)", "Opplæring (Training)", index=0),
+    Change("dropdown", "Show", "Participants", index=0),
+    Change("button", "Norsk", index=1, expect=("Aldersgruppe etter måned, 2019",)),
+    Change("dropdown", "Status group (hovedgruppe)", "Nedsatt arbeidsevne, på tiltak (Reduced work capacity, on programmes)", index=2),
+    Change("dropdown", "Programme group (tiltaksgruppe)", "Oppfølging (Follow-up)", index=1,
+           expect=("Women's share: Follow-up",)),
+    Change("button", "Counts", index=0, expect=("Women and men: Follow-up",)),
+    Change("button", "Norsk", index=2),
+    Change("dropdown", "Audit table", "Tabell 6 (waiting for a programme)", index=0),
+    Change("dropdown", "Show", "Longest wait", index=1, expect=("Some waited for years",)),
+    Change("button", "Norsk", index=3),
+)

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import (Change, apply_change, check_chromium, lab_chart_renderer, lab_server, launch_chromium,
+from .browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_FIRST_CHART, Change, apply_change, check_chromium, lab_chart_renderer, lab_server, launch_chromium,
                               measure_voila, new_session, open_lab, run_all, screenshot, voila_server, wait_chart,
                               wait_run_all)
+
+from .conftest import ROOT  # noqa: E402
 
 NOTEBOOK = "00_start_here.ipynb"
 TITLE = "Participants by status group"
@@ -130,3 +132,36 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
         assert session.network.external == [], offline_message(session.network.external)
     finally:
         session.close()
+
+
+@pytest.fixture(scope="module")
+def dashboard_run(voila, browser):
+    """The dashboard in Voilà: every control changed once, each redraw timed."""
+    return measure_voila(DASHBOARD, DASHBOARD_CHANGES, first_chart=DASHBOARD_FIRST_CHART, voila_base=voila.base,
+                         browser=browser, screenshot_path=Path("/tmp/browser-dashboard.png") if SCREENSHOTS else None)
+
+
+def test_dashboard_redraws_after_every_control_offline(dashboard_run):
+    timings = ", ".join(f"{c['change']}: {c['redraw_ms']:.0f} ms" for c in dashboard_run["changes"])
+    print(f"\nVoilà {DASHBOARD}: first chart {dashboard_run['first_chart_ms']:.0f} ms; {timings}")
+    assert dashboard_run["stalls"] == [], dashboard_run["stalls"]
+    assert len(dashboard_run["changes"]) == len(DASHBOARD_CHANGES)
+    assert dashboard_run["external_requests"] == [], offline_message(dashboard_run["external_requests"])
+    errors = dashboard_run["output_errors"] + dashboard_run["js_errors"]
+    assert errors == [], errors
+
+
+def test_dashboard_changes_cover_every_control():
+    """Each control of each explorer on the dashboard is changed at least once in the test above."""
+    import nbformat
+
+    from helpers.widgets import DESCRIPTIONS, load_all
+
+    explorers = load_all()
+    cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
+    names = [line.split('"')[1] for cell in cells for line in cell.source.splitlines() if line.startswith("explorer(")]
+    controls = [DESCRIPTIONS.get(key, key) for name in names for key in explorers[name].options if key != "lang"]
+    dropdowns = [c.label for c in DASHBOARD_CHANGES if c.kind == "dropdown"]
+    buttons = [c for c in DASHBOARD_CHANGES if c.kind == "button"]
+    assert sum(c.label == "Norsk" for c in buttons) == len(names)
+    assert len(dropdowns) + len(buttons) - len(names) == len(controls)

@@ -19,6 +19,7 @@ import pandas as pd
 from .. import vocabulary as vocab
 from ..charts import GENDER_COLOURS, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, programme_label, titled, value_label, word
 from ..exercises import as_number, exercise, same_label
+from ..views import per_frame
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
 T = vocab.TOTAL
@@ -84,8 +85,11 @@ PEOPLE = {
 }
 
 
+@per_frame
 def _cells(frame: pd.DataFrame, month: str) -> dict[tuple[str, str, str, str], tuple[int | None, bool]]:
-    """``(status, gender, group, programme) -> (value or None, suppressed)`` for one month."""
+    """``(status, gender, group, programme) -> (value or None, suppressed)`` for one month.
+
+    Remembered per frame (one chart asks for the same month's cells dozens of times)."""
     rows = _series(frame)
     rows = rows[rows["period"].astype(str) == month]
     values = rows["value"].astype(object).where(rows["value"].notna(), None)
