@@ -10,12 +10,13 @@ PYTEST := $(BIN)/python -m pytest
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: setup lab test test-unit test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard setup lab test test-unit test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
 	@echo "make test   set up .venv (if needed) and run every test: unit, nbval, browser"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
+	@echo "make dashboard  open the stakeholders' dashboard as a Voilà page (no code shown)"
 	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"
 	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
 	@echo "make student    write student copies (solutions removed) to student/"
@@ -44,6 +45,9 @@ test-notebooks: setup
 
 notebooks: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+dashboard: setup
+	JUPYTER_PATH=$(CURDIR) $(BIN)/voila --template=nav --progressive_rendering=True notebooks/dashboard.ipynb
 
 site: setup
 	$(BIN)/python scripts/build_site.py site

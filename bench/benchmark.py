@@ -103,6 +103,35 @@ def main() -> None:
     for name, seconds in first_chart_in_fresh_kernel().items():
         print(f"  {name} (median of 3): {seconds:.2f} s")
 
+    print("Dashboard in Voilà, headless Chromium, offline (aim: first chart < 4 s, each redraw < 300 ms)")
+    dashboard_latency()
+
+
+def dashboard_latency(runs: int = 3) -> None:
+    """Open the dashboard in Voilà several times; print the time to the first chart and each redraw."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_FIRST_CHART, launch_chromium,
+                                       measure_voila, voila_server)
+
+    first, complete, redraws = [], [], {}
+    with voila_server() as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for _ in range(runs):
+            result = measure_voila(DASHBOARD, DASHBOARD_CHANGES, first_chart=DASHBOARD_FIRST_CHART,
+                                   voila_base=server.base, browser=browser)
+            first.append(result["first_chart_ms"])
+            complete.append(result["complete_ms"])
+            for change in result["changes"]:
+                redraws.setdefault(change["change"], []).append(change["redraw_ms"])
+        browser.close()
+    print(f"  page load to first chart (median of {runs}): {statistics.median(first):.0f} ms")
+    print(f"  page load to the whole page run (median of {runs}): {statistics.median(complete):.0f} ms")
+    medians = {name: statistics.median(times) for name, times in redraws.items()}
+    for name, ms in medians.items():
+        print(f"  {name}: {ms:.0f} ms")
+    print(f"  slowest redraw (median over runs): {max(medians.values()):.0f} ms over {len(medians)} controls")
+
 
 if __name__ == "__main__":
     main()

@@ -92,8 +92,10 @@ def test_site_page_draws_its_charts_offline(stem, site, browser):
         if menus.count():
             chart = page.locator(".vega-chart").filter(has=page.locator(".vega-bindings select")).first
             before = chart.locator("svg").text_content()
-            options = menus.first.locator("option").all_text_contents()
-            menus.first.select_option(options[-1])
+            menu = chart.locator(".vega-bindings select").first
+            current = menu.evaluate("el => el.options[el.selectedIndex].text")
+            other = next(o for o in menu.locator("option").all_text_contents() if o != current)
+            menu.select_option(label=other)
             page.wait_for_function("([el, before]) => el.querySelector('svg').textContent !== before",
                                    arg=[chart.element_handle(), before], timeout=10000)
         assert left == [], f"requests left the machine: {left}"

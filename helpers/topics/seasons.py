@@ -24,6 +24,7 @@ import altair as alt
 import pandas as pd
 
 from .. import vocabulary as vocab
+from ..views import per_frame
 from ..charts import LOCALES, MONTHS, PALETTE, SEQUENTIAL_SCHEME, STATUS_COLOURS, Figure, check_lang, finish, number, titled, value_label, word
 from ..exercises import as_number, close, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
@@ -143,6 +144,7 @@ def index_bounds(low: pd.Series, high: pd.Series) -> pd.DataFrame:
 
 
 # -- views of the 2019 table ---------------------------------------------------------------------
+@per_frame
 def year_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Group-level rows of the 2019 table (programme = 'I alt'), with a month number column.
 
