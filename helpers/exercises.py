@@ -11,6 +11,7 @@ A ``None`` answer gets "Not yet" with a hint, so the student copies can be run a
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from collections.abc import Callable
@@ -98,6 +99,21 @@ def same_label(answer: object, expected: str, english: str | None = None) -> boo
         return False
     norm = " ".join(answer.lower().split())
     return norm in {expected.lower(), (english or expected).lower()}
+
+
+@functools.cache
+def data() -> pd.DataFrame:
+    """The tidy participants frame, loaded once, for check functions to compute answers from."""
+    from .tidy import load_participants
+
+    return load_participants()
+
+
+def as_percent(answer: object) -> float | None:
+    """A number from an answer such as 48.2, "48,2 %" or "48 per cent"."""
+    if isinstance(answer, str):
+        answer = answer.replace("%", "").replace("per cent", "").replace("prosent", "").strip()
+    return as_number(answer)
 
 
 def as_number(answer: object) -> float | None:

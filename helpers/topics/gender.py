@@ -11,14 +11,13 @@ before suppression. A share is then exact, or given as bounds, never made up.
 
 from __future__ import annotations
 
-import functools
 
 import altair as alt
 import pandas as pd
 
 from .. import vocabulary as vocab
 from ..charts import GENDER_COLOURS, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, programme_label, titled, value_label, word
-from ..exercises import as_number, exercise, same_label
+from ..exercises import as_number, as_percent, data, exercise, same_label
 from ..views import per_frame
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
@@ -796,24 +795,11 @@ register(Explorer("gender_programmes", _explore,
 
 
 # -- exercises -----------------------------------------------------------------------------------------
-@functools.cache
-def _frame() -> pd.DataFrame:
-    from ..tidy import load_participants
-
-    return load_participants()
-
-
-def _percent(answer: object) -> float | None:
-    if isinstance(answer, str):
-        answer = answer.replace("%", "").replace("per cent", "").replace("prosent", "").strip()
-    return as_number(answer)
-
-
 @exercise("04.1", hint="women's share = women / all participants x 100; use the status-group chart with May 2021 picked.")
 def _(answer):
-    months = status_months(_frame())
+    months = status_months(data())
     row = months[(months["status_group"] == T) & (months["period"].astype(str) == LATEST)].iloc[0]
-    value = _percent(answer)
+    value = as_percent(answer)
     if value is not None and 0 < value <= 1:
         return False, "give the share in per cent (for example 50 for one half), not as a fraction."
     if value is not None and abs(value - row["share"]) <= 0.5:
@@ -823,7 +809,7 @@ def _(answer):
 
 @exercise("04.2", hint="use the explorer with programme group 'All' and view 'Counts', or the numbers table under the gap chart.")
 def _(answer):
-    groups = gender_rows(_frame(), T, T, LATEST).set_index("item")
+    groups = gender_rows(data(), T, T, LATEST).set_index("item")
     row = groups.loc["Lønnstilskudd"]
     expected = int(row["men"]) - int(row["women"])
     value = as_number(answer)
@@ -834,7 +820,7 @@ def _(answer):
 
 @exercise("04.3", hint="a star in a time series hides 0, 1, 2 or 3 persons.")
 def _(answer):
-    new = new_programmes(_frame())
+    new = new_programmes(data())
     february = int(new[MONTHS[1]].iloc[0])
     choice = answer.strip().lower().strip("()") if isinstance(answer, str) else None
     if choice == "b":
@@ -850,7 +836,7 @@ def _(answer):
 
 @exercise("04.4", hint="use the leaning chart (status group 'All'), or the numbers table under it.")
 def _(answer):
-    lean = leaning(_frame())
+    lean = leaning(data())
     top = lean.iloc[0]
     if same_label(answer, top["item"], vocab.english(top["item"])):
         return True, (f"{top['item']} had the highest women's share of the programmes with at least {MIN_SIZE} participants in May 2021: "

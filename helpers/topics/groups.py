@@ -8,7 +8,6 @@ do the views below. Every number a figure draws is also in its table, with the s
 
 from __future__ import annotations
 
-import functools
 
 import altair as alt
 import pandas as pd
@@ -16,7 +15,7 @@ import pandas as pd
 from .. import views
 from .. import vocabulary as vocab
 from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, number, programme_label, titled, value_label, word
-from ..exercises import as_number, exercise, same_label
+from ..exercises import as_number, as_percent, data, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
 T = vocab.TOTAL
@@ -558,25 +557,12 @@ register(Explorer("group_programmes", _explore_programmes,
 
 
 # -- exercises -----------------------------------------------------------------------------------------
-@functools.cache
-def _frame() -> pd.DataFrame:
-    from ..tidy import load_participants
-
-    return load_participants()
-
-
-def _percent(answer: object) -> float | None:
-    if isinstance(answer, str):
-        answer = answer.replace("%", "").replace("per cent", "").replace("prosent", "").strip()
-    return as_number(answer)
-
-
 @exercise("03.1", hint="look at the bar for Helsemessig utredning/behandling in 'Who uses each programme group', or divide its "
                        "'Andre på tiltak' count by the group's total.")
 def _(answer):
-    mix = status_by_group(_frame())
+    mix = status_by_group(data())
     row = mix[(mix["programme_group"] == "Helsemessig utredning/behandling") & (mix["status_group"] == OTHERS)].iloc[0]
-    value = _percent(answer)
+    value = as_percent(answer)
     if value is not None and 0 < value <= 1:
         return False, "give the share in per cent (for example 50 for one half), not as a fraction."
     if value is not None and abs(value - row["share"]) <= 0.5:
@@ -587,7 +573,7 @@ def _(answer):
 
 @exercise("03.2", hint="the group total 'I alt tilrettelegging' was computed before suppression: subtract the visible programmes from it.")
 def _(answer):
-    stars = recoverable_stars(_frame())
+    stars = recoverable_stars(data())
     row = stars[(stars["status_group"] == T) & (stars["programme"] == "Tilretteleggingstilskudd for arbeidssøker")].iloc[0]
     value = as_number(answer)
     if value == row["recovered"]:
@@ -601,7 +587,7 @@ def _(answer):
 
 @exercise("03.3", hint="compare the change in persons with the per cent change, and look at each group's base a year earlier.")
 def _(answer):
-    groups = group_table(_frame()).set_index("programme_group")
+    groups = group_table(data()).set_index("programme_group")
     js, wage = groups.loc["Jobbskaping og egenetablering"], groups.loc["Lønnstilskudd"]
     facts = (f"Jobbskaping og egenetablering: {_fmt(js['change_from_last_year_pct'], 'en', True)} % is "
              f"{_fmt(js['change_from_last_year'], 'en', True)} persons on a base of {number(js['base'])}; Lønnstilskudd: "
@@ -618,7 +604,7 @@ def _(answer):
 
 @exercise("03.4", hint="use the explorer with measure 'Change (persons)' and status group 'All', or sort the group table by change.")
 def _(answer):
-    groups = group_table(_frame())
+    groups = group_table(data())
     top = groups.loc[groups["change_from_last_year"].astype("int64").idxmax()]
     if same_label(answer, top["programme_group"], vocab.english(top["programme_group"])):
         return True, f"{top['programme_group']} gained {_fmt(top['change_from_last_year'], 'en', True)} persons from November 2015, more than any other group."

@@ -17,7 +17,6 @@ reform of the training programmes on 1 July 2019 (see :func:`training_reform`).
 
 from __future__ import annotations
 
-import functools
 import math
 
 import altair as alt
@@ -26,7 +25,7 @@ import pandas as pd
 from .. import vocabulary as vocab
 from ..views import per_frame
 from ..charts import LOCALES, MONTHS, PALETTE, SEQUENTIAL_SCHEME, STATUS_COLOURS, Figure, check_lang, finish, number, titled, value_label, word
-from ..exercises import as_number, close, exercise, same_label
+from ..exercises import as_number, close, data, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
 T = vocab.TOTAL
@@ -852,13 +851,6 @@ register(Explorer("seasons_by_age", age_lines,
 
 
 # -- exercises ----------------------------------------------------------------------------------
-@functools.cache
-def _frame() -> pd.DataFrame:
-    from ..tidy import load_participants
-
-    return load_participants()
-
-
 MONTH_WORDS = {**{m.lower(): i + 1 for i, m in enumerate(MONTHS["en"])}, **{m.lower(): i + 1 for i, m in enumerate(MONTHS["nb"])},
                **{m[:3].lower(): i + 1 for i, m in enumerate(MONTHS["en"])}}
 
@@ -880,7 +872,7 @@ def _as_month(answer: object) -> int | None:
 @exercise("05.1", hint="take the 12 numbers of the '19 år og under' row (line 29 of the raw file, or wide(frame, 'age_group')), "
                        "divide July by their mean and multiply by 100.")
 def _(answer):
-    row = wide(_frame(), "age_group").loc[AGE_ORDER[0]]
+    row = wide(data(), "age_group").loc[AGE_ORDER[0]]
     expected = float(seasonal_index(row)[7])
     value = as_number(answer)
     if value is not None and close(value, expected, 0.1):
@@ -892,7 +884,7 @@ def _(answer):
 
 @exercise("05.2", hint="look at the bar chart of each programme group's part of the fall from March to July.")
 def _(answer):
-    parts = contributions(_frame())
+    parts = contributions(data())
     top = parts.iloc[0]["programme_group"]
     if same_label(answer, top, vocab.english(top)):
         share = parts.iloc[0]["share"]
@@ -905,11 +897,11 @@ def _(answer):
 
 @exercise("05.3", hint="look at the heatmap's row for the youngest age group, or compute its index and find the smallest value.")
 def _(answer):
-    index = seasonal_index(wide(_frame(), "age_group").loc[AGE_ORDER[0]]).astype(float)
+    index = seasonal_index(wide(data(), "age_group").loc[AGE_ORDER[0]]).astype(float)
     expected = int(index.idxmin())
     got = _as_month(answer)
     if got == expected:
-        others = seasonal_index(wide(_frame(), "age_group").drop(index=AGE_ORDER[0])).astype(float).idxmin(axis=1)
+        others = seasonal_index(wide(data(), "age_group").drop(index=AGE_ORDER[0])).astype(float).idxmin(axis=1)
         when = (f"while every other age group is lowest in {month_name(int(others.iloc[0]))}" if others.nunique() == 1
                 else "later than most other age groups")
         return True, f"{month_name(expected)}: ages 19 and under are lowest at index {index[expected]:.1f}, {when}."
@@ -920,9 +912,9 @@ def _(answer):
 
 @exercise("05.4", hint="think about what a single year can show: does anything in one year tell a repeating pattern from a steady rise?")
 def _(answer):
-    groups = seasonal_index(wide(_frame(), "programme_group"))
+    groups = seasonal_index(wide(data(), "programme_group"))
     row = groups.loc["Tilrettelagt arbeid"].astype(float)
-    stars = int(series(_frame(), programme_group="Tilrettelagt arbeid")["stars"].sum())
+    stars = int(series(data(), programme_group="Tilrettelagt arbeid")["stars"].sum())
     choice = answer.strip().lower().strip("()") if isinstance(answer, str) else None
     if choice == "b":
         return True, (f"with one year, a steady rise ({row[1]:.1f} in January to {row[12]:.1f} in December) cannot be told apart from a "

@@ -7,14 +7,13 @@ notebook itself only tells the story and calls these functions.
 
 from __future__ import annotations
 
-import functools
 
 import altair as alt
 import pandas as pd
 
 from .. import views
 from ..charts import STATUS_COLOURS, Figure, check_lang, finish, month_label, number, titled, value_label, word
-from ..exercises import as_number, exercise
+from ..exercises import as_number, data, exercise
 from ..widgets import LANGUAGES, Explorer, register
 
 NAE = "Nedsatt arbeidsevne, på tiltak"
@@ -95,15 +94,8 @@ def key_findings(frame: pd.DataFrame) -> list[str]:
 register(Explorer("status_groups", status_groups, {"lang": LANGUAGES}))
 
 
-@functools.cache
-def _frame() -> pd.DataFrame:
-    from ..tidy import load_participants
-
-    return load_participants()
-
-
 def _grand_total(period: str, status: str = "I alt") -> int:
-    rows = views.select(_frame(), status_group=status)
+    rows = views.select(data(), status_group=status)
     return int(rows.loc[rows["period"].astype(str) == period, "value"].item())
 
 

@@ -10,7 +10,6 @@ write it into the data.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import textwrap
@@ -23,7 +22,7 @@ import pandas as pd
 from .. import vocabulary as vocab
 from ..charts import PALETTE, Figure, check_lang, finish, month_label, number, titled, value_label, word
 from ..errors import ParseError
-from ..exercises import as_number, exercise
+from ..exercises import as_number, data, exercise
 from ..parsing import KEY, parse_table
 from ..reconcile import reconcile, suppression_floor, violations
 from ..tidy import load_ledger, load_lines, load_repairs, raw_line
@@ -568,20 +567,13 @@ def key_findings(frame: pd.DataFrame) -> list[str]:
 
 
 # -- exercises ---------------------------------------------------------------------------------------------------------------
-@functools.cache
-def _frame() -> pd.DataFrame:
-    from ..tidy import load_participants
-
-    return load_participants()
-
-
 EXERCISE_STAR = {"period": "2021-01", "status_group": "Arbeidssøkere på tiltak", "programme_group": "Opplæring",
                  "programme": "AMO Enkeltplass, Forsøk"}
 
 
 def exercise_star_bounds(frame: pd.DataFrame | None = None) -> tuple[int, int]:
     """The bounds of the exercise's starred cell, from every total it belongs to."""
-    bounds = star_bounds(_frame() if frame is None else frame)
+    bounds = star_bounds(data() if frame is None else frame)
     row = bounds[(bounds["period"] == EXERCISE_STAR["period"]) & (bounds["status_group"] == EXERCISE_STAR["status_group"])
                  & (bounds["gender"] == T) & (bounds["age_group"] == T) & (bounds["programme"] == EXERCISE_STAR["programme"])]
     return int(row["low"].item()), int(row["high"].item())
@@ -614,7 +606,7 @@ def _(answer):
 
 @exercise("02.2", hint="select the row with views.select(...) or boolean masks on frame and read its 'line' column.")
 def _(answer):
-    found = source_of(_frame(), "2016-11", "Nedsatt arbeidsevne, på tiltak", "Arbeidspraksis", "Arbeidstrening")
+    found = source_of(data(), "2016-11", "Nedsatt arbeidsevne, på tiltak", "Arbeidspraksis", "Arbeidstrening")
     value = as_number(answer) if not isinstance(answer, str) else as_number(re.sub(r"(?i)line", "", answer))
     if value == found["line"]:
         return True, f"line {found['line']} of {found['source']}: `{found['text']}`; the number is in the last column."
@@ -639,7 +631,7 @@ def _(answer):
 
 def suppression_options(frame: pd.DataFrame | None = None) -> dict[str, tuple[bool, str]]:
     """The options of exercise 02.4 and what the check says about each (the numbers come from line 142)."""
-    frame = _frame() if frame is None else frame
+    frame = data() if frame is None else frame
     bounds = star_bounds(frame)
     pair = bounds[(bounds["source"] == ONE_MONTH) & (bounds["line"] == 142)]
     row = frame[(frame["source"] == ONE_MONTH) & (frame["line"] == 142)].set_index("status_group")
