@@ -12,6 +12,7 @@ call them with every option of every control.
 from __future__ import annotations
 
 import html
+import re
 import warnings
 from collections.abc import Callable
 
@@ -31,6 +32,7 @@ def setup() -> pd.DataFrame:
     for category in (DeprecationWarning, FutureWarning):
         warnings.filterwarnings("error", category=category, module=OUR_MODULES)
     pd.set_option("display.max_rows", 60)
+    pd.set_option("display.max_colwidth", None)  # definitions and labels in tables are shown whole
     pd.set_option("display.width", 120)
     return load_participants()
 
@@ -38,11 +40,15 @@ def setup() -> pd.DataFrame:
 def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
     """An HTML table of the numbers a chart draws; suppressed cells stay visible as '*'."""
 
-    def cell(value: object) -> str:
+    plain = {c for c in table.columns if re.search(r"\b(line|lines|linje|linjer|year|år)\b", str(c).lower())}
+
+    def cell(value: object, column: object = None) -> str:
         if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
             return "*"
         if isinstance(value, bool):
             return str(value)
+        if column in plain and isinstance(value, (int, float)) and float(value).is_integer():
+            return str(int(value))  # years and line numbers are labels, not quantities
         if isinstance(value, int) or (hasattr(value, "is_integer") and float(value).is_integer() and not isinstance(value, str)):
             return charts.number(float(value), lang)
         if isinstance(value, float):
@@ -50,7 +56,8 @@ def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
         return html.escape(str(value))
 
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in table.itertuples(index=False))
+    body = "".join("<tr>" + "".join(f"<td>{cell(v, c)}</td>" for v, c in zip(row, table.columns)) + "</tr>"
+                   for row in table.itertuples(index=False))
     return f'<table class="numbers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

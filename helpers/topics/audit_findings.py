@@ -268,11 +268,11 @@ def clusters(lang: str = "en") -> Figure:
         _t(lang, "Probability of work after 1 year, Document (%)", "Sannsynlighet for arbeid etter 1 år, dokumentet (%)"):
             data["p_work_1y_pct"].astype("int64"),
         _t(lang, "Line", "Linje"): data["line"],
-        _t(lang, "Chapter 9 (%)", "Kapittel 9 (%)"): data["p_work_1y_ch9_pct"].astype("Int64"),
-        _t(lang, "Line ", "Linje "): data["line_ch9"].astype("Int64"),
+        _t(lang, "Chapter 9 (%)", "Kapittel 9 (%)"): [("—" if pd.isna(v) else int(v)) for v in data["p_work_1y_ch9_pct"]],
+        _t(lang, "Line ", "Linje "): [("—" if pd.isna(v) else int(v)) for v in data["line_ch9"]],
     })
     return Figure(finish(chart, lang), takeaway, table, title,
-                  notes=[_t(lang, "Tabell 9 gives the sizes (lines 3029-3037); an empty chapter-9 cell means chapter 9 gives no other value.",
+                  notes=[_t(lang, "Tabell 9 gives the sizes (lines 3029-3037); '—' in the chapter-9 columns means chapter 9 gives no other value.",
                             "Tabell 9 gir størrelsene (linje 3029-3037).")])
 
 

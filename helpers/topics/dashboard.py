@@ -71,8 +71,11 @@ def programme_groups(frame: pd.DataFrame, period: str = "2016-11", status_group:
     month = month_label(pd.Period(period, "M"), lang)
     who = value_label(status_group, lang) if status_group != T else {"en": "all status groups", "nb": "alle hovedgrupper"}[lang]
     title = {"en": f"Participants by programme group, {month}", "nb": f"Deltakere etter tiltaksgruppe, {month}"}[lang]
-    note = {"en": f"{who[0].upper() + who[1:]}. '+ *' means a part NAV suppressed (0-3) is not in the bar.",
-            "nb": f"{who[0].upper() + who[1:]}. '+ *' betyr at en prikket del (0-3) ikke er med i søylen."}[lang]
+    from ..reconcile import suppression_floor
+
+    hidden = f"{suppression_floor(data['source'].iloc[0])}-3"  # 1-3 in the one-month table, 0-3 in the time series
+    note = {"en": f"{who[0].upper() + who[1:]}. '+ *' means a part NAV suppressed ({hidden}) is not in the bar.",
+            "nb": f"{who[0].upper() + who[1:]}. '+ *' betyr at en prikket del ({hidden}) ikke er med i søylen."}[lang]
     chart = (bars + labels).properties(title=titled(title, [note, word("source", lang)]), width=440, height=alt.Step(24))
     top, top_value = per_group.index[0], int(per_group["visible"].iloc[0])
     share = number(100 * top_value / grand_total, lang)

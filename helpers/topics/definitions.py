@@ -1,7 +1,7 @@
 """01 The definitions, executable: programmes, status groups, exits, the six-month status, suppression.
 
 The rules themselves live in :mod:`helpers.definitions` (NAV's definition page for the exit
-statistics, vendored as ``data/raw/nav_avgang_definisjoner.txt`` and cited as "000 line N"). This
+statistics, vendored as ``data/raw/nav_avgang_definisjoner.txt`` and cited as "the definitions page, line N"). This
 module turns them into what notebook 01 shows: a timeline of a person's months with the verdict
 of the rules, an explorer that builds such a history from a few controls, tables of the
 definitions, the size of the three status groups in NAV's tables, key findings and exercises.
@@ -453,8 +453,8 @@ def status_groups_table() -> pd.DataFrame:
                 "People whose capacity to work NAV has assessed as reduced (nedsatt arbeidsevne), "
                 "for instance by illness or injury, while on a programme.",
                 "Everyone else on a programme: a small, mixed group, largely employees on sick leave."],
-        "in the exit statistics": ["one of the two groups (000 line 7)",
-                                   "the other group; takes in reclassified jobseekers (000 line 7)",
+        "in the exit statistics": ["one of the two groups (the definitions page, line 7)",
+                                   "the other group; takes in reclassified jobseekers (the definitions page, line 7)",
                                    "not named by 000; kept as a third group here"],
     })
 
@@ -469,7 +469,7 @@ def six_statuses_table() -> pd.DataFrame:
         "Uføre": "receiving disability benefit (uføretrygd) and nothing else",
         "Annet": "in neither register: for example in education, at home, self-employed or in military service",
     }
-    return pd.DataFrame([(i, label, d.SIX_MONTH_STATUSES[label], meaning[label], f"000 line {d.STATUS_SEED_LINES[label]}")
+    return pd.DataFrame([(i, label, d.SIX_MONTH_STATUSES[label], meaning[label], f"the definitions page, line {d.STATUS_SEED_LINES[label]}")
                          for i, (label, _) in enumerate(d.STATUS_RULES, start=1)],
                         columns=["tested", "status", "English", "the person is", "seed"])
 
@@ -644,10 +644,10 @@ def _(answer):
     accepted = {group.lower(), vocab.english(group).lower(), "nedsatt arbeidsevne", "reduced work capacity"}
     if norm in accepted:
         return True, (f"the exit in {_month(month, 'en')} is counted under {group}: the person had reduced work capacity "
-                      f"within the five months before, so the jobseeker's exit is reclassified (000 line 7).")
+                      f"within the five months before, so the jobseeker's exit is reclassified (the definitions page, line 7).")
     if norm in {AS.lower(), vocab.english(AS).lower(), "arbeidssøker", "jobseeker", "jobseekers"}:
         return False, ("the person is a jobseeker in the exit month, but had reduced work capacity within the five months "
-                       "before it: such exits are reclassified (000 line 7).")
+                       "before it: such exits are reclassified (the definitions page, line 7).")
     return False, "use one of the status groups, in Norwegian or English."
 
 
@@ -661,7 +661,7 @@ def _(answer):
     if same_label(answer, status, d.SIX_MONTH_STATUSES[status]):
         return True, f"six months after the exit the person is '{status}' ({d.SIX_MONTH_STATUSES[status].lower()}): sickness benefit is not counted as a benefit."
     if same_label(answer, "Arbeid og ytelse", d.SIX_MONTH_STATUSES["Arbeid og ytelse"]):
-        return False, "'Arbeid og ytelse' needs a benefit, and 000 line 14 says sickness benefit is not one."
+        return False, "'Arbeid og ytelse' needs a benefit, and the definitions page, line 14 says sickness benefit is not one."
     return False, "look at the month six months after the exit: the person is in the employer register with wages."
 
 

@@ -501,13 +501,14 @@ def _gender_takeaway(rows: pd.DataFrame, status_group: str, programme_group: str
     open_ = int((rows["how"] == "bounds").sum())
     none = int((rows["how"] == "none").sum())
     small = not (known["total"] >= MIN_SIZE).any()
+    ranked = {"en": f" (among the {len(big)} with at least {MIN_SIZE} participants)", "nb": f" (blant de {len(big)} med minst {MIN_SIZE} deltakere)"}[lang] if len(big) < len(known) else ""
     top_text = f"{_share_text(top['share_low'], top['share_high'], lang)}, {_range_text(int(top['gap_low']), int(top['gap_high']), lang, True)}"
     low_text = f"{_share_text(bottom['share_low'], bottom['share_high'], lang)}, {_range_text(int(bottom['gap_low']), int(bottom['gap_high']), lang, True)}"
     if lang == "en":
         if len(big) == 1:
             text = f"In {when} ({PEOPLE[status_group][lang]}), the women's share in {top['item']} was {top_text.replace(', ', ' (', 1)} women minus men)."
         else:
-            text = (f"In {when} ({PEOPLE[status_group][lang]}), the women's share was highest in {top['item']} ({top_text} women minus men) "
+            text = (f"In {when} ({PEOPLE[status_group][lang]}), the women's share was highest{ranked} in {top['item']} ({top_text} women minus men) "
                     f"and lowest in {bottom['item']} ({low_text}).")
         if open_ or none:
             text += f" Stars leave {open_ + none} of {len(rows)} shares known only within bounds, or not at all."
@@ -517,7 +518,7 @@ def _gender_takeaway(rows: pd.DataFrame, status_group: str, programme_group: str
     if len(big) == 1:
         text = f"I {when} ({PEOPLE[status_group][lang]}) var kvinneandelen i {top['item']} {top_text.replace(', ', ' (', 1)} kvinner minus menn)."
     else:
-        text = (f"I {when} ({PEOPLE[status_group][lang]}) var kvinneandelen høyest i {top['item']} ({top_text} kvinner minus menn) "
+        text = (f"I {when} ({PEOPLE[status_group][lang]}) var kvinneandelen høyest{ranked} i {top['item']} ({top_text} kvinner minus menn) "
                 f"og lavest i {bottom['item']} ({low_text}).")
     if open_ or none:
         text += f" Stjerner gjør at {open_ + none} av {len(rows)} andeler bare er kjent innenfor grenser, eller ikke i det hele tatt."

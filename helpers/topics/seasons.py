@@ -231,8 +231,10 @@ def contributions(frame: pd.DataFrame) -> pd.DataFrame:
         s = series(table_, programme_group=group).set_index("month")
         low = int(s.loc[peak, "low"] - s.loc[trough, "high"])
         high = int(s.loc[peak, "high"] - s.loc[trough, "low"])
-        rows.append((group, s.loc[peak, "value"], s.loc[trough, "value"], low, high, 100 * low / fall, low == high))
-    out = pd.DataFrame(rows, columns=["programme_group", "peak", "trough", "change_low", "change_high", "share", "exact"])
+        rows.append((group, s.loc[peak, "value"], s.loc[trough, "value"], low, high, 100 * low / fall, low == high,
+                     int(s.loc[peak, "low"]), int(s.loc[peak, "high"]), int(s.loc[trough, "low"]), int(s.loc[trough, "high"])))
+    out = pd.DataFrame(rows, columns=["programme_group", "peak", "trough", "change_low", "change_high", "share", "exact",
+                                      "peak_low", "peak_high", "trough_low", "trough_high"])
     out["peak"] = out["peak"].astype("Int64")
     out["trough"] = out["trough"].astype("Int64")
     return out.sort_values("change_low", ascending=False).reset_index(drop=True)
@@ -743,8 +745,10 @@ def drop_contributions(frame: pd.DataFrame, lang: str = "en") -> Figure:
                     f"{number(second['share'], lang, 1)} %" + (f"; {' og '.join(g.lower() for g in grew['programme_group'])} vokste." if len(grew) else "."))
     table = pd.DataFrame({
         word("programme_group", lang): data["group"],
-        month_name(peak, lang): parts["peak"],
-        month_name(trough, lang): parts["trough"],
+        month_name(peak, lang): [number(lo, lang) if lo == hi else f"{number(lo, lang)}-{number(hi, lang)}"
+                                 for lo, hi in zip(parts["peak_low"], parts["peak_high"])],
+        month_name(trough, lang): [number(lo, lang) if lo == hi else f"{number(lo, lang)}-{number(hi, lang)}"
+                                   for lo, hi in zip(parts["trough_low"], parts["trough_high"])],
         {"en": "Fall (persons)", "nb": "Fall (personer)"}[lang]: [number(lo, lang) if ex else f"{number(lo, lang)}-{number(hi, lang)}"
                                                                    for lo, hi, ex in zip(parts["change_low"], parts["change_high"], parts["exact"])],
         {"en": "Share of the fall (%)", "nb": "Andel av fallet (%)"}[lang]: parts["share"].round(1),

@@ -464,8 +464,8 @@ def programme_rows(frame: pd.DataFrame, programme_group: str = "Arbeidspraksis",
     text = base.mark_text(fontSize=12).encode(x=x, y=y, text="text:N")
     title = _t(lang, f"{vocab.english(programme_group)}: programme rows across the years",
                f"{programme_group}: tiltakene gjennom årene")
-    subtitle = [_t(lang, "Participants per row (all status groups). '*' = 0-3 suppressed; '—' = no row printed; a range adds "
-                         "up suppressed cells (2019).", "Deltakere per tiltak. «*» = 0-3 prikket; «—» = ingen linje; et intervall "
+    subtitle = [_t(lang, "Participants per row (all status groups). '*' = suppressed: 1-3 in November 2016, 0-3 in 2019 and 2021; '—' = no row printed; a range adds "
+                         "up suppressed cells (2019).", "Deltakere per tiltak. «*» = prikket: 1-3 i november 2016, 0-3 i 2019 og 2021; «—» = ingen linje; et intervall "
                    "summerer prikkede celler (2019)."),
                 _t(lang, "Colour: what happened to the row (helpers/crosswalk.csv); read each change with it before calling it real.",
                    "Farge: hva som skjedde med tiltaket (helpers/crosswalk.csv)."),
@@ -565,26 +565,32 @@ def training_break(frame: pd.DataFrame, lang: str = "en") -> Figure:
         order=alt.Order("order:Q"),
         tooltip=["month_label:N", "part:N", alt.Tooltip("low:Q", format=",d"), alt.Tooltip("group_low:Q", format=",d")],
     ).transform_calculate(order=f"indexof({order}, datum.part)")
-    subtitle = [_t(lang, "Opplæring (training), all status groups, by month. Rows grouped by the crosswalk; '*' cells count as 0 "
-                         "(at most 3 each).", "Opplæring, alle hovedgrupper, per måned. '*' teller som 0 (høyst 3 hver)."),
+    subtitle = [_t(lang, "Opplæring (training), all status groups, by month. Rows grouped by the crosswalk; bars are drawn at the "
+                         "lowest possible count ('*' = 0-3 each); the numbers table gives the ranges.",
+                   "Opplæring, alle hovedgrupper, per måned. Søylene viser lavest mulige tall ('*' = 0-3 hver); tabellen viser intervallene."),
                 _t(lang, "The 2019 and 2021 tables only; there is no table for 2020.", "Bare tabellene for 2019 og 2021; 2020 mangler."),
                 word("source", lang)]
     title = _t(lang, "Training: new rows replace old ones from July 2019", "Opplæring: nye tiltak erstatter gamle fra juli 2019")
     chart = bars.properties(width=alt.Step(26), height=230).facet(
         column=alt.Column("year:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")), spacing=24,
     ).resolve_scale(x="independent").properties(title=titled(title, subtitle))
-    w = data.pivot(index="month", columns="generation", values="low")
+    low = data.pivot(index="month", columns="generation", values="low")
+    high = data.pivot(index="month", columns="generation", values="high")
     g = data.drop_duplicates("month").set_index("month")["group_low"]
+
+    def part(month: str, generation: str, in_lang: str) -> str:
+        return _range(int(low.loc[month, generation]), int(high.loc[month, generation]), in_lang)
+
     takeaway = _t(
         lang,
-        f"In 2019 the old training rows fell from {number(w.loc['2019-01', 'replaced'])} in January to "
-        f"{number(w.loc['2019-12', 'replaced'])} in December while the new rows rose from {number(w.loc['2019-01', 'new'])} to "
-        f"{number(w.loc['2019-12', 'new'])}; the group total moved from {number(g['2019-01'])} to {number(g['2019-12'])}. "
+        f"In 2019 the old training rows fell from {part('2019-01', 'replaced', 'en')} in January to "
+        f"{part('2019-12', 'replaced', 'en')} in December while the new rows rose from {part('2019-01', 'new', 'en')} to "
+        f"{part('2019-12', 'new', 'en')}; the group total moved from {number(g['2019-01'])} to {number(g['2019-12'])}. "
         f"Compare the group total, not the rows.",
-        f"I 2019 falt de gamle opplæringstiltakene fra {number(w.loc['2019-01', 'replaced'], 'nb')} til "
-        f"{number(w.loc['2019-12', 'replaced'], 'nb')}, mens de nye steg fra {number(w.loc['2019-01', 'new'], 'nb')} til "
-        f"{number(w.loc['2019-12', 'new'], 'nb')}; gruppen gikk fra {number(g['2019-01'], 'nb')} til {number(g['2019-12'], 'nb')}.")
-    table = data.pivot(index="month", columns="generation", values="low")[["replaced", "new", "other"]]
+        f"I 2019 falt de gamle opplæringstiltakene fra {part('2019-01', 'replaced', 'nb')} til "
+        f"{part('2019-12', 'replaced', 'nb')}, mens de nye steg fra {part('2019-01', 'new', 'nb')} til "
+        f"{part('2019-12', 'new', 'nb')}; gruppen gikk fra {number(g['2019-01'], 'nb')} til {number(g['2019-12'], 'nb')}.")
+    table = pd.DataFrame({c: [part(m, c, lang) for m in low.index] for c in ("replaced", "new", "other")}, index=low.index)
     table.columns = [GENERATION_LABELS[c][lang] for c in table.columns]
     table.insert(0, word("month", lang), [_month(m, lang) for m in table.index])
     table[_t(lang, "Group total (Opplæring)", "Gruppen i alt (Opplæring)")] = [
@@ -799,7 +805,7 @@ def key_findings(frame: pd.DataFrame) -> list[str]:
         f"{counts['ended']} ended (helpers/crosswalk.csv).",
         f"The group Helsemessig utredning/behandling (health assessment/treatment) had {number(health.loc[T, 'low'])} participants in "
         f"November 2016, {number(health.loc['Andre på tiltak', 'low'])} of them 'Andre på tiltak', and has no line in 2019 or 2021: "
-        f"a regrouping, not a fall.",
+        f"the group was discontinued, and the tables do not show where its participants went, so its loss is not a fall in participation.",
         f"In 2019 the old training rows fell from {number(w.loc['2019-01', 'replaced'])} to {number(w.loc['2019-12', 'replaced'])} while "
         f"new rows rose to {number(w.loc['2019-12', 'new'])}; the Opplæring total went from {number(g['2019-01'])} to "
         f"{number(g['2019-12'])}. Compare group totals across July 2019, not rows.",
