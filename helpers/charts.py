@@ -76,6 +76,22 @@ def word(name: str, lang: str) -> str:
     return WORDS[name][lang]
 
 
+def words_from(table: dict[str, dict[str, str]]):
+    """An accessor like :func:`word` for a topic module's own table of labels: ``f(name, lang)``."""
+
+    def lookup(name: str, lang: str) -> str:
+        check_lang(lang)
+        return table[name][lang]
+
+    return lookup
+
+
+def either(lang: str, en: str, nb: str) -> str:
+    """The English or the Norwegian text, for sentences written inline in both languages."""
+    check_lang(lang)
+    return en if lang == "en" else nb
+
+
 def check_lang(lang: str) -> None:
     if lang not in ("en", "nb"):
         raise ValueError(f"lang must be 'en' (English) or 'nb' (Norwegian bokmål), not {lang!r}")

@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from .. import audit
-from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, number, titled
+from ..charts import Figure, PALETTE, STATUS_COLOURS, check_lang, either, finish, number, titled
 from ..exercises import as_number, close, exercise
 from ..widgets import LANGUAGES, Explorer, register
 
@@ -32,10 +32,7 @@ GROUPS = {
 }
 
 
-def _t(lang: str, en: str, nb: str) -> str:
-    """The English or the Norwegian text."""
-    check_lang(lang)
-    return en if lang == "en" else nb
+_t = either
 
 
 def _source(lang: str, where: str) -> str:

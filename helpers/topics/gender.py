@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from .. import vocabulary as vocab
-from ..charts import GENDER_COLOURS, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, programme_label, titled, value_label, word
+from ..charts import Figure, GENDER_COLOURS, STATUS_COLOURS, check_lang, finish, month_label, number, programme_label, titled, value_label, word, words_from
 from ..exercises import as_number, as_percent, data, exercise, same_label
 from ..views import per_frame
 from ..widgets import LANGUAGES, Explorer, label_options, register
@@ -61,9 +61,7 @@ HOW = {
 VIEWS = ("counts", "shares", "gap")
 
 
-def _w(name: str, lang: str) -> str:
-    check_lang(lang)
-    return WORDS[name][lang]
+_w = words_from(WORDS)
 
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import views
 from .. import vocabulary as vocab
-from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, number, programme_label, titled, value_label, word
+from ..charts import Figure, PALETTE, STATUS_COLOURS, check_lang, finish, number, programme_label, titled, value_label, word, words_from
 from ..exercises import as_number, as_percent, data, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
@@ -52,9 +52,7 @@ WORDS = {
 }
 
 
-def _w(name: str, lang: str) -> str:
-    check_lang(lang)
-    return WORDS[name][lang]
+_w = words_from(WORDS)
 
 
 def _one_month(frame: pd.DataFrame) -> pd.DataFrame:

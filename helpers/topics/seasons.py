@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import vocabulary as vocab
 from ..views import per_frame
-from ..charts import LOCALES, MONTHS, PALETTE, SEQUENTIAL_SCHEME, STATUS_COLOURS, Figure, check_lang, finish, number, titled, value_label, word
+from ..charts import Figure, LOCALES, MONTHS, PALETTE, SEQUENTIAL_SCHEME, STATUS_COLOURS, check_lang, finish, number, titled, value_label, word, words_from
 from ..exercises import as_number, close, data, exercise, same_label
 from ..widgets import LANGUAGES, Explorer, label_options, register
 
@@ -60,9 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def text(name: str, lang: str) -> str:
-    check_lang(lang)
-    return TEXT[name][lang]
+text = words_from(TEXT)
 
 
 def short_months(lang: str) -> list[str]:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .. import audit, views
 from .. import vocabulary as vocab
-from ..charts import PALETTE, STATUS_COLOURS, Figure, check_lang, finish, month_label, number, titled, value_label, word
+from ..charts import Figure, PALETTE, STATUS_COLOURS, check_lang, either, finish, month_label, number, titled, value_label, word
 from ..definitions import suppressed_interval
 from ..exercises import as_number, exercise
 from ..tidy import manifest
@@ -41,9 +41,7 @@ RELATION_NB = {"same": "samme", "renamed": "nytt navn", "merged into": "slått s
                "new": "nytt", "ended": "avsluttet"}
 
 
-def _t(lang: str, en: str, nb: str) -> str:
-    check_lang(lang)
-    return en if lang == "en" else nb
+_t = either
 
 
 def _period(text: str) -> pd.Period:
