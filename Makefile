@@ -2,12 +2,17 @@
 # Everything installs into .venv from the pinned locks; nothing is installed system-wide
 # except Chromium for the browser tests (Debian package, installed by `make browser` when missing).
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV   := .venv
+# The first of Python 3.11, 3.12, 3.13 on PATH (the locks install unchanged on all three), or PYTHON=.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest
-NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p tests.notebook_checks
+# JupyterLab and Jupyter Server refuse to run as root without --allow-root (CI and containers run as root).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# Optional, for headless use: make lab LAB_ARGS=--no-browser  (the port comes from JUPYTER_PORT, default 8888)
+LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
 .PHONY: dashboard setup lab test test-unit test-notebooks notebooks site figures student bench lock browser clean help
@@ -23,7 +28,7 @@ help:
 	@echo "make bench  print load, chart and dashboard timings"
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The locks are for Python 3.11; set PYTHON=/path/to/python3.11")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "The locks are for Python 3.11, 3.12 or 3.13; set PYTHON=/path/to/python3.12 (for example)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -31,8 +36,9 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 
 setup: $(STAMP)
 
+# notebooks/ is the file browser's root; the file argument is resolved from the current directory.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks 00_start_here.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: setup browser
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(NOTEBOOKS) $(NBVAL)
@@ -46,8 +52,12 @@ test-notebooks: setup
 notebooks: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
+# The same server as on Binder: Jupyter Server with Voilà's extension, rooted at the repository, configured
+# by jupyter-config/ (kernel culling, the nav template) through ./start, so the dashboard's links to other
+# notebooks (voila/render/notebooks/...) and every URL are the same here and on Binder.
 dashboard: setup
-	JUPYTER_PATH=$(CURDIR) $(BIN)/voila --template=nav --progressive_rendering=True notebooks/dashboard.ipynb
+	PATH=$(CURDIR)/$(BIN):$$PATH ./start jupyter server $(ALLOW_ROOT) --ServerApp.root_dir=$(CURDIR) \
+		--ServerApp.open_browser=True --ServerApp.default_url=/voila/render/notebooks/dashboard.ipynb $(LAB_ARGS)
 
 site: setup
 	$(BIN)/python scripts/build_site.py site

@@ -233,25 +233,41 @@ def enable() -> None:
 # -- figures -------------------------------------------------------------------------------------
 @dataclass
 class Figure:
-    """A chart, its one-line takeaway, and the numbers it draws (for readers who cannot see it)."""
+    """A chart, its one-line takeaway, and the numbers it draws (for readers who cannot see it).
+
+    ``lang`` sets the chart's number and date formats (``finish``); the title is read from the
+    chart unless given.
+    """
 
     chart: alt.TopLevelMixin
     takeaway: str
     table: pd.DataFrame
-    title: str
+    title: str = ""
     notes: list[str] = field(default_factory=list)
+    lang: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.lang:
+            self.lang = _chart_lang(self.chart) or "en"
+        check_lang(self.lang)
+        if _chart_lang(self.chart) is None:
+            self.chart = finish(self.chart, self.lang)
+        if not self.title:
+            title = self.spec().get("title", "")
+            self.title = title.get("text", "") if isinstance(title, dict) else str(title)
+        self.notes = list(self.notes)
 
     def spec(self) -> dict:
         return self.chart.to_dict()
 
-    @property
-    def lang(self) -> str:
-        """The figure's language, read from the number format :func:`finish` gave the chart."""
-        locale = getattr(getattr(self.chart, "config", None), "locale", None)
-        if locale is None or locale is alt.Undefined:
-            return "en"
-        number_format = locale.get("number", {}) if isinstance(locale, dict) else locale.to_dict().get("number", {})
-        return "nb" if number_format.get("thousands") == LOCALES["nb"]["number"]["thousands"] else "en"
+
+def _chart_lang(chart: alt.TopLevelMixin) -> str | None:
+    """The language :func:`finish` gave a chart, or None if it has not been finished."""
+    locale = getattr(getattr(chart, "config", None), "locale", None)
+    if locale is None or locale is alt.Undefined:
+        return None
+    number_format = locale.get("number", {}) if isinstance(locale, dict) else locale.to_dict().get("number", {})
+    return "nb" if number_format.get("thousands") == LOCALES["nb"]["number"]["thousands"] else "en"
 
 
 def finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:

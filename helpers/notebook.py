@@ -1,25 +1,32 @@
-"""What a notebook needs in a line or two: set-up, showing a figure, and controls that redraw it.
+"""What every notebook shares for showing things: set-up, charts with their takeaway and numbers,
+computed sentences, and controls that redraw a chart.
 
-    from helpers.notebook import setup, show, explore
-    frame = setup()
+    from helpers.notebook import setup, show, say, explore, options
+    participants = setup()
+    show(chart, takeaway=f"...", table=numbers)   # an Altair chart you built, its one-line takeaway, its numbers
+    say(f"... {value:,} ...")                      # a computed sentence (NAV's '*' stays visible)
+    explore(draw, group=options(groups), lang=LANGUAGES)   # menus that call draw(group=..., lang=...)
 
-``show(figure)`` prints the takeaway, draws the chart and adds a folded "See the numbers" table.
-``explore(draw, **controls)`` wires ipywidgets controls to a draw function: change a control and
-the figure is drawn again. The draw functions are ordinary importable functions, so the tests
-call them with every option of every control.
+The analysis itself (the pandas that makes the numbers, the Altair that draws them) lives in the
+notebook, where a learner can read and change it.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
+import altair as alt
 import pandas as pd
 
 from . import charts
+from . import vocabulary as vocab
 from .charts import Figure
+from .widgets import LANGUAGES  # noqa: F401  (the language menu notebooks pass to explore)
 
 OUR_MODULES = r"^(helpers|pandas|altair|numpy)(\.|$)"
 
@@ -37,16 +44,54 @@ def setup() -> pd.DataFrame:
     return load_participants()
 
 
+HEADERS = {  # readable column headers for the numbers tables: (English, Norwegian)
+    "period": ("Month", "Måned"), "value": ("Persons", "Personer"), "status_group": ("Status group", "Hovedgruppe"),
+    "programme_group": ("Programme group", "Tiltaksgruppe"), "programme": ("Programme", "Tiltak"),
+    "gender": ("Gender", "Kjønn"), "age_group": ("Age group", "Aldersgruppe"), "measure": ("Measure", "Mål"),
+    "share": ("Share (%)", "Andel (%)"), "source": ("Source file", "Kildefil"), "line": ("Line", "Linje"),
+    "label": ("Label as printed", "Tekst slik den er trykt"), "suppressed": ("Suppressed (*)", "Prikket (*)"),
+}
+
+
+def escape(text: str) -> str:
+    """Markdown-safe text: every star stays a star (NAV's symbol for a hidden count), never italics.
+
+    Computed sentences that want italics use underscores: ``_Andre på tiltak_``.
+    """
+    return text.replace("*", "\\*")
+
+
+def say(text: str, bold: bool = False) -> None:
+    """Display a computed sentence as Markdown, with NAV's stars kept visible."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(f"**{escape(text)}**" if bold else escape(text)))
+
+
+def findings(sentences: list[str]) -> None:
+    """Show key findings (computed sentences) as a bulleted list."""
+    from IPython.display import Markdown, display
+
+    display(Markdown("\n".join(f"- {escape(sentence)}" for sentence in sentences)))
+
+
+def header(column: object, lang: str) -> str:
+    names = HEADERS.get(str(column))
+    return names[0 if lang == "en" else 1] if names else str(column)
+
+
 def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
     """An HTML table of the numbers a chart draws; suppressed cells stay visible as '*'."""
 
-    plain = {c for c in table.columns if re.search(r"\b(line|lines|linje|linjer|year|år)\b", str(c).lower())}
+    plain = {c for c in table.columns if re.search(r"\b(line|lines|linje|linjer|year|år|record)\b", str(c).lower())}
 
     def cell(value: object, column: object = None) -> str:
         if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
             return "*"
         if isinstance(value, bool):
             return str(value)
+        if isinstance(value, pd.Period):
+            return charts.month_label(value, lang) if value.freqstr.startswith("M") else str(value)
         if column in plain and isinstance(value, (int, float)) and float(value).is_integer():
             return str(int(value))  # years and line numbers are labels, not quantities
         if isinstance(value, int) or (hasattr(value, "is_integer") and float(value).is_integer() and not isinstance(value, str)):
@@ -55,7 +100,7 @@ def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
             return charts.number(value, lang, decimals=1)
         return html.escape(str(value))
 
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+    head = "".join(f'<th scope="col">{html.escape(header(c, lang))}</th>' for c in table.columns)
     body = "".join("<tr>" + "".join(f"<td>{cell(v, c)}</td>" for v, c in zip(row, table.columns)) + "</tr>"
                    for row in table.itertuples(index=False))
     return f'<table class="numbers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
@@ -70,27 +115,35 @@ def figure_parts(figure: Figure, lang: str | None = None) -> list:
     from IPython.display import HTML, Markdown
 
     lang = lang or figure.lang
-    parts = [Markdown(f"**{figure.takeaway}**"), figure.chart]
+    parts = [Markdown(f"**{escape(figure.takeaway)}**"), figure.chart]
     if figure.notes:
-        parts.append(Markdown("\n".join(f"- *{note}*" for note in figure.notes)))
+        parts.append(Markdown("\n".join(f"- *{escape(note)}*" for note in figure.notes)))
     summary = "See the numbers" if lang == "en" else "Se tallene"
     parts.append(HTML(details(summary, numbers_table(figure.table, lang))))
     return parts
 
 
-def show(figure: Figure, lang: str | None = None) -> None:
-    """Display a figure: its takeaway, the chart, any notes, and the numbers in a folded table."""
+def show(figure: Figure | alt.TopLevelMixin, takeaway: str | None = None, table: pd.DataFrame | None = None,
+         lang: str | None = None, notes: Sequence[str] = ()) -> None:
+    """Display a chart with its takeaway and its numbers in a folded table.
+
+    ``show(chart, takeaway, table)`` takes an Altair chart you built; ``show(figure)`` takes a
+    :class:`Figure` (what an explorer's draw function returns). ``lang`` ('en' or 'nb') sets the
+    number formats and table headers.
+    """
     from IPython.display import display
 
+    if not isinstance(figure, Figure):
+        if takeaway is None or table is None:
+            raise TypeError("show(chart, takeaway, table): a chart needs its one-line takeaway and the table of its numbers")
+        figure = Figure(figure, takeaway, table, notes=list(notes), lang=lang or "")
     for part in figure_parts(figure, lang):
         display(part)
 
 
-def findings(sentences: list[str]) -> None:
-    """Show key findings (computed sentences) as a bulleted list."""
-    from IPython.display import Markdown, display
-
-    display(Markdown("\n".join(f"- {sentence}" for sentence in sentences)))
+def options(values: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Menu options that show NAV's label with its English gloss: ('Opplæring (Training)', 'Opplæring')."""
+    return tuple((vocab.both(value), value) for value in values)
 
 
 def contents() -> None:
@@ -118,16 +171,28 @@ def binder() -> None:
     display(Markdown(binder_links_markdown()))
 
 
+CHECK_EVERY_OPTION = "NAV_CHECK_EVERY_OPTION"  # set by the test-suite: explore() then draws every option first
+
+
 def explore(draw: Callable[..., Figure], static: bool = False, **controls):
     """Controls above a figure; changing any control redraws it with ``draw(**values)``.
 
-    Returns the widget to display (the last expression of a cell). The redraw keeps the old
-    figure until the new one is ready, so the page does not jump. ``static=True`` stores a
-    picture of the first view with the widget, for readers without a kernel (the dashboard).
+    Each keyword names an argument of ``draw`` and gives its menu: a sequence of (label, value)
+    pairs (see :func:`options`), or a ready ipywidgets control. Returns the widget to display (the
+    last expression of a cell). The redraw keeps the old figure until the new one is ready, so the
+    page does not jump. ``static=True`` stores a picture of the first view with the widget, for
+    readers without a kernel (GitHub, the static site).
+
+    When the environment variable ``NAV_CHECK_EVERY_OPTION`` is set (the test-suite sets it for
+    nbval), every option of every control is drawn and checked before the controls are shown.
     """
     import ipywidgets as widgets
-    from IPython.display import display
 
+    from .widgets import control
+
+    controls = {name: c if isinstance(c, widgets.Widget) else control(name, tuple(c)) for name, c in controls.items()}
+    if os.environ.get(CHECK_EVERY_OPTION):
+        check_every_option(draw, {name: tuple(c.options) for name, c in controls.items()})
     Controls = _controls_class()
     out = widgets.Output()
 
@@ -146,13 +211,38 @@ def explore(draw: Callable[..., Figure], static: bool = False, **controls):
                 out.clear_output(wait=True)
                 show(figure, lang=values.get("lang"))
 
-    for control in controls.values():
-        control.observe(redraw, names="value")
+    for control_ in controls.values():
+        control_.observe(redraw, names="value")
     redraw()
     box = Controls([widgets.HBox(list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")), out])
     if static and not charts.in_voila():  # a Voilà page is never stored: no picture needed
         box.fallback_svg = charts.svg(draw(**{name: control.value for name, control in controls.items()}).spec())
     return box
+
+
+def check_every_option(draw: Callable[..., Figure], menus: dict[str, tuple]) -> int:
+    """Draw every option of every menu (every combination when there are few) and check each figure.
+
+    A figure passes when its spec is valid Vega-Lite and valid JSON (no NaN), its data has rows,
+    it has a takeaway and a numbers table. Raises AssertionError naming the options that failed;
+    returns how many figures were drawn.
+    """
+    from .widgets import Explorer
+
+    menus = {name: tuple(o if isinstance(o, tuple) else (str(o), o) for o in opts) for name, opts in menus.items()}
+    drawn = 0
+    for values in Explorer("check", draw, menus).combinations():
+        try:
+            figure = draw(**values)
+            assert isinstance(figure, Figure), f"draw() returned {type(figure).__name__}, not a Figure"
+            spec = figure.chart.to_dict(validate=True)
+            json.dumps(spec, allow_nan=False)
+            assert all(len(rows) > 0 for rows in spec.get("datasets", {}).values()), "a chart without data"
+            assert figure.takeaway.strip() and len(figure.table) > 0, "no takeaway or no numbers table"
+        except Exception as error:
+            raise AssertionError(f"{getattr(draw, '__name__', 'draw')}({values}) failed: {error}") from error
+        drawn += 1
+    return drawn
 
 
 def _controls_class():

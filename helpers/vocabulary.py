@@ -204,3 +204,9 @@ def label(value: str, lang: str = "en") -> str:
     if lang == "en":
         return english(value)
     raise ValueError(f"lang must be 'en' or 'nb', not {lang!r}")
+
+
+def both(value: str) -> str:
+    """NAV's label with its English gloss, as prose and menus write it: 'Lønnstilskudd (Wage subsidy)'."""
+    gloss = english(value)
+    return value if gloss.lower() == value.lower() else f"{value} ({gloss})"

@@ -3,6 +3,7 @@
     make notebooks            # every notebook of the collection
     .venv/bin/python scripts/execute_notebooks.py notebooks/03_programme_groups.ipynb
 
+Solutions are executed and must pass their checks, but their output is not stored.
 Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
 while executing, so it is recorded and then dropped); cell ids and
 metadata that interactive sessions add are normalised, so re-running gives the same file.
@@ -32,6 +33,17 @@ def normalise(nb: nbformat.NotebookNode) -> None:
                 output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
 
 
+def strip_solutions(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Solutions are run (each must pass its check) but their output is not stored: it would show
+    the answer under the exercise before the learner has tried."""
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            printed = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in cell.outputs)
+            if "✔ Correct" not in printed:
+                raise SystemExit(f"{path.name}: the solution in {cell.get('id')} does not pass its check: {printed[:300]!r}")
+            cell.outputs = []
+
+
 def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -41,6 +53,7 @@ def execute(path: Path) -> float:
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
                    store_widget_state=True, record_timing=False).execute()
     nb.metadata.pop("widgets", None)
+    strip_solutions(nb, path)
     normalise(nb)
     nbformat.validate(nb)
     nbformat.write(nb, path)

@@ -141,7 +141,8 @@ def test_exercises_have_a_checked_solution(entry):
         assert "answer = None" in student.source
         said = lambda cell: "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)  # noqa: E731
         assert "Not yet" in said(student), "an empty answer gets 'Not yet'"
-        assert "Correct" in said(solution), "the solution passes its check"
+        assert not solution.outputs, "a solution's output is not stored: it would show the answer before the learner tries"
+        assert "check(" in solution.source, "the solution ends with its check (nbval runs it: tests/notebook_checks.py)"
 
 
 def test_glossary_page_is_up_to_date_and_linked():

@@ -1,0 +1,104 @@
+"""The notebook kit: computed sentences keep NAV's stars, charts come with takeaway and numbers,
+controls check every option, and answers are read the way learners write them."""
+
+from __future__ import annotations
+
+import altair as alt
+import mistune
+import pandas as pd
+import pytest
+
+from helpers.charts import Figure
+from helpers.exercises import as_label, as_month, as_number, judge_label, judge_month, judge_number
+from helpers.notebook import check_every_option, escape, figure_parts, numbers_table, options
+
+render = mistune.create_markdown()
+
+
+def visible(markdown: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", "", render(markdown))
+
+
+@pytest.mark.parametrize("sentence", [
+    "January shows '*' for Jobbklubb.",
+    "Stars (*) hide 0-3 persons; 7,203 → * in March.",
+    "* at the start, and * in the middle *",
+])
+def test_a_star_in_a_computed_sentence_stays_visible(sentence):
+    assert visible(escape(sentence)).count("*") == sentence.count("*")
+    assert "<em>" not in render(escape(sentence))
+
+
+def small_chart(values=(3, None)):
+    table = pd.DataFrame({"month": ["Jan", "Feb"], "value": pd.array(values, dtype="Int64")})
+    return alt.Chart(table).mark_bar().encode(x="month:N", y="value:Q").properties(title="Test"), table
+
+
+def test_a_figure_takes_its_title_and_language_from_the_chart():
+    chart, table = small_chart()
+    figure = Figure(chart, "A takeaway with a * star.", table, lang="nb")
+    assert figure.title == "Test" and figure.lang == "nb"
+    assert figure.spec()["config"]["locale"]["number"]["decimal"] == ","
+    parts = figure_parts(figure)
+    assert "\\*" in parts[0].data  # the takeaway keeps its star
+
+
+def test_numbers_table_shows_stars_readable_headers_and_months():
+    table = pd.DataFrame({"period": [pd.Period("2019-07", "M")], "value": pd.array([None], dtype="Int64"), "line": [1234]})
+    html = numbers_table(table)
+    assert "<td>*</td>" in html and "Month" in html and "July 2019" in html and "<td>1234</td>" in html
+    assert ">0<" not in html
+
+
+def test_options_show_both_languages():
+    assert options(["Lønnstilskudd"]) == (("Lønnstilskudd (Wage subsidy)", "Lønnstilskudd"),)
+
+
+def test_check_every_option_draws_each_and_names_the_one_that_fails():
+    def draw(n):
+        chart, table = small_chart((n, 1))
+        if n == 2:
+            raise ValueError("no data")
+        return Figure(chart, f"{n}", table)
+
+    assert check_every_option(draw, {"n": ((("one", 1)), ("three", 3))}) == 2
+    with pytest.raises(AssertionError, match=r"\{'n': 2\}"):
+        check_every_option(draw, {"n": (("one", 1), ("two", 2))})
+
+
+@pytest.mark.parametrize("text,near,expected", [
+    ("183 501 kr", None, 183501), ("NOK 183,501", None, 183501), ("48,2 %", None, 48.2), ("48.2", None, 48.2),
+    ("1,234", 1.2, 1.234), ("1,234", 1000, 1234), ("1.234,5", None, 1234.5), (pd.Series([7]), None, 7), ("\u22123", None, -3),
+])
+def test_numbers_are_read_as_learners_write_them(text, near, expected):
+    assert as_number(text, near=near) == pytest.approx(expected)
+
+
+def test_what_is_not_a_number_is_none():
+    assert as_number("many") is None and as_number(True) is None and as_number(float("nan")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("July 2019", (2019, 7)), ("juli", (None, 7)), ("2019-07", (2019, 7)), ("jul.", (None, 7)), ("07/2019", (2019, 7)),
+    (pd.Period("2019-07", "M"), (2019, 7)), (pd.Timestamp("2019-07-01"), (2019, 7)), (7, (None, 7)), ("mai 2021", (2021, 5)),
+])
+def test_months_are_read_as_learners_write_them(text, expected):
+    assert as_month(text) == expected
+
+
+def test_labels_in_either_language_or_both():
+    assert {"lønnstilskudd", "wage subsidy"} <= as_label("Lønnstilskudd (wage subsidy)")
+    assert judge_label("wage subsidy", "Lønnstilskudd")[0] and judge_label("LØNNSTILSKUDD", "Lønnstilskudd")[0]
+    ok, message = judge_label("Opplæring", "Lønnstilskudd", mistakes={"That is the largest group, not the one asked for.": "Opplæring"})
+    assert not ok and "largest group" in message
+
+
+def test_judges_point_at_the_usual_mistake():
+    ok, message = judge_number("52.1", 48.2, 0.05, mistakes={"You divided by the men, not by everyone.": 52.1})
+    assert not ok and "divided by the men" in message
+    assert judge_number("48,2 %", 48.23, 0.05)[0]
+    assert "too high" in judge_number(60, 48.2, 0.05)[1]
+    assert judge_month("juli", pd.Period("2019-07", "M"))[0]
+    assert not judge_month("July 2020", pd.Period("2019-07", "M"))[0]
