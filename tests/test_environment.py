@@ -35,12 +35,41 @@ def test_environment_pins_python_and_pip_from_conda_forge():
     assert "python=3.11" in conda and "pip" in conda
 
 
-def test_environment_pip_section_equals_the_runtime_lock():
-    pip = next(d["pip"] for d in environment()["dependencies"] if isinstance(d, dict))
-    for line in pip:
-        assert not line.startswith(("-r", "-c", "-e", "--")), f"{line!r}: local requirements make repo2docker rebuild on every change"
-    listed = {canonicalize_name(p.split("==")[0]): p.split("==")[1] for p in pip}
+def pip_section() -> list[str]:
+    return next(d["pip"] for d in environment()["dependencies"] if isinstance(d, dict))
+
+
+def test_environment_pip_section_equals_the_runtime_lock_and_installs_the_project():
+    pip = pip_section()
+    local = [line for line in pip if "==" not in line]
+    # Binder never runs the Makefile: the collection's own package must come from environment.yml.
+    assert local == ["-e ."], f"{local}: the pip section must end with exactly one local line, '-e .'"
+    assert pip[-1] == "-e ."
+    listed = {canonicalize_name(p.split("==")[0]): p.split("==")[1] for p in pip if "==" in p}
     assert listed == read_lock("requirements.lock")
+
+
+def test_binder_start_script_points_jupyter_at_the_collections_config():
+    """repo2docker runs ./start before the server; the server reads JUPYTER_CONFIG_PATH (a
+    jupyter_server_config file in the repository root would be ignored)."""
+    import json
+    import os
+    import subprocess
+
+    start = ROOT / "start"
+    assert os.access(start, os.X_OK)
+    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists(), \
+        "a binder/ folder makes repo2docker ignore environment.yml and start in the root"
+    out = subprocess.run([str(start), "sh", "-c", 'echo "$JUPYTER_CONFIG_PATH"; echo "$JUPYTER_PATH"'],
+                         capture_output=True, text=True, check=True, env={"PATH": os.environ["PATH"]}).stdout.split()
+    assert out == [str(ROOT / "jupyter-config"), str(ROOT)]
+    config = json.loads((ROOT / "jupyter-config" / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    cull = config["MappingKernelManager"]
+    assert cull["cull_connected"] is False  # a page or notebook that is open keeps its kernel
+    assert 30 <= cull["cull_idle_timeout"] and cull["cull_idle_timeout"] + cull["cull_interval"] <= 90, \
+        "a closed dashboard's kernel must be gone within 2 minutes"
+    assert config["VoilaConfiguration"]["template"] == "nav"
+    assert (ROOT / "voila" / "templates" / "nav" / "index.html.j2").is_file()
 
 
 def test_locks_do_not_overlap_and_cover_pyproject():
