@@ -116,6 +116,11 @@ PROGRAMMES: dict[str, tuple[str, str]] = {
     "Tilretteleggingstilskudd for arbeidssøker": ("Tilrettelegging", "Adaptation grant for jobseekers"),
     "Tilskudd til ekspertbistand": ("Tilrettelegging", "Grant for expert assistance"),
     "Egenetablering": ("Jobbskaping og egenetablering", "Self-employment start-up"),
+    # First seen in the monthly series 2023- (helpers/monthly.py; helpers/crosswalk_2023.csv).
+    "Arbeid med støtte": ("Oppfølging", "Supported employment (Arbeid med støtte)"),
+    "Individuell Karrierestøtte (IPS Ung)": ("Oppfølging", "Individual career support (IPS for young people)"),
+    "Opplæringstiltak av lengre varighet, Forsøk": ("Opplæring", "Longer training programme, trial"),
+    "Tilskudd til sommerjobb": ("Lønnstilskudd", "Summer job grant"),
 }
 
 MONTHS_NB: tuple[str, ...] = (

@@ -7,17 +7,20 @@ import hashlib
 import pytest
 
 import helpers
-from helpers.errors import IntegrityError
+from helpers.errors import IntegrityError, ReconciliationError
 from helpers.tidy import parse_files
 
-from .conftest import RAW, SEEDS
+from .conftest import RAW, ROOT, SEEDS
+
+SHARED = ROOT.parent / "shared"  # ../shared/data holds the monthly JSON files' copies (absent on Binder)
+COMMIT = "eca9e6dd0fecdb0cc5d561a8c688da7beeeb5848"
 
 ENTRIES = helpers.manifest()
 
 
 def test_manifest_lists_every_raw_file_and_nothing_else():
     listed = {entry["file"] for entry in ENTRIES}
-    on_disk = {path.name for path in RAW.glob("*.txt")}
+    on_disk = {path.name for path in RAW.iterdir() if path.is_file() and path.name != "manifest.yaml"}
     assert listed == on_disk
 
 
@@ -33,14 +36,15 @@ def test_manifest_title_is_printed_in_the_file(entry):
     text = (RAW / entry["file"]).read_text(encoding="utf-8")
     if entry["table"] == "participants":
         assert entry["nav_title"] in text
-    for field in ("seed", "publisher", "nav_title", "table", "breakdowns", "format"):
+    for field in ("publisher", "nav_title", "table", "breakdowns", "format"):
         assert entry[field], f"{entry['file']}: {field} is empty"
+    assert entry.get("seed") or entry.get("copied_from"), f"{entry['file']}: no seed or copied_from"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e["file"])
 def test_raw_file_is_identical_to_the_seed_when_the_seeds_are_present(entry):
-    seed = SEEDS / entry["seed"]
-    if not SEEDS.exists():
+    seed = SHARED / entry["copied_from"] if "copied_from" in entry else SEEDS / entry["seed"]
+    if not seed.parent.exists():
         # On Binder there is no ../shared; the checksum test above still pins the content.
         assert (RAW / entry["file"]).exists()
         return
@@ -63,3 +67,35 @@ def test_a_changed_raw_file_is_refused(tmp_path):
     target.write_bytes(target.read_bytes().replace(b"83 484", b"83 485", 1))
     with pytest.raises(IntegrityError, match=ENTRIES[0]["file"]):
         parse_files(tmp_path)
+
+
+MONTHLY = [e for e in ENTRIES if e["table"] == "monthly"]
+
+
+def test_monthly_entries_match_the_table_in_source_md():
+    """Each JSON file's sha256, origin path and commit are the ones SOURCE.md lists (read from its copy)."""
+    source_md = next(e for e in ENTRIES if e["table"] == "provenance")
+    text = (RAW / source_md["file"]).read_text(encoding="utf-8")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in text.split("\n") if line.startswith("| ") and ".json |" in line]
+    listed = {cells[0]: cells for cells in rows}
+    assert len(MONTHLY) == len(listed) == 6
+    assert f"`{COMMIT}`" in text
+    for entry in MONTHLY:
+        name = entry["origin"]["path"].rsplit("/", 1)[1]
+        assert entry["file"].endswith("_" + name) and entry["part"] == name.removesuffix(".json")
+        assert entry["origin"] == {"repository": "navikt/arbeidsmarkedstiltak-app", "path": f"data/web/{name}", "commit": COMMIT}
+        assert listed[name][1] == f"data/web/{name}" and listed[name][5] == entry["sha256"]
+        assert entry["period"] == "2023-01/2026-05"
+
+
+def test_a_changed_monthly_file_is_refused(tmp_path):
+    from helpers.monthly import load_monthly_series
+
+    for entry in MONTHLY:
+        (tmp_path / entry["file"]).write_bytes((RAW / entry["file"]).read_bytes())
+    target = tmp_path / MONTHLY[0]["file"]
+    target.write_bytes(target.read_bytes().replace(b'"antall":2179', b'"antall":2178', 1))
+    with pytest.raises(IntegrityError, match=MONTHLY[0]["file"]):
+        load_monthly_series(tmp_path)
+    with pytest.raises(ReconciliationError, match="record 0: the status_group total of Andre på tiltak"):
+        load_monthly_series(tmp_path, verify=False)  # and the arithmetic sees this change too
