@@ -140,16 +140,18 @@ def _check_structure(rows: list[tuple], meta: object, meta_source: str) -> None:
     first, last = str(meta["tidligste"])[:7], str(meta["sist_oppdatert"])[:7]
     months = [str(p) for p in pd.period_range(first, last, freq="M")]
     seen: dict[tuple, tuple] = {}
-    breaks: dict[tuple, tuple] = {}
+    votes: dict[tuple, list[int]] = {}
     for row in rows:
         period, status, group, programme, _, brudd, source, i = row
         if (old := seen.setdefault((period, status, group, programme), row)) is not row:
             raise _fail(source, i, f"duplicate key {period} / {status} / {group} / {programme} (also {old[6]}, record {old[7]})", "one record per key")
-        if (other := breaks.setdefault((period, status), row))[5] != brudd:
-            raise _fail(source, i, f"brudd {brudd} but {other[6]}, record {other[7]} says {other[5]} for {status} {period}",
-                        "one brudd per status group and month")
+        votes.setdefault((period, status), [0, 0])[brudd] += 1
         if not first <= period <= last:
             raise _fail(source, i, f"periode {period} outside {first} … {last} (metadata)", "a month the metadata covers")
+    for period, status, *_, brudd, source, i in rows:  # the app sets brudd per status group and month
+        if (v := votes[(period, status)])[brudd] <= v[not brudd]:
+            raise _fail(source, i, f"brudd is {str(brudd).lower()} but {v[not brudd]} records of {status} in {period} say "
+                        f"{str(not brudd).lower()}", "one brudd per status group and month")
     groups = {(s, g) for _, s, g, p, *_ in rows if g != T and p == T}
     programmes = {(s, g, p) for _, s, g, p, *_ in rows if p != T}
     if (len(groups), len(programmes)) != (meta["n_hovedgrupper"], meta["n_tiltakstyper"]):
