@@ -100,7 +100,7 @@ def _check_record(r: object, i: int, source: str, fields: tuple[str, ...]) -> st
         raise _fail(source, i, f"antall is {n!r}", "a whole number ≥ 0, or null")
     if type(r["brudd"]) is not bool:
         raise _fail(source, i, f"brudd is {r['brudd']!r}", "true or false")
-    if r["maalgruppe"] not in STATUS:
+    if not isinstance(r["maalgruppe"], str) or r["maalgruppe"] not in STATUS:
         raise _fail(source, i, f"unknown status group (maalgruppe) {r['maalgruppe']!r}", " or ".join(map(repr, STATUS)))
     m = PERIOD.fullmatch(r["periode"]) if isinstance(r["periode"], str) else None
     if not m or not 1 <= int(m[2]) <= 12 or not 1 <= int(m[3]) <= 31:
