@@ -686,3 +686,33 @@ def test_activity_plan_change_flags_the_inflated_year_and_follows_the_csvs(audit
     audit._read_table.cache_clear()
     moved = audit.activity_plan_change().set_index(["status_group_en", "to_year"])
     assert moved.loc[("jobseekers", 2015), "change_pp"] == pytest.approx(60.1 - 77.8)
+
+
+# ---------------------------------------------------------------- grades (data/audit/grades.csv)
+
+GRADES = pd.read_csv(AUDIT / "grades.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.mark.parametrize("row", GRADES.to_dict("records"), ids=[f"{r['part']}-{r['line']}" for r in GRADES.to_dict("records")])
+def test_every_grade_is_printed_in_its_quote_on_its_line(row):
+    first, last = PARTS[row["part"]]
+    assert first <= int(row["line"]) <= last and first <= int(row["heading_line"]) <= last
+    assert row["quote"] in line_text(int(row["line"]))
+    assert row["heading"] in line_text(int(row["heading_line"]))
+    assert len(row["quote"].split()) <= audit.WORDS_IN_QUOTE
+    assert row["grade"] in row["quote"]
+    if row["grade"] == "kritikkverdig":  # the milder grade, not the tail of "sterkt kritikkverdig"
+        assert "sterkt kritikkverdig" not in squash(line_text(int(row["line"])))
+    glosses = {"sterkt kritikkverdig": "highly censurable", "kritikkverdig": "open to criticism",
+               "svak måloppnåelse": "weak goal attainment", "uheldig": "unfortunate", "alvorlig": "serious",
+               "": "no grade word"}
+    assert glosses[row["grade"].lower()] == row["grade_en"]
+
+
+def test_grades_cover_the_five_main_findings_and_every_grade_word_of_the_document():
+    document = GRADES[GRADES["part"] == "document"]
+    assert set(document["finding"].astype(int)) == {0, 1, 2, 3, 4, 5}
+    # the five main findings listed at lines 155-169 are the sections 2.1-2.5 the headings name
+    assert [h[:3] for h in document.drop_duplicates("heading_line")["heading"] if h[0] == "2"] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
+    graded = {n for n in range(*PARTS["document"]) if re.search(r"kritikkverdig|måloppnåelse", line_text(n))}
+    assert graded == set(document[document["grade"] != ""]["line"].astype(int))
