@@ -3,7 +3,8 @@
     make bench
 
 Figures: cold parse of the three tables (parse, check, build the frame), a load from the disk
-cache in a fresh process, an in-memory cached load, and the number of facts. Later sections
+cache in a fresh process, an in-memory cached load, and the number of facts; the same for the
+monthly series 2023-2026 (its cold load in a fresh process with the disk cache removed). Later sections
 (added as the kit lands) time the first chart in a fresh kernel and the dashboard.
 """
 
@@ -92,6 +93,8 @@ def main() -> None:
     print(f"  in-memory cached load (median of {RUNS}): {median_ms(helpers.load_participants):.2f} ms")
     print(f"  reconcile report (median of {RUNS}): {median_ms(lambda: helpers.reconcile(frame)):.1f} ms")
 
+    monthly_series()
+
     print("Notebook start-up (aim for the whole `make test` under three minutes)")
     for module, seconds in import_times().items():
         print(f"  import {module} in a fresh interpreter (median of 3): {seconds * 1000:.0f} ms")
@@ -105,6 +108,24 @@ def main() -> None:
 
     print("Dashboard in Voilà, headless Chromium, offline (aim: first chart < 4 s, each redraw < 300 ms)")
     dashboard_latency()
+
+
+def monthly_series() -> None:
+    """The monthly series 2023-2026: cold load (fresh process, no disk cache) and warm loads."""
+    import helpers
+    from helpers import monthly
+
+    cold = ("import helpers.monthly as m\n"
+            "m._cache_path().unlink(missing_ok=True)\n"
+            "start = time.perf_counter()\n"
+            "m.load_monthly_series()")
+    times = [float(subprocess.run([sys.executable, "-c", f"import time\n{cold}\nprint(time.perf_counter() - start)"], capture_output=True,
+                                  text=True, check=True, cwd=ROOT).stdout) for _ in range(5)]
+    print(f"Monthly series 2023-2026 ({len(helpers.load_monthly_series()):,} rows)")
+    print(f"  cold load in a fresh process, disk cache removed (median of 5): {statistics.median(times) * 1000:.1f} ms  (aim: < 100 ms)")
+    print(f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('import helpers.monthly as m; m.load_monthly_series()'):.1f} ms")
+    print(f"  in-memory cached load (median of {RUNS}): {median_ms(helpers.load_monthly_series):.2f} ms")
+    print(f"  reconcile_monthly report (median of {RUNS}): {median_ms(monthly.reconcile_monthly):.1f} ms")
 
 
 def dashboard_latency(runs: int = 3) -> None:
