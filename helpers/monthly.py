@@ -159,7 +159,8 @@ def _check_structure(rows: list[tuple], meta: object, meta_source: str) -> None:
                          f"{meta['n_hovedgrupper']} and {meta['n_tiltakstyper']} as the metadata say")
     for s, g in sorted({(s, T) for s in STATUS.values()} | groups):
         if lost := [m for m in months if (m, s, g, T) not in seen]:
-            raise ParseError(meta_source, None, f"the series {s} / {g} lacks {lost[0]}", f"every month {first} … {last}")
+            source = next((r[6] for r in rows if r[1:4] == (s, g, T)), meta_source)
+            raise ParseError(source, None, f"the series {s} / {g} lacks {lost[0]}", f"every month {first} … {last} (metadata)")
 
 
 def null_reading(rows: list[tuple]) -> list[str]:

@@ -111,7 +111,7 @@ def test_a_count_that_does_not_reconcile(copy):
 
 
 def test_a_missing_month_of_a_complete_series(copy):
-    fails(copy(OVERSIKT, FIRST + ",", ""), ParseError, FILES["metadata"], r"the series Andre på tiltak / I alt lacks 2023-01")
+    fails(copy(OVERSIKT, FIRST + ",", ""), ParseError, OVERSIKT, r"the series Andre på tiltak / I alt lacks 2023-01")
 
 
 def test_metadata_that_promise_other_series(copy):
