@@ -32,7 +32,9 @@ def links(stem: str, existing: list[str]) -> str:
         if i > 0:
             parts.append(f"[← Previous: {order[i - 1].stem[:2]} {order[i - 1].title}]({order[i - 1].file})")
     parts.append("[Contents](00_start_here.ipynb#The-collection)")
-    parts.append("[Glossary](glossary.md)")
+    # The dashboard is read in Voilà, which renders notebooks, not Markdown files: its glossary is the
+    # glossary page notebooks/glossary.ipynb (written with glossary.md by scripts/write_glossary.py).
+    parts.append("[Glossary](glossary.ipynb)" if stem == DASHBOARD.stem else "[Glossary](glossary.md)")
     if stem in stems and stems.index(stem) + 1 < len(order):
         nxt = order[stems.index(stem) + 1]
         parts.append(f"[Next: {nxt.stem[:2]} {nxt.title} →]({nxt.file})")
