@@ -151,9 +151,15 @@ def nav_theme() -> alt.theme.ThemeConfig:
 # -- rendering -----------------------------------------------------------------------------------
 def svg(spec: dict) -> str:
     """A static SVG of a Vega-Lite spec, drawn in the kernel (no browser, no network)."""
+    import html
+
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    picture = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    title = spec.get("title", "")
+    name = spec.get("description") or (title.get("text", "") if isinstance(title, dict) else str(title)) or "Chart"
+    # An image with a name for screen readers: role="img" and a <title> (the takeaway, or the chart's title).
+    return picture.replace("<svg ", '<svg role="img" ', 1).replace(">", f"><title>{html.escape(str(name))}</title>", 1)
 
 
 _STATIC_PICTURES = [True]

@@ -110,16 +110,36 @@ def details(summary: str, content_html: str) -> str:
     return f"<details><summary>{html.escape(summary)}</summary>\n{content_html}\n</details>"
 
 
+def csv_link(figure: Figure, lang: str) -> str:
+    """A link that saves the chart's numbers as CSV (a data: URL: works offline), the source in a column."""
+    from urllib.parse import quote
+
+    title = figure.spec().get("title", {})
+    lines = title.get("subtitle", []) if isinstance(title, dict) else []
+    lines = [lines] if isinstance(lines, str) else lines
+    source = next((line for line in lines if line.startswith(("Source", "Kilde"))), "Source: NAV; Riksrevisjonen")
+    table = figure.table.rename(columns=lambda c: header(c, lang)).assign(**{"Source" if lang == "en" else "Kilde": source})
+    name = re.sub(r"[^a-z0-9]+", "-", figure.title.lower()).strip("-")[:60] or "numbers"
+    text = "Download the numbers (CSV)" if lang == "en" else "Last ned tallene (CSV)"
+    data = quote(table.to_csv(index=False, lineterminator="\n"))
+    return f'<a class="csv-download" download="{name}.csv" href="data:text/csv;charset=utf-8,{data}">{text}</a>'
+
+
 def figure_parts(figure: Figure, lang: str | None = None) -> list:
-    """What :func:`show` displays, in order: takeaway, chart, notes, the folded numbers table."""
+    """What :func:`show` displays, in order: takeaway, chart, notes, the folded numbers table and its CSV.
+
+    The chart gets the takeaway as its description (screen readers read it as the chart's name)."""
     from IPython.display import HTML, Markdown
 
     lang = lang or figure.lang
-    parts = [Markdown(f"**{escape(figure.takeaway)}**"), figure.chart]
+    chart = figure.chart
+    if getattr(chart, "description", alt.Undefined) is alt.Undefined:
+        chart = chart.properties(description=figure.takeaway)
+    parts = [Markdown(f"**{escape(figure.takeaway)}**"), chart]
     if figure.notes:
         parts.append(Markdown("\n".join(f"- *{escape(note)}*" for note in figure.notes)))
     summary = "See the numbers" if lang == "en" else "Se tallene"
-    parts.append(HTML(details(summary, numbers_table(figure.table, lang))))
+    parts.append(HTML(details(summary, numbers_table(figure.table, lang)) + f"\n<p>{csv_link(figure, lang)}</p>"))
     return parts
 
 
