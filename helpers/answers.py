@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import vocabulary as vocab
-from .exercises import data, exercise, judge_label, judge_month, judge_number  # noqa: F401
+from .exercises import as_label, as_number, data, exercise, judge_label, judge_month, judge_number, label_names  # noqa: F401
 from .views import select  # noqa: F401
 
 T = vocab.TOTAL
@@ -44,17 +44,529 @@ def _(answer):
 
 
 # -- 01 The definitions, executable --------------------------------------------------------------
+from . import definitions as d  # noqa: E402  (the exit rules, for 01.1-01.3)
+import re  # noqa: E402
+
+from .exercises import as_label, as_number  # noqa: E402
+
+_AS, _NAE, _OTHER = d.GROUP_JOBSEEKERS, d.GROUP_REDUCED_CAPACITY, d.GROUP_OTHER
+HISTORIES_01 = {  # the histories notebook 01 builds for its exercises (tests/test_01_definitions.py compares)
+    "01.1": d.make_history("2021-01", [("Jobbklubb", d.JOBSEEKER)] * 2 + [(None, d.JOBSEEKER)] + [("Jobbklubb", d.JOBSEEKER)] * 2
+                           + [(None, d.JOBSEEKER)] * 6 + [{"in_work": True}]),
+    "01.2": d.make_history("2021-01", [(None, d.REDUCED_CAPACITY)] * 2 + [("Avklaring", d.JOBSEEKER)] * 4
+                           + [(None, d.JOBSEEKER)] * 5 + [{"status": d.JOBSEEKER}]),
+    "01.3": d.make_history("2021-01", [("Arbeidstrening", d.REDUCED_CAPACITY)] * 3 + [(None, d.REDUCED_CAPACITY)] * 5
+                           + [{"in_work": True, "sickness_benefit": True}]),
+}
+_SHORT = {"arbeidssøker": _AS, "arbeidssøkere": _AS, "jobseeker": _AS, "jobseekers": _AS, "nedsatt arbeidsevne": _NAE,
+          "reduced work capacity": _NAE, "andre": _OTHER, "others": _OTHER, "other": _OTHER}
+
+
+def choice(answer: object, options: dict[str, tuple[bool, str]]) -> tuple[bool, str]:
+    """A multiple-choice answer ('b', 'B', '(b)') judged with the option's own explanation."""
+    key = answer.strip().lower().strip("()") if isinstance(answer, str) else None
+    return options[key] if key in options else (False, f"answer with one letter: {', '.join(map(repr, options))}.")
+
+
+@exercise("01.1", hint="find the last month on Jobbklubb that is followed by two months off it; a one-month break is not an exit.")
+def _(answer):
+    history = HISTORIES_01["01.1"]
+    exit_month = pd.Period(d.exit_months(history)[0], "M")
+    (brk,) = [m for m in d.exit_months(history, months_off=1) if m not in d.exit_months(history)]
+    return judge_month(answer, exit_month, mistakes={
+        "that month is followed by one month off and then job club again: a short break is not an exit.": pd.Period(brk, "M"),
+        "that is the first month off; NAV counts the exit in the last month on the programme (the reference month).": exit_month + 1})
+
+
+@exercise("01.2", hint="the person is a jobseeker when leaving; look at the five months before the exit month.")
+def _(answer):
+    history = HISTORIES_01["01.2"]
+    group = d.exit_status_group(history, d.exit_months(history)[0])
+    named = as_label(answer)
+    answer = next((_SHORT[n] for n in named if n in _SHORT), answer)
+    return judge_label(answer, group, mistakes={
+        "the person is a jobseeker in the exit month, but had reduced work capacity within the five months before it: such exits "
+        "are reclassified (the definitions page, line 7).": _AS,
+        "the person has a registered status (jobseeker) in the exit month, so the exit is in one of NAV's two groups.": _OTHER})
+
+
+@exercise("01.3", hint="read the month six months after the exit month; sickness benefit (sykepenger) does not count as a benefit (ytelse).")
+def _(answer):
+    history = HISTORIES_01["01.3"]
+    status = d.status_after_exit(history, d.exit_months(history)[0])
+    named = as_label(answer)
+    if named & {status.lower(), d.SIX_MONTH_STATUSES[status].lower()}:
+        return True, f"{status} ({d.SIX_MONTH_STATUSES[status].lower()}): sickness benefit is not counted as a benefit."
+    if named & {"arbeid og ytelse", "work and benefit"}:
+        return False, "'Arbeid og ytelse' needs a benefit, and the definitions page (line 14) says sickness benefit is not one."
+    if named & {name.lower() for pair in d.SIX_MONTH_STATUSES.items() for name in pair}:
+        return False, "not that one: six months after the exit the person is in the employer register with wages."
+    return False, "name one of the six statuses, in Norwegian or English, for example 'Annet' or 'other'."
+
+
+@exercise("01.4", hint="fix programme_group to 'Opplæring' and the month to May 2021; every other dimension stays 'I alt' (select does that).")
+def _(answer):
+    rows = select(data(), programme_group="Opplæring")
+    may = rows.loc[rows["period"] == "2021-05", "value"].item()
+    parts = select(data(), programme_group="Opplæring", status_group=None, gender=None)
+    parts = parts[parts["period"] == "2021-05"].set_index(["status_group", "gender"])["value"]
+    return judge_number(answer, may, 0.5, "people on training (Opplæring) in May 2021", mistakes={
+        "that is November 2016: pick the month May 2021 (\"2021-05\").": rows.loc[rows["period"] == "2016-11", "value"].item(),
+        "you added the totals to their parts: keep only the row where status group and gender are 'I alt'.": parts.sum(),
+        "that is the jobseekers only: set status_group to 'I alt'.": parts[(_AS, T)],
+        "that is the women only: set gender to 'I alt'.": parts[(T, "Kvinner")]})
+
+
+@exercise("01.5", hint="ask what the statistic compares the leavers with. Answer 'a', 'b' or 'c'.")
+def _(answer):
+    return choice(answer, {
+        "a": (False, "no: the share says where leavers are six months later, not what the programme added. Many would have found "
+                     "work anyway, and the two programmes take in different people."),
+        "b": (True, "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
+                    "effect. The audit says the same of its own figures; notebook 06 returns to this."),
+        "c": (False, "no: the status is measured the same way for both programmes, so the timing is not the problem; nobody is "
+                     "compared with similar people who did not take part.")})
+
 
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
+def _star_pair_02() -> tuple[int, int, int]:
+    """Exercise 02.1: January 2021, AMO Enkeltplass, Forsøk: what the two stars hide together, and one star's bounds."""
+    rows = select(data(), status_group=None, programme_group=None, programme="AMO Enkeltplass, Forsøk")
+    row = rows[rows["period"] == "2021-01"].set_index("status_group")["value"]
+    together = int(row[T] - row.drop(T).sum())
+    return together, max(0, together - 3), min(3, together)
+
+
+def damaged_line_02(seed: int = 12) -> tuple[int, str]:
+    """Exercise 02.3: the excerpt line (1-based) and label that notebook 02's lose_a_tab(excerpt, seed) damages."""
+    import random
+
+    from .tidy import raw_line
+
+    lines = [raw_line("nav_tiltak_en_maaned_2016-11.txt", n) for n in range(133, 154)]
+    rows = [i for i, line in enumerate(lines) if line.count("\t") == 4 and not line.startswith(("\t", "<b>"))]
+    i = random.Random(seed).choice(rows)
+    return i + 1, lines[i].split("\t")[0]
+
+
+@exercise("02.1", hint="the total (line 153) minus the visible part (line 403) is what the two stars hide together; "
+                       "in a time series each star is 0-3.")
+def _(answer):
+    together, low, high = _star_pair_02()
+    pair = [as_number(x) for x in (answer if isinstance(answer, (list, tuple)) else re.findall(r"\d+", str(answer)))]
+    if len(pair) != 2 or None in pair:
+        return False, "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'."
+    if tuple(pair) == (low, high):
+        return True, f"{low} to {high}: the two stars hide {together} together, and neither can be more than 3."
+    pointers = {(0, 3): "that is what any star in a time series can hide; use the total to narrow it down.",
+                (1, 3): "1-3 is the range in the one-month table; this is a time series, and the total narrows it down.",
+                (0, together): "each star is at most 3, so the other one is at least the rest: narrow both ends."}
+    return False, pointers.get(tuple(pair), "subtract the visible part from the total, then share the rest between two cells of 0-3.")
+
+
+@exercise("02.2", hint="select the row with a mask or select(...) (status group, programme) in the one-month table and read its 'line'.")
+def _(answer):
+    rows = select(data(), status_group="Nedsatt arbeidsevne, på tiltak", programme_group=None, programme="Arbeidstrening")
+    row = rows[rows["source"] == "nav_tiltak_en_maaned_2016-11.txt"]
+    group = select(data(), programme_group="Arbeidspraksis").query("source == 'nav_tiltak_en_maaned_2016-11.txt'")
+    answer = re.sub(r"(?i)line", "", answer) if isinstance(answer, str) else answer
+    return judge_number(answer, row["line"].item(), 0, "is the line", mistakes={
+        "that is the number of people itself; give the line it is printed on (the 'line' column).": row["value"].item(),
+        "that is the line of the whole programme group Arbeidspraksis; select the programme Arbeidstrening.": group["line"].item()})
+
+
+@exercise("02.3", hint="tabs look like spaces on screen; count the cells of each row against the header's four columns, "
+                       "or ask parse_table as the parser section did.")
+def _(answer):
+    line, label = damaged_line_02()
+    if isinstance(answer, str) and answer.strip().lower() == label.lower():
+        return True, f"line {line}, the '{label}' row: two of its numbers run together, so it has one cell too few."
+    value = as_number(re.sub(r"(?i)line", "", answer)) if isinstance(answer, str) else as_number(answer)
+    if value == line:
+        return True, f"line {line}, the '{label}' row: two of its numbers run together, so it has one cell too few."
+    if value == 132 + line:
+        return False, "that is the line in the whole file; give the line number of the excerpt (on the left)."
+    return False, "not that one: find the row with one cell too few, or run parse_table on the damaged excerpt."
+
+
+@exercise("02.4", hint="keep the rows of May 2021 (a Period in .query) with measure 'participants' and add up 'suppressed'.")
+def _(answer):
+    rows = data()[data()["measure"] == "participants"]
+    may = rows[rows["period"] == "2021-05"]
+    return judge_number(answer, may["suppressed"].sum(), 0, "stars in May 2021", mistakes={
+        "that counts every month of the 2021 table; keep May 2021 only.": rows.loc[rows["source"] == may["source"].iloc[0], "suppressed"].sum(),
+        "that is the number of rows of May 2021; count only the starred ones (sum of 'suppressed').": len(may),
+        "that is every star in the three tables; keep May 2021 only.": rows["suppressed"].sum()})
+
+
+@exercise("02.5", hint="which change leaves the reader with more than one unknown for the total? Answer 'a', 'b' or 'c'.")
+def _(answer):
+    return choice(answer, {
+        "a": (False, "no: a footnote explains the star but does not stop anyone subtracting the visible cells from the total."),
+        "b": (True, "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with care: "
+                    "in the one-month table two stars that share a difference of two must both be one."),
+        "c": (False, "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of its parts.")})
+
 
 # -- 03 Programme groups -------------------------------------------------------------------------
+def _november(measure: str = "participants", **fixed) -> pd.Series:
+    """One status group's or one programme group's printed values in November 2016, indexed by the other."""
+    rows = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), measure=measure, **fixed)
+    return rows.set_index("programme_group" if fixed.get("programme_group", T) is None else "status_group")["value"]
+
+
+@exercise("03.1", hint="keep the jobseekers' rows of `groups` with `query(\"status_group == 'Arbeidssøkere på tiltak'\")`, "
+                       "then divide the Arbeidspraksis count by the jobseekers' total and multiply by 100.")
+def _(answer):
+    jobseekers = _november(status_group="Arbeidssøkere på tiltak", programme_group=None)
+    work_practice = _november(status_group=None, programme_group="Arbeidspraksis")
+    expected = 100 * jobseekers["Arbeidspraksis"] / jobseekers[T]
+    return judge_number(answer, expected, 0.05, "of all jobseekers were on work practice", unit=" %", mistakes={
+        "that is the jobseekers' share of the work-practice group; the question asks for work practice's share of all jobseekers.":
+            100 * work_practice["Arbeidssøkere på tiltak"] / work_practice[T],
+        "that is work practice's share of all participants; keep only the jobseekers' rows.": 100 * work_practice[T] / _november()[T],
+        "give the share in per cent (multiply by 100), not as a fraction.": expected / 100})
+
+
+@exercise("03.2", hint="the group total (the 'I alt' programme row of Tilrettelegging) was computed before suppression: "
+                       "subtract the visible programmes from it, as for the training group.")
+def _(answer):
+    rows = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), programme_group="Tilrettelegging", programme=None)
+    total = rows.loc[rows["programme"] == T, "value"].item()
+    expected = total - rows.loc[rows["programme"] != T, "value"].sum()
+    return judge_number(answer, expected, 0, "hidden behind the star: the total minus the visible programmes", mistakes={
+        "a star in this table hides 1 to 3 persons, never 0 (nobody is an empty cell): subtract the visible programmes from the group total.": 0,
+        "3 is only the largest value a star may hide; the group total tells you exactly.": 3 if expected != 3 else -1,
+        "that is the group total; subtract the visible programmes from it.": total})
+
+
+@exercise("03.3", hint="keep the jobseekers' rows of `groups`, sort them by change_from_last_year_pct (largest first) and read "
+                       "change_from_last_year of the first row.")
+def _(answer):
+    one = data().query("source == 'nav_tiltak_en_maaned_2016-11.txt' and programme == 'I alt' and status_group == 'Arbeidssøkere på tiltak' "
+                       "and programme_group != 'I alt'").pivot(index="programme_group", columns="measure", values="value")
+    ranked = one.sort_values("change_from_last_year_pct", ascending=False)
+    top, most = ranked.iloc[0], one["change_from_last_year"].max()
+    return judge_number(answer, top["change_from_last_year"], 0, "persons: the rise behind the largest per cent", mistakes={
+        "that is the per cent; the question asks for the change in persons.": top["change_from_last_year_pct"],
+        "that group gained the most persons; the question asks for the group with the largest per cent rise.": most,
+        "that is the group's count in November 2016; give its change from November 2015.": top["participants"],
+        "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.": ranked.iloc[1]["change_from_last_year"]})
+
 
 # -- 04 Women and men ----------------------------------------------------------------------------
+def _gender_month(month: str) -> pd.DataFrame:
+    frame = data().query("source == 'nav_tiltak_kjonn_2021-01_2021-05.txt' and measure == 'participants'")
+    return frame[frame["period"] == pd.Period(month, "M")]
+
+
+def _share_bounds(month: str, star_high: int = 3) -> pd.DataFrame:
+    """Women's share per programme (all status groups) as bounds, as notebook 04's women_bounds works it out."""
+    rows = _gender_month(month)
+    inside = rows.query("status_group != 'I alt' and programme != 'I alt'")
+    cells = inside.assign(low=inside["value"].fillna(0).astype(int), high=inside["value"].fillna(star_high).astype(int))
+    keys = ["programme", "status_group"]
+    lo, hi = (cells.pivot_table(index=keys, columns="gender", values=v, aggfunc="sum", fill_value=0) for v in ("low", "high"))
+    parts = pd.DataFrame({"wl": lo["Kvinner"].combine(lo[T] - hi["Menn"], max), "wh": hi["Kvinner"].combine(hi[T] - lo["Menn"], min),
+                          "ml": lo["Menn"].combine(lo[T] - hi["Kvinner"], max), "mh": hi["Menn"].combine(hi[T] - lo["Kvinner"], min)})
+    out = parts.groupby(level="programme").sum()
+    total = rows.query("status_group == 'I alt' and gender == 'I alt' and programme != 'I alt'").set_index("programme")["value"].reindex(out.index)
+    out["low"] = 100 * out["wl"].combine(total.fillna(0) - out["mh"], max) / total
+    out["high"] = 100 * out["wh"].combine(total.fillna(star_high) - out["ml"], min) / total
+    return out
+
+
+@exercise("04.1", hint="run women_bounds on the January rows (gender[gender['period'] == pd.Period('2021-01', 'M')]) and read "
+                       "share_low and share_high of your programme.")
+def _(answer):
+    if not isinstance(answer, (tuple, list)) or len(answer) not in (2, 3):
+        return False, "give a tuple: (programme, lowest share, highest share), for example (\"Mentor\", 40.1, 42.3)."
+    name, bounds = answer[0], [answer[1], answer[-1]]
+    january = _share_bounds("2021-01")
+    found = [p for p in january.index if as_label(name) & label_names(p)]
+    if not found:
+        return False, f"{name!r} is not a programme of the 2021 table; use NAV's name as printed (the `programme` column) or its English gloss."
+    row, may, zero = january.loc[found[0]], _share_bounds("2021-05").loc[found[0]], _share_bounds("2021-01", star_high=0).loc[found[0]]
+    if pd.isna(row["low"]):
+        return False, f"the total of {vocab.both(found[0])} is a star in January: no share can be computed. Pick another programme."
+    verdicts = [judge_number(given, expected, 0.05, unit=" %", mistakes={
+        "that is May; the question asks for January 2021.": may[end],
+        "you read every star as 0; a star hides 0 to 3 persons, so the highest possible share uses 3.": zero[end] if zero[end] != row[end] else -1,
+        "give the share in per cent (multiply by 100), not as a fraction.": expected / 100})
+        for given, expected, end in zip(bounds, (row["low"], row["high"]), ("low", "high"))]
+    if all(ok for ok, _ in verdicts):
+        exact = round(row["low"], 1) == round(row["high"], 1)
+        return True, f"{vocab.both(found[0])}, January 2021: women's share {row['low']:.1f}" + ("" if exact else f"-{row['high']:.1f}") + " %."
+    return False, next(message for ok, message in verdicts if not ok)
+
+
+@exercise("04.2", hint="keep the rows with status_group 'I alt', programme_group 'Lønnstilskudd' and programme 'I alt' for January 2021, "
+                       "then take the value for Menn minus the value for Kvinner.")
+def _(answer):
+    def gap(month):
+        rows = select(_gender_month(month), gender=None, programme_group="Lønnstilskudd").set_index("gender")["value"]
+        return rows["Menn"] - rows["Kvinner"], rows
+    expected, rows = gap("2021-01")
+    value = as_number(answer)
+    return judge_number(abs(value) if value is not None else answer, expected, 0, "more men than women on wage subsidies in January 2021", mistakes={
+        "that is May 2021; the question asks for January.": gap("2021-05")[0],
+        "that is the number of men; subtract the number of women.": rows["Menn"],
+        "that is the number of women; the question asks for men minus women.": rows["Kvinner"]})
+
+
+@exercise("04.3", hint="a star in a time series hides 0, 1, 2 or 3 persons, and a row keeps its place in months with nobody.")
+def _(answer):
+    choice = answer.strip().lower().strip("()") if isinstance(answer, str) else None
+    replies = {"b": (True, "right: '*' hides 0 to 3, and in a time series a row keeps its place in months with nobody. Only the jump to "
+                           "hundreds in February, with the programme's history, says that it started then."),
+               "a": (False, "a star is not a zero: it hides 0 to 3 persons. The table cannot say which."),
+               "c": (False, "a star hides any value from 0 to 3, not the largest one.")}
+    return replies.get(choice, (False, "answer with the letter of one option: 'a', 'b' or 'c'."))
+
 
 # -- 05 Seasons and age --------------------------------------------------------------------------
+AGE_2019 = "nav_tiltak_alder_2019-01_2019-12.txt"
+
+
+def _ages_2019(status_group: str = T) -> pd.DataFrame:
+    """2019 participants by age group (rows) and month 1-12 (columns), all programmes, one status group."""
+    rows = select(data(), status_group=status_group, age_group=None, source=AGE_2019).query("age_group != @T")
+    return rows.assign(month=rows["period"].dt.month).pivot(index="age_group", columns="month", values="value").astype(float)
+
+
+def _fall_by_age() -> tuple[pd.Series, float]:
+    """Each age group's fall in persons from the total's peak month to its lowest month, and the total fall."""
+    total = select(data(), source=AGE_2019).assign(month=lambda r: r["period"].dt.month).set_index("month")["value"].astype(float)
+    ages = _ages_2019()
+    return ages[total.idxmax()] - ages[total.idxmin()], total.max() - total.min()
+
+
+@exercise("05.1", hint="select the jobseekers' rows from `groups` as the first cell selected `ages` (status_group == "
+                       "'Arbeidssøkere på tiltak'), `pivot` them, divide each row by its mean as for `status`, and read "
+                       "row '19 år og under', column 7.")
+def _(answer):
+    young = _ages_2019("Arbeidssøkere på tiltak").loc["19 år og under"]
+    everyone = _ages_2019().loc["19 år og under"]
+    return judge_number(answer, 100 * young[7] / young.mean(), 0.06, "is July's index for jobseekers aged 19 and under", mistakes={
+        "that is the index of all status groups (the heatmap): keep only the jobseekers' rows.": 100 * everyone[7] / everyone.mean(),
+        "you divided by the year's highest month; the index divides by the mean of the 12 months.": 100 * young[7] / young.max(),
+        "that is a ratio: multiply by 100 for the index.": young[7] / young.mean(),
+        "that is June: July is column 7.": 100 * young[6] / young.mean(),
+        "that is August: July is column 7.": 100 * young[8] / young.mean(),
+    })
+
+
+@exercise("05.2", hint="an age group's part of the fall is its count in the peak month minus its count in July (columns "
+                       "`peak` and `trough` of `ages`); compare it with `fall`, the fall of the total.")
+def _(answer):
+    by_age, fall = _fall_by_age()
+    young = by_age["19 år og under"]
+    counts = _ages_2019().loc["19 år og under"]
+    return judge_number(answer, 100 * young / fall, 0.05, "of the fall came from ages 19 and under", unit=" %", mistakes={
+        "that is the number of persons: divide it by the total fall (`fall`) and multiply by 100.": young,
+        "that is the group's fall relative to its own March count; divide by the fall of the total instead.": 100 * young / counts[3],
+        "that is a share between 0 and 1: multiply by 100 for per cent.": young / fall,
+        "you used the group's own highest month; use the total's peak month (`peak`) for every age group.":
+            100 * (counts.max() - counts[7]) / fall,
+    })
+
+
+@exercise("05.3", hint="compute the fall in persons for every age group at once, as in 05.2, and find the largest (`idxmax`).")
+def _(answer):
+    by_age, _ = _fall_by_age()
+    ranked = by_age.sort_values(ascending=False)
+    return judge_label(answer, ranked.index[0], mistakes={
+        "the youngest dip deepest relative to their size (the index), but they are few: count the persons, March minus July.":
+            "19 år og under",
+        f"{ranked.index[1]} gives the second most persons; compare again.": ranked.index[1],
+    })
+
 
 # -- 06 What the audit found ---------------------------------------------------------------------
+def _audit_wide(n: int) -> pd.DataFrame:
+    """Tabell n of the audit with one column per measure (Tabell 4, 6 and 7 have one row per programme)."""
+    from . import audit
+
+    return audit.load_audit_table(n).pivot(index="scheme", columns="measure", values="value")
+
+
+@exercise("06.1", hint="keep the rows of Tabell 4 whose measure is 'accounts', index them by scheme, and divide the row of "
+                       "Arbeidspraksis i skjermet virksomhet by the sum of all rows.")
+def _(answer):
+    from . import audit
+
+    t4 = _audit_wide(4)
+    aps = "Arbeidspraksis i skjermet virksomhet"
+    expected = 100 * t4.loc[aps, "accounts"] / t4["accounts"].sum()
+    participants = 100 * t4.loc[aps, "mean_monthly_participants"] / t4["mean_monthly_participants"].sum()
+    report = audit.load_audit_findings().set_index("id").loc["aps_share_of_spending_pct"]
+    return judge_number(answer, expected, 0.15, "of the nine programmes' accounts in 2016 went to APS", unit=" %", mistakes={
+        f"that is the report's share of all programme spending (line {report['line']}); the question asks for the nine programmes "
+        "of Tabell 4 only": report["value"],
+        "that is APS's share of the participants per month; use the accounts": participants,
+        "give a share in per cent (multiply the fraction by 100)": expected / 100})
+
+
+@exercise("06.2", hint="think about who is counted, and what would have happened without the programme.")
+def _(answer):
+    explain = {
+        "a": "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job before they started, "
+             "and some would have found one anyway; there is no comparison group.",
+        "b": "the statistic counts who is registered in work after leaving a programme. It includes people who already had a job and "
+             "people who would have found one anyway, so it describes outcomes, not effects.",
+        "c": "not quite: being without a registered job does not mean the programme failed. Some programmes aim at assessment or "
+             "training, and some people move on to another programme.",
+    }
+    choice = str(answer).strip().lower().strip("() .")
+    return (choice == "b", explain[choice]) if choice in explain else (False, "answer 'a', 'b' or 'c'.")
+
+
+@exercise("06.3", hint="pivot Tabell 7 so that mean and median are columns, as the waiting function does, subtract the median "
+                       "from the mean and take the largest value with .max().")
+def _(answer):
+    gaps = {n: _audit_wide(n)["mean"] - _audit_wide(n)["median"] for n in (6, 7)}
+    longest_mean = _audit_wide(7)["mean"].idxmax()
+    return judge_number(answer, gaps[7].max(), 0.05, "(the largest mean-minus-median gap in Tabell 7)", unit=" months", mistakes={
+        "that is the largest gap in Tabell 6 (waiting for a programme only); use Tabell 7": gaps[6].max(),
+        "that is the gap of the programme with the longest mean wait; compare the gaps of all programmes": gaps[7][longest_mean],
+        "subtract the median from the mean, not the other way round": -gaps[7].max()})
+
+
+@exercise("06.4", hint="use the plans frame of the activity-plan section: the jobseekers' shares in 2011 and 2015.")
+def _(answer):
+    from . import audit
+
+    share = audit.load_audit_table(2).query("measure == 'share_without_plan'").set_index("year")["value"]
+    fall = share[2011] - share[audit.INFLATED_YEAR - 1]
+    return judge_number(answer, fall, 0.05, "percentage points (2011 against 2015)", mistakes={
+        "that uses 2016, which is artificially large (note under Tabell 2); compare 2011 with 2015": share[2011] - share[audit.INFLATED_YEAR],
+        "give the fall as a positive number": -fall})
+
 
 # -- 07 Across the years -------------------------------------------------------------------------
+def _group_07(month: str, group: str) -> pd.Series:
+    """A programme group's total per status group in one month (all genders and ages), as printed."""
+    rows = select(data(), status_group=None, programme_group=group)
+    rows = rows[rows["period"] == pd.Period(month, "M")]
+    assert not rows["suppressed"].any(), "no star in the totals these checks use"
+    return rows.set_index("status_group")["value"].astype(int)
+
+
+@exercise("07.1", hint="filter the crosswalk to programme_group 'Helsemessig utredning/behandling' and read the relation and "
+                       "successor of its rows.")
+def _(answer):
+    health = _group_07("2016-11", "Helsemessig utredning/behandling")
+    facts = (f"the group had {health[T]:,} participants in November 2016 ({health['Andre på tiltak']:,} of them other participants, "
+             "Andre på tiltak); the crosswalk marks both its programmes 'ended', with no successor")
+    explain = {
+        "a": "not so: the tables count people on programmes, not where they go afterwards; nothing here says they found work.",
+        "b": f"no source and no table shows a transfer: {facts}. A move to another group is a guess, not a reading.",
+        "c": f"{facts}, and no table after 2016 prints the group. Where its participants went is not shown, so its absence is "
+             "neither a measured fall nor a known move.",
+        "d": "not so: a suppressed cell is printed as '*' and its row stays in the table. Here the group has no line at all.",
+    }
+    choice = str(answer).strip().lower().strip("() .")
+    return (choice == "c", explain[choice]) if choice in explain else (False, "answer 'a', 'b', 'c' or 'd'.")
+
+
+@exercise("07.2", hint="all_status_groups(counts) gives one row per month, programme group and programme; take the rows "
+                       "('2019-05', 'Lønnstilskudd', 'I alt') and ('2021-05', 'Lønnstilskudd', 'I alt') and subtract.")
+def _(answer):
+    before, after = _group_07("2019-05", "Lønnstilskudd"), _group_07("2021-05", "Lønnstilskudd")
+    parts = before.drop(T, errors="ignore")
+    expected = after[T] - parts.sum()
+    mistakes = {f"that is the change for {vocab.both(s)} only; add the three status groups": after[s] - parts[s] for s in parts.index}
+    mistakes |= {f"for May 2019 that takes {vocab.both(s)} only; add the three status groups": after[T] - parts[s] for s in parts.index}
+    mistakes |= {
+        "the size is right but the sign is not: the group was larger in May 2021, so the change is positive": -expected,
+        "May 2019 is counted twice: the 2019 table also breaks the groups down by age; keep age_group 'I alt' only": after[T] - 2 * parts.sum(),
+        "May 2021 is counted twice: its 'I alt' line already holds the three status groups": 2 * after[T] - parts.sum(),
+    }
+    return judge_number(answer, expected, 0, f"persons: {after[T]:,} in May 2021 against {parts.sum():,} in May 2019 "
+                        "(the three status groups added up)", mistakes=mistakes)
+
+
+@exercise("07.3", hint="side_by_side has the row of status_group 'Nedsatt arbeidsevne, på tiltak' and programme_group 'I alt': "
+                       "divide value_nav by value_audit, subtract 1, multiply by 100.")
+def _(answer):
+    from .audit import load_audit_table
+
+    t3 = load_audit_table(3).query("is_total and year == 2016").set_index("status_group_en")["value"]
+    nav = _group_07("2016-11", T)
+    rwc, js = nav["Nedsatt arbeidsevne, på tiltak"], nav["Arbeidssøkere på tiltak"]
+    year = select(data(), status_group="Nedsatt arbeidsevne, på tiltak")
+    year = year[year["period"].dt.year == 2019].set_index("period")["value"].astype(int)
+    season = 100 * (year[pd.Period("2019-11", "M")] / year.mean() - 1)
+    expected = 100 * (rwc / t3["reduced work capacity"] - 1)
+    ok, message = judge_number(answer, expected, 0.05, "above the audit's average", unit=" %", mistakes={
+        "that divides by NAV's count; the question measures from the audit's average": 100 * (1 - t3["reduced work capacity"] / rwc),
+        "that is the jobseekers' gap; take the row of Nedsatt arbeidsevne, på tiltak": 100 * (js / t3["jobseekers"] - 1),
+        "that is the ratio in per cent; subtract 100 to get how much higher": 100 * rwc / t3["reduced work capacity"],
+        "that is the difference in persons; divide it by the audit's average and multiply by 100": rwc - t3["reduced work capacity"]})
+    if ok:
+        message += (f" In 2019 the season lifted November {season:.1f} % above the year's average for this group: for reduced "
+                    "work capacity the season alone could explain most of the gap, unlike for jobseekers.")
+    return ok, message
 
 # -- 08 The years since --------------------------------------------------------------------------
+def _by_status() -> pd.DataFrame:
+    """The monthly series' participants per status group (columns) and month (rows)."""
+    from .monthly import load_monthly_series
+
+    rows = load_monthly_series().query("programme_group == @T and programme == @T")
+    return rows.pivot(index="period", columns="status_group", values="value").astype(float)
+
+
+def _centred_trend(series: pd.Series) -> pd.Series:
+    weights = [0.5] + [1.0] * 11 + [0.5]
+    return series.rolling(13, center=True).apply(lambda window: sum(w * v for w, v in zip(weights, window)) / 12)
+
+
+@exercise("08.1", hint="copy the two lines that made `trend` and `ratio` for the total, with `by_status[\"Nedsatt arbeidsevne, på tiltak\"]` "
+          "in place of `total`; then take the value for \"2024-07\".")
+def _(answer):
+    reduced = _by_status()["Nedsatt arbeidsevne, på tiltak"]
+    month = pd.Period("2024-07", "M")
+    total = _by_status().sum(axis=1)
+    return judge_number(answer, (reduced / _centred_trend(reduced))[month], 0.001, "is July 2024's seasonal ratio", mistakes={
+        "that is the ratio of all three status groups together: use the reduced-work-capacity column.": (total / _centred_trend(total))[month],
+        "that divides by the 2024 average, not by a centred trend: use the rolling 13-month window with half weights at the ends.":
+            reduced[month] / reduced[reduced.index.year == 2024].mean(),
+    })
+
+
+@exercise("08.2", hint="add the two columns of `by_status` into one series first, then compare \"2026-05\" with \"2024-05\".")
+def _(answer):
+    status = _by_status()
+    pair = status["Arbeidssøkere på tiltak"] + status["Andre på tiltak"]
+    jobseekers = status["Arbeidssøkere på tiltak"]
+    start, end = pd.Period("2024-05", "M"), pd.Period("2026-05", "M")
+    return judge_number(answer, 100 * (pair[end] - pair[start]) / pair[start], 0.05, "change, May 2024 to May 2026", unit=" %", mistakes={
+        "that is the jobseekers alone, whose fall is mostly the register change: add Andre på tiltak first.":
+            100 * (jobseekers[end] - jobseekers[start]) / jobseekers[start],
+        "that is the change in persons: divide it by the May 2024 level and multiply by 100.": pair[end] - pair[start],
+    })
+
+
+@exercise("08.3", hint="subtract the May 2025 column of `by_group` from the May 2026 column; the most negative difference is the answer (`idxmin`).")
+def _(answer):
+    from .monthly import load_monthly_series
+
+    groups = load_monthly_series().query("programme == @T and programme_group != @T")
+    by_group = groups.pivot_table(index="programme_group", columns="period", values="value", aggfunc="sum")
+    start, end = by_group[pd.Period("2025-05", "M")], by_group[pd.Period("2026-05", "M")]
+    fall = (end - start).sort_values()
+    return judge_label(answer, fall.index[0], mistakes={
+        "that group fell most in per cent, from a small base; the question asks for persons.": ((end - start) / start).idxmin(),
+        "that group fell too, but less: compare the differences in persons.": fall.index[1],
+    })
+
+
+@exercise("08.4", hint="take the April 2025 and March 2025 values of the `Andre på tiltak` column; the change divided by March, times 100.")
+def _(answer):
+    others = _by_status()["Andre på tiltak"]
+    march, april = others[pd.Period("2025-03", "M")], others[pd.Period("2025-04", "M")]
+    return judge_number(answer, 100 * (april - march) / march, 0.05, "growth in one month", unit=" %", mistakes={
+        "that is the change in persons: divide it by March and multiply by 100.": april - march,
+        "that is April as a per cent of March: subtract 100 to get the growth.": 100 * april / march,
+    })

@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .collection import NOTEBOOKS as COLLECTION
+
 GLOSSARY_FILE = Path(__file__).resolve().with_name("glossary.yaml")
 
 FIELDS: tuple[str, ...] = ("term_nb", "term_en", "definition", "source", "first_explained", "category")
@@ -42,17 +44,8 @@ SOURCES: dict[str, str] = {
     "sugg.": "no official English found; this collection's suggested translation",
 }
 
-# Notebook file stem -> the title used in links.
-NOTEBOOKS: dict[str, str] = {
-    "00_start_here": "00 Start here",
-    "01_definitions": "01 Definitions",
-    "02_reading_nav_tables": "02 Reading NAV's tables",
-    "03_programme_groups": "03 Programme groups",
-    "04_women_and_men": "04 Women and men",
-    "05_seasons_and_age": "05 Seasons and age",
-    "06_audit_findings": "06 Audit findings",
-    "07_across_the_years": "07 Across the years",
-}
+# Notebook file stem -> the title used in links (from the collection's own list).
+NOTEBOOKS: dict[str, str] = {nb.stem: f"{nb.stem[:2]} {nb.title}" for nb in COLLECTION}
 
 # Norwegian alphabetical order puts æ, ø, å after z (Unicode order would give å, æ, ø).
 _NORWEGIAN_ORDER = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})

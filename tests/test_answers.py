@@ -8,6 +8,7 @@ notebook's section lists its exercises: (right answers, [(wrong answer, words th
 
 from __future__ import annotations
 
+import json
 import re
 
 import nbformat
@@ -32,16 +33,111 @@ CASES["00.2"] = ([22.5, "22,5 %", 100 * 17532 / 77811, "22.5 per cent"],
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
 
 # -- 03 Programme groups -------------------------------------------------------------------------
+def _nov(line: int) -> list[int]:
+    """A printed line of the November 2016 table as numbers (2016 file: data/raw/nav_tiltak_en_maaned_2016-11.txt)."""
+    text = (ROOT / "data" / "raw" / "nav_tiltak_en_maaned_2016-11.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    return [int(c.replace(" ", "") or 0) for c in re.sub(r"</?b>", "", text).split("\t")[1:]]  # an empty cell is nobody
+
+
+_JS_WORK_PRACTICE = 100 * _nov(70)[0] / _nov(65)[0]  # line 70: jobseekers on Arbeidspraksis; line 65: all jobseekers
+CASES["03.1"] = ([round(_JS_WORK_PRACTICE, 1), f"{_JS_WORK_PRACTICE:.1f} %".replace(".", ","), f"{_JS_WORK_PRACTICE:.2f}"],
+                 [(round(100 * _nov(124)[2] / _nov(124)[0], 1), "share of the work-practice group"),  # line 124: jobseekers / group
+                  (round(100 * _nov(47)[0] / _nov(28)[0], 1), "all participants"),  # line 47 / line 28
+                  (round(_JS_WORK_PRACTICE / 100, 3), "per cent")])
+_ADAPTATION_STAR = _nov(214)[0] - sum(_nov(line)[0] for line in (210, 211, 212))  # line 214 total minus lines 210-212
+CASES["03.2"] = ([_ADAPTATION_STAR, str(_ADAPTATION_STAR), f"{_ADAPTATION_STAR} person"],
+                 [(0, "never 0"), (3, "largest value"), (_nov(214)[0], "group total")])
+CASES["03.3"] = ([84, "84", "+84 persons"],  # line 71: Jobbskaping og egenetablering, jobseekers: 137, +84, +158 %
+                 [(158, "per cent"), (1451, "most persons"), (137, "count in November 2016"), (1102, "second-largest")])
 
 # -- 04 Women and men ----------------------------------------------------------------------------
+def _kjonn(line: int, month: int) -> int:
+    """One month's printed count (1 = January) of a line of data/raw/nav_tiltak_kjonn_2021-01_2021-05.txt."""
+    text = (ROOT / "data" / "raw" / "nav_tiltak_kjonn_2021-01_2021-05.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    return int(text.split("\t")[month].replace(" ", ""))
+
+
+# Høyere utdanning, January: total line 158; reduced work capacity women 549, men 757; every other cell a star (0-3)
+_HIGHER = (100 * _kjonn(549, 1) / _kjonn(158, 1), 100 * (_kjonn(158, 1) - _kjonn(757, 1)) / _kjonn(158, 1))
+# Midlertidig lønnstilskudd, January: women lines 491 + 557 + 639, total line 166 (printed in every status group: exact)
+_TEMPORARY = 100 * sum(_kjonn(line, 1) for line in (491, 557, 639)) / _kjonn(166, 1)
+CASES["04.1"] = ([("Høyere utdanning", round(_HIGHER[0], 1), round(_HIGHER[1], 1)),
+                  ["higher education", f"{_HIGHER[0]:.2f}".replace(".", ","), f"{_HIGHER[1]:.1f} %"],
+                  ("Midlertidig lønnstilskudd", round(_TEMPORARY, 1)), ("Temporary wage subsidy", _TEMPORARY, _TEMPORARY)],
+                 [(("Høyere utdanning", round(_HIGHER[0], 1), round(_HIGHER[0], 1)), "every star as 0"),
+                  (("Høyere utdanning", 61.8, 61.9), "May"),  # May: 2 020 / 3 282 (lines 549, 158)
+                  (("Høyere utdanning, Forsøk", 10, 20), "star in January"),  # line 159: total starred
+                  ("Høyere utdanning", "tuple")])
+_WAGE_GAP = _kjonn(113, 1) - _kjonn(91, 1)  # lines 113 (men) and 91 (women, printed 'Lønnskudd'), January
+CASES["04.2"] = ([_WAGE_GAP, f"{_WAGE_GAP:,}".replace(",", " "), -_WAGE_GAP],
+                 [(_kjonn(113, 5) - _kjonn(91, 5), "May"), (_kjonn(113, 1), "number of men"), (_kjonn(91, 1), "number of women")])
+CASES["04.3"] = (["b", "(B)"], [("a", "not a zero"), ("c", "not the largest")])
 
 # -- 05 Seasons and age --------------------------------------------------------------------------
+# 05.1: line 906 (jobseekers aged 19 and under): July 379, the 12 months add up to 7 273 (mean 606.08): 62.5.
+#       Line 29 (all status groups): 910 / (14 548 / 12) = 75.1; July over line 906's highest month: 379 / 775 = 48.9.
+CASES["05.1"] = ([62.5, "62,5", "62.53"], [(75.1, "all status groups"), (48.9, "highest month"), (0.625, "multiply by 100"),
+                                            (100 * 575 / (7273 / 12), "June")])
+# 05.2: line 29, March 1 374 minus July 910 = 464 persons; line 28 fell 73 322 - 58 225 = 15 097: 3.1 %.
+CASES["05.2"] = ([3.1, "3,1 %", "3.07"], [(464, "number of persons"), (33.8, "own March count"), (0.031, "multiply by 100")])
+# 05.3: March minus July, lines 29-35: 464, 2 147, 2 477, 4 568 (line 32, 30-39 år), 3 414, 1 677, 350.
+CASES["05.3"] = (["30-39 år", "30-39", "30-39 ÅR"], [("19 år og under", "relative to their size"), ("40-49", "second most")])
 
 # -- 06 What the audit found ---------------------------------------------------------------------
+# Tabell 4 accounts (NOK 1 000), report lines 2089-2105: 239 845, 324 290, 218 463, 485 040, 641 518, 143 342, 650 399,
+# 102 179 and APS 1 294 600 (line 2105); APS participants 7 055 of 7 055 + the other eight (lines 2089-2105).
+_ACCOUNTS = [239845, 324290, 218463, 485040, 641518, 143342, 650399, 102179, 1294600]
+_APS = round(100 * 1294600 / sum(_ACCOUNTS), 1)
+CASES["06.1"] = ([_APS, f"{_APS} %", str(_APS).replace(".", ",") + " %", 100 * 1294600 / sum(_ACCOUNTS)],
+                 [(17, "all programme spending"), (_APS / 100, "per cent")])  # 17: "ca. 17 prosent", line 2114
+CASES["06.2"] = (["b", "B", "(b)"], [("a", "cannot show what the programme caused"), ("c", "does not mean the programme failed")])
+# Tabell 7, line 2368: "Avklaring i skjermet virksomhet 10,7 6 78" (10.7 - 6); Avklaring 11,2 7 (line 2366) gives 4.2;
+# Tabell 6, line 2315: "Avklaring 8,3 5 64" gives the largest gap there, 3.3.
+CASES["06.3"] = ([4.7, "4,7", " 4.7 "], [(3.3, "Tabell 6"), (4.2, "longest mean wait"), (-4.7, "subtract the median")])
+# Tabell 2: 2011 77,8 (line 1820), 2015 65,1 (line 1828), 2016* 57,0 (line 1830)
+CASES["06.4"] = ([12.7, "12,7", "12.7"], [(round(77.8 - 57.0, 1), "2016"), (-12.7, "positive")])
 
 # -- 07 Across the years -------------------------------------------------------------------------
+CASES["07.1"] = (["c", "C", " (c) "], [("b", "no source and no table shows a transfer"), ("d", "suppressed"), ("a", "found work")])
+# Lønnstilskudd, May (5th column): 2021 "I alt lønnstilskudd" 11 971 (kjonn line 175); 2019 has no all-status line,
+# so 6 992 + 2 025 + 276 (alder lines 740, 819, 872)
+CASES["07.2"] = ([11971 - (6992 + 2025 + 276), "2 678", "2,678", "+2678"],
+                 [(-(11971 - (6992 + 2025 + 276)), "sign"), (11971 - 6992, "add the three status groups"),
+                  (11971 - 2 * (6992 + 2025 + 276), "age_group")])
+# NAV November 2016, reduced work capacity 60 202 (en_maaned line 30); Tabell 3, 2016 "Totalt" 57 590 (report line 2022)
+CASES["07.3"] = ([round(100 * (60202 / 57590 - 1), 1), "4,5 %", "4.54"],
+                 [(round(100 * (1 - 57590 / 60202), 1), "divides by NAV's count"), (60202 - 57590, "difference in persons"),
+                  (round(100 * (20331 / 17335 - 1), 1), "jobseekers")])
 
 # -- 08 The years since --------------------------------------------------------------------------
+def _oversikt() -> dict[tuple[str, str], int]:
+    """The monthly series' status-group totals, read with the json module: (group, 'YYYY-MM') -> count."""
+    records = json.loads((ROOT / "data" / "raw" / "nav_tilt_2023-01_2026-05_oversikt.json").read_text(encoding="utf-8"))
+    return {(r["maalgruppe"], r["periode"][:7]): r["antall"] for r in records}
+
+
+def _july_2024_ratio(group: str) -> float:
+    """Centred 2x12 moving average by hand: July 2024 and the six months either side (half weight at the ends)."""
+    counts = _oversikt()
+    months = [f"{2024 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}" for m in range(1, 14)]  # 2024-01 .. 2025-01
+    values = [sum(counts[(g, m)] for g in ([group] if group else ["Arbeidssøkere", "Nedsatt arbeidsevne", "Andre på tiltak"]))
+              for m in months]
+    trend = (0.5 * values[0] + sum(values[1:12]) + 0.5 * values[12]) / 12
+    return values[6] / trend
+
+
+CASES["08.1"] = ([round(_july_2024_ratio("Nedsatt arbeidsevne"), 3), str(round(_july_2024_ratio("Nedsatt arbeidsevne"), 3)).replace(".", ",")],
+                 [(round(_july_2024_ratio(""), 3), "all three status groups"), (0.5, "too low")])
+# Jobseekers + others: May 2024 15 266 + 2 899, May 2026 12 580 + 4 885 (oversikt.json) -> -3.85 %.
+CASES["08.2"] = ([-3.85, "-3,85 %", "−3.9"],
+                 [(100 * (12580 - 15266) / 15266, "jobseekers alone"), (-700, "change in persons")])
+# Programme groups, May 2025 -> May 2026, summed over status groups from hovedgrupper.json: Lønnstilskudd
+# 12 719 -> 8 759 (-3 960) falls most in persons; Jobbskaping og egenetablering 120 -> 60 (-50 %) most in per cent.
+CASES["08.3"] = (["Lønnstilskudd", "wage subsidy", "Lønnstilskudd (Wage subsidy)"],
+                 [("Jobbskaping og egenetablering", "per cent"), ("Opplæring", "less"), ("Oppfølging", "not it")])
+# Andre på tiltak: March 2025 3 064, April 2025 6 158 (oversikt.json) -> +100.98 %.
+CASES["08.4"] = ([101.0, "100,98 %", 100 * (6158 - 3064) / 3064],
+                 [(3094, "change in persons"), (100 * 6158 / 3064, "subtract 100")])
 
 
 @pytest.mark.parametrize("exercise_id", sorted(CASES))

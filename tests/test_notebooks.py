@@ -111,7 +111,7 @@ def test_every_chart_has_a_static_fallback(name):
 def test_prose_states_no_hand_typed_figures(name):
     for text in markdown(read(name)):
         found = DATA_NUMBER.findall(text)
-        assert not found, f"figures typed into Markdown: {found}; compute them in a cell (helpers/stories.py)"
+        assert not found, f"figures typed into Markdown: {found}; compute them in a cell with say() or findings()"
 
 
 @pytest.mark.parametrize("entry", SEQUENCE, ids=lambda nb: nb.stem)
