@@ -31,7 +31,7 @@ DIMENSIONS: tuple[str, ...] = ("status_group", "gender", "age_group", "programme
 
 # Column meanings, for the schema, the docs and the notebooks.
 COLUMN_DOCS: dict[str, str] = {
-    "period": "month the count refers to (NAV counts participants at the end of the month)",
+    "period": "month the count refers to (the tables do not say on which day of the month people are counted)",
     "status_group": "hovedgruppe: Arbeidssøkere på tiltak, Nedsatt arbeidsevne, på tiltak, Andre på tiltak, or I alt",
     "gender": "Kvinner, Menn, or I alt (tables without a gender breakdown are I alt)",
     "age_group": "age band as printed (19 år og under … 60 år og over), or I alt",
