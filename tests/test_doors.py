@@ -1,0 +1,177 @@
+"""The ways in that README gives, run exactly as written: `make lab` and `make dashboard`.
+
+Each test runs the plain command (`make lab`, `make dashboard`) in the repository, in the background,
+with only environment variables to make it headless: JUPYTER_PORT (a free port), JUPYTER_TOKEN, the
+usual Jupyter directories pointed at a temporary folder, and BROWSER set to a script that records the
+URL the command would open in the reader's browser. Headless Chromium then opens that URL, offline.
+
+- `make lab`: JupyterLab opens with notebooks/ as the file browser's root and 00_start_here open,
+  and 00's first chart is painted (from its stored outputs, no Run needed). As root, this also
+  checks the Makefile's --allow-root.
+- `make dashboard`: the dashboard's charts draw, and every same-site link on the page (Contents,
+  Glossary, the notebooks) answers below 400 with the reader's cookies.
+
+Figures are printed (run with -s).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, check_chromium, dismiss_dialogs, free_port,
+                              jupyter_env, launch_chromium, new_session, stop, wait_chart, wait_voila_chart, _answers)
+from .conftest import ROOT
+
+START_CHART = "Participants by status group"  # 00_start_here's first chart
+TIMEOUT_S = 90.0
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    check_chromium()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, str]:
+    """A reader's shell: no make variables from an outer make, the port and token as environment
+    variables (Jupyter Server reads JUPYTER_PORT and JUPYTER_TOKEN), and a 'browser' that writes
+    down the URL it is asked to open."""
+    recorder = workdir / "browser.sh"
+    recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened}"\n', encoding="utf-8")
+    recorder.chmod(0o755)
+    env = {k: v for k, v in jupyter_env(workdir).items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "VENV", "PYTHON", "JUPYTER_PATH")}
+    # The test reads JupyterLab's state from window.jupyterapp; set in the (temporary) user config,
+    # so the command line stays README's. No news or update checks: the test is offline.
+    (workdir / "config" / "jupyter_lab_config.json").write_text(
+        '{"LabApp": {"expose_app_in_browser": true, "news_url": null, '
+        '"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}', encoding="utf-8")
+    env["PATH"] = os.environ.get("PATH", "")  # not the test's venv first: make must find its own
+    env.update(JUPYTER_PORT=str(port), JUPYTER_TOKEN=token, BROWSER=str(recorder))
+    return env
+
+
+@contextlib.contextmanager
+def make_running(target: str, workdir: Path):
+    """`make <target>` in the repository, in the background; yields (base URL, token, URL opened, log)."""
+    port, token = free_port(), "nav-doors-token"
+    opened, log = workdir / "opened.txt", workdir / f"make-{target}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(["make", target], cwd=ROOT, env=user_env(workdir, port, token, opened),
+                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        started, base = time.monotonic(), f"http://127.0.0.1:{port}"
+        while not (opened.exists() and opened.read_text().strip()):
+            if process.poll() is not None or time.monotonic() - started > TIMEOUT_S:
+                raise AssertionError(f"`make {target}` did not start a server and open a browser within {TIMEOUT_S:.0f} s "
+                                     f"(exit {process.poll()})\n--- log ---\n{log.read_text(errors='replace')[-4000:]}")
+            time.sleep(0.2)
+        assert _answers(f"{base}/api/status?token={token}")
+        url = opened.read_text().split()[0]
+        if url.startswith("file://"):  # Jupyter's redirect page (it keeps the token out of the process list)
+            url = html.unescape(re.search(r'url=([^"]+)"', Path(urlsplit(url).path).read_text(encoding="utf-8"))[1])
+        print(f"\n`make {target}`: server answered and opened {url.replace(token, '<token>')} "
+              f"{time.monotonic() - started:.1f} s after the command")
+        yield base, token, url, log
+    finally:
+        stop(process)
+
+
+def test_make_lab_opens_start_here_with_its_chart(browser, tmp_path):
+    with make_running("lab", tmp_path) as (base, token, url, log):
+        assert urlsplit(url).path.endswith("/lab/tree/00_start_here.ipynb"), url
+        session = new_session(browser)
+        try:
+            page = session.page
+            page.goto(url, wait_until="commit")
+            deadline, dialogs = time.monotonic() + TIMEOUT_S, []
+            while True:  # the notebook's path relative to the file browser's root: notebooks/ is the root
+                try:
+                    ready = page.wait_for_function(LAB_READY, arg="00_start_here.ipynb", timeout=2000, polling=100).json_value()
+                    break
+                except Exception as error:
+                    dialogs += dismiss_dialogs(page)
+                    if time.monotonic() > deadline:
+                        raise BrowserError(f"`make lab`: 00_start_here.ipynb did not open with an idle kernel; dialogs {dialogs}\n"
+                                           f"{log.read_text(errors='replace')[-3000:]}") from error
+            chart = wait_chart(page, [START_CHART], what="`make lab`: 00's first chart")
+            listing = page.evaluate("() => [...document.querySelectorAll('.jp-DirListing-item')].map(e => e.title || e.innerText)")
+            print(f"`make lab`: 00 open with an idle kernel at {ready['t']:.0f} ms, its chart painted at {chart['t']:.0f} ms; "
+                  f"{len(session.network.requests)} requests, dialogs {dialogs}")
+            assert any("00_start_here.ipynb" in item for item in listing), f"file browser shows {listing[:5]}"
+            assert not any(item.strip().startswith("notebooks") for item in listing), "the file browser's root is not notebooks/"
+            assert session.network.external == []
+            assert session.page_errors == []
+        finally:
+            session.close()
+
+
+def same_site_links(page, base_host: str) -> list[str]:
+    hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    links = {urldefrag(h)[0] for h in hrefs if urlsplit(h).hostname in ("127.0.0.1", "localhost") and urlsplit(h).port == urlsplit(base_host).port}
+    return sorted(links)
+
+
+def check_links(session, links: list[str]) -> dict[str, int]:
+    """GET each link with the page's cookies (a Voilà page streams: its status comes first)."""
+    statuses = {}
+    for link in links:
+        response = session.context.request.get(link, timeout=TIMEOUT_S * 1000)
+        statuses[link] = response.status
+    return statuses
+
+
+def test_make_dashboard_draws_its_charts_and_every_link_works(browser, tmp_path):
+    with make_running("dashboard", tmp_path) as (base, token, url, log):
+        assert urlsplit(url).path.endswith("/voila/render/notebooks/dashboard.ipynb"), url
+        session = new_session(browser)
+        try:
+            page = session.page
+            page.goto(url, wait_until="commit")
+            first = wait_voila_chart(page, [DASHBOARD_FIRST_CHART], timeout=TIMEOUT_S, what="`make dashboard`: first chart")
+            page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000)
+            page.wait_for_function("document.querySelectorAll('.vega-embed').length >= 3", timeout=TIMEOUT_S * 1000)
+            charts = page.evaluate("() => document.querySelectorAll('.vega-embed').length")
+            links = same_site_links(page, base)
+            statuses = check_links(session, links)
+            shown = {link.split("?")[0].replace(base.replace("127.0.0.1", "localhost"), "").replace(base, ""): code
+                     for link, code in statuses.items()}
+            print(f"`make dashboard`: first chart at {first['t']:.0f} ms, {charts} charts; same-site links: {shown}")
+            assert charts >= 3
+            assert links, "the dashboard has no links to the collection"
+            assert {link: code for link, code in statuses.items() if code >= 400} == {}
+            for page_name in ("00_start_here.ipynb", "glossary"):
+                assert any(page_name in link for link in links), f"no working link to {page_name}: {links}"
+            assert session.network.external == []
+            assert session.js_errors() == [] and session.output_errors() == []
+        finally:
+            session.close()
+
+
+def test_the_glossary_page_for_voila_is_glossary_md():
+    """Voilà renders notebooks, not Markdown: the dashboard's Glossary link opens notebooks/glossary.ipynb,
+    which scripts/write_glossary.py writes from the same text as glossary.md."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("write_glossary", ROOT / "scripts" / "write_glossary.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    assert (ROOT / "notebooks" / "glossary.ipynb").read_text(encoding="utf-8") == module.glossary_notebook(text), \
+        "run .venv/bin/python scripts/write_glossary.py"
