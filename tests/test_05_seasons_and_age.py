@@ -67,6 +67,8 @@ def test_key_findings_are_the_printed_totals():
                    f"{index(values(48))[6]:.1f} in July", f"{index(values(68))[6]:.1f}", f"{min(index(values(29))):.1f}",
                    f"{min(index(values(35))):.1f}"):
         assert figure in findings, figure
+    drivers = add(705, 808, 861, 680, 784, 837)  # training and work practice, the three status groups each
+    assert f"{100 * (drivers[2] - drivers[6]) / 15097:.1f} % of the fall" in findings
 
 
 def test_the_index_of_the_total_by_hand():
