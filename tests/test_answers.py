@@ -29,8 +29,33 @@ CASES["00.2"] = ([22.5, "22,5 %", 100 * 17532 / 77811, "22.5 per cent"],
                  [(17532 / 77811, "multiply by 100"), (17532, "number of jobseekers"), (25, "too high")])
 
 # -- 01 The definitions, executable --------------------------------------------------------------
+# 01.1-01.3: the histories notebook 01 prints; the answers follow the definitions page, lines 5, 7 and 13-14.
+CASES["01.1"] = (["2021-05", "May 2021", "mai 2021", "2021-05-31"],
+                 [("2021-02", "short break"), ("2021-06", "last month on the programme")])
+CASES["01.2"] = (["Nedsatt arbeidsevne, på tiltak", "reduced work capacity", "Reduced work capacity, on programmes"],
+                 [("Arbeidssøkere på tiltak", "reclassified"), ("Andre på tiltak", "registered status")])
+CASES["01.3"] = (["I arbeid", "in work", "In Work"], [("Arbeid og ytelse", "sickness benefit"), ("Annet", "employer register")])
+# 01.4: nav_tiltak_kjonn_2021-01_2021-05.txt line 68 "Opplæring ... 15 061" (May, the last column); line 90 women
+# "8 667", line 247 jobseekers "4 364"; nav_tiltak_en_maaned_2016-11.txt line 45 "Opplæring 18 943".
+CASES["01.4"] = ([15061, "15 061", "15,061", "15061 persons"],
+                 [(18943, "November 2016"), (4364, "jobseekers"), (8667, "women"), (4 * 15061, "totals to their parts")])
+CASES["01.5"] = (["b", " B ", "(b)"], [("a", "would have found work anyway"), ("c", "timing")])
 
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
+# 02.1: nav_tiltak_kjonn_2021-01_2021-05.txt line 153 (total 21 in January) and line 403 (others 16): the two
+# stars on lines 238 and 320 hide 5 together, each at most 3, so each is 2 or 3.
+CASES["02.1"] = ([(2, 3), [2, 3], "2-3", "2 to 3"],
+                 [((0, 3), "any star in a time series"), ((1, 3), "one-month table"), ((0, 5), "at most 3")])
+# 02.2: nav_tiltak_en_maaned_2016-11.txt line 181 "Arbeidstrening 17 176 ... 8 311"; line 47 is the group Arbeidspraksis.
+CASES["02.2"] = ([181, "181", "line 181"], [(8311, "number of people itself"), (47, "programme group")])
+# 02.3: the excerpt is lines 133-153 of the one-month table; lose_a_tab(excerpt, seed=12) joins the last two cells of
+# line 149 of the file, the 17th of the excerpt ("Oppfølging - sykmeldt arbeidstaker 187 103 16 68").
+CASES["02.3"] = ([17, "17", "line 17", "Oppfølging - sykmeldt arbeidstaker"],
+                 [(149, "whole file"), (16, "not that one")])
+# 02.4: the May column (the fifth number) of the 2021 table has 58 stars among its participant lines, counted by
+# tests/test_02_reading_nav_tables.py from the raw text; the whole table has 306, the three tables 2 917.
+CASES["02.4"] = ([58, "58"], [(306, "every month"), (398, "number of rows"), (2917, "three tables")])
+CASES["02.5"] = (["b", "B"], [("a", "footnote"), ("c", "wrong number")])
 
 # -- 03 Programme groups -------------------------------------------------------------------------
 def _nov(line: int) -> list[int]:
