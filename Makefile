@@ -3,7 +3,8 @@
 # except Chromium for the browser tests (Debian package, installed by `make browser` when missing).
 
 # The first of Python 3.11, 3.12, 3.13 on PATH (the locks install unchanged on all three), or PYTHON=.
-PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+# (A pyenv shim for a version that is not selected is found but does not run: each candidate must run.)
+PYTHON ?= $(shell for v in 3.11 3.12 3.13; do p=$$(command -v python$$v) && $$p -c '' 2>/dev/null && echo $$p && exit 0; done; command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -15,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard setup lab test test-unit test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard setup lab links test test-unit test-units test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -26,6 +27,7 @@ help:
 	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
 	@echo "make student    write student copies (solutions removed) to student/"
 	@echo "make bench  print load, chart and dashboard timings"
+	@echo "make links  set REPOSITORY from the git remote (GitHub) and rewrite the Binder links in README and 00"
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "The locks are for Python 3.11, 3.12 or 3.13; set PYTHON=/path/to/python3.12 (for example)")'
@@ -45,6 +47,12 @@ test: setup browser
 
 test-unit: setup
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests
+
+# The tests that need no browser and no server (CI runs them on a second Python version).
+SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py
+test-units: setup
+	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
+	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
 
 test-notebooks: setup
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider $(NOTEBOOKS) $(NBVAL)
@@ -70,6 +78,9 @@ student: setup
 
 bench: setup browser
 	$(BIN)/python bench/benchmark.py
+
+links: setup
+	$(BIN)/python scripts/readme_links.py --from-remote
 
 lock:
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
