@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpers.charts import VEGA_LITE_VERSION  # noqa: E402
-from helpers.collection import DASHBOARD, NOTEBOOKS, binder_lab_link  # noqa: E402
+from helpers.collection import DASHBOARD, NOTEBOOKS, binder_lab_link, binder_voila_link  # noqa: E402
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 TEMPLATE_DIR = ROOT / "scripts" / "site_template"
@@ -41,7 +41,9 @@ def chart_html(spec: dict, svg: str, index: int) -> str:
 
 
 def widget_note(stem: str) -> str:
-    link = binder_lab_link(f"notebooks/{stem}.ipynb")
+    # The dashboard is for readers without code: on Binder it opens as a Voilà page, like `make dashboard`.
+    path = f"notebooks/{stem}.ipynb"
+    link = binder_voila_link(path) if stem == DASHBOARD.stem else binder_lab_link(path)
     return ('<p class="widget-note"><em>Interactive controls appear here when the notebook runs in '
             f'JupyterLab or Voilà (a picture of the default view may be shown above). '
             f'<a href="{html.escape(link)}">Open it on Binder</a> to use them.</em></p>')
