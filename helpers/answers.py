@@ -8,8 +8,11 @@ typed in. Sections follow the notebooks.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from . import definitions as d
 from . import vocabulary as vocab
 from .exercises import as_label, as_number, data, exercise, judge_label, judge_month, judge_number, label_names  # noqa: F401
 from .views import select  # noqa: F401
@@ -44,11 +47,6 @@ def _(answer):
 
 
 # -- 01 The definitions, executable --------------------------------------------------------------
-from . import definitions as d  # noqa: E402  (the exit rules, for 01.1-01.3)
-import re  # noqa: E402
-
-from .exercises import as_label, as_number  # noqa: E402
-
 _AS, _NAE, _OTHER = d.GROUP_JOBSEEKERS, d.GROUP_REDUCED_CAPACITY, d.GROUP_OTHER
 HISTORIES_01 = {  # the histories notebook 01 builds for its exercises (tests/test_01_definitions.py compares)
     "01.1": d.make_history("2021-01", [("Jobbklubb", d.JOBSEEKER)] * 2 + [(None, d.JOBSEEKER)] + [("Jobbklubb", d.JOBSEEKER)] * 2
