@@ -32,12 +32,28 @@ VEGA_LITE = "application/vnd.vegalite.v5+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
+def chart_name(spec: dict) -> str:
+    """What a screen reader says for a chart: its description (the takeaway), else its title."""
+    title = spec.get("title", "")
+    return str(spec.get("description") or (title.get("text", "") if isinstance(title, dict) else title) or "Chart")
+
+
+def named_svg(svg: str, name: str) -> str:
+    """A static SVG picture as an image with a name (role="img" and a <title>), if it has none yet."""
+    if not svg.startswith("<svg") or 'role="img"' in svg[:300]:
+        return svg
+    return svg.replace("<svg ", '<svg role="img" ', 1).replace(">", f"><title>{html.escape(name)}</title>", 1)
+
+
 def chart_html(spec: dict, svg: str, index: int) -> str:
+    """A live chart drawn by the local Vega bundle, in a box that scrolls sideways on a narrow screen;
+    the chart has its takeaway (or title) as its accessible name, the static SVG stays in <noscript>."""
     chart_id = f"chart-{index}"
+    spec = {**spec, "description": chart_name(spec)}  # Vega puts it on the chart as its aria-label
     payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
-    return (f'<div class="vega-chart" id="{chart_id}"></div>\n'
+    return (f'<div class="chart-box"><div class="vega-chart" id="{chart_id}"></div></div>\n'
             f'<script>vegaEmbed("#{chart_id}", {payload}, {{"actions": false, "renderer": "svg"}});</script>\n'
-            f"<noscript>{svg}</noscript>")
+            f"<noscript>{named_svg(svg, chart_name(spec))}</noscript>")
 
 
 def widget_note(stem: str) -> str:
@@ -61,6 +77,7 @@ def prepare(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
                 output["data"] = {"text/html": chart_html(data[VEGA_LITE], data.get("image/svg+xml", ""), count)}
             elif WIDGET in data:
                 picture = data.get("image/svg+xml", "")
+                picture = named_svg(picture, "A picture of the controls' first view")
                 output["data"] = {"text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem)}
     return nb
 

@@ -23,8 +23,9 @@ KEEP_METADATA = {"tags", "jupyter"}
 
 
 def normalise(nb: nbformat.NotebookNode) -> None:
+    title = nb.metadata.get("title")  # the page title of Voilà and the static site (browser tab)
     nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
+                   "language_info": {"name": "python"}, **({"title": title} if title else {})}
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:02d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}

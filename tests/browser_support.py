@@ -668,28 +668,63 @@ def lab_chart_renderer(page, index: int) -> dict:
     }""", index)
 
 
-# -- the dashboard --------------------------------------------------------------------------------
+# -- the dashboard ---------------------------------------------------------------------------------
 DASHBOARD = "dashboard.ipynb"
-DASHBOARD_FIRST_CHART = "Participants by programme group, November 2016"
+# The first chart (today's numbers): a subtitle line it paints, the same whatever the latest month is.
+DASHBOARD_FIRST_CHART = "People on a programme at the end of each month. Each panel has its own scale."
+DASHBOARD_CHARTS = 7  # charts on the page in Voilà: today's, four explorers, two audit charts
 # Every control of the dashboard, in page order, and a text that proves its chart was redrawn
-# (titles and subtitles from helpers/topics/dashboard.py, seasons.py, gender.py, audit_findings.py;
-# an empty expect means "the first chart painted after the change").
+# (titles and subtitles of the draw functions in notebooks/dashboard.ipynb; an empty expect means
+# "the first chart painted after the change").
 DASHBOARD_CHANGES = (
     Change("dropdown", "Month (måned)", "July 2019", expect=("Participants by programme group, July 2019",)),
     Change("dropdown", "Status group (hovedgruppe)", "Andre på tiltak (Other participants)", index=0,
-           expect=("Other participants. '+ *' means a part NAV suppressed (0-3) is not in the bar.",)),
+           expect=("Participants by programme group, July 2019",)),
     Change("button", "Norsk", index=0, expect=("Deltakere etter tiltaksgruppe, juli 2019",)),
     Change("dropdown", "Status group (hovedgruppe)", "Arbeidssøkere på tiltak (Jobseekers on programmes)", index=1,
-           expect=("Seasonal index (each row: its average month = 100); Jobseekers on programmes.",)),
-    Change("dropdown", "Programme group (tiltaksgruppe)", "Opplæring (Training)", index=0),
-    Change("dropdown", "Show", "Participants", index=0),
-    Change("button", "Norsk", index=1, expect=("Aldersgruppe etter måned, 2019",)),
-    Change("dropdown", "Status group (hovedgruppe)", "Nedsatt arbeidsevne, på tiltak (Reduced work capacity, on programmes)", index=2),
-    Change("dropdown", "Programme group (tiltaksgruppe)", "Oppfølging (Follow-up)", index=1,
-           expect=("Women's share: Follow-up",)),
-    Change("button", "Counts", index=0, expect=("Women and men: Follow-up",)),
-    Change("button", "Norsk", index=2),
-    Change("dropdown", "Audit table", "Tabell 6 (waiting for a programme)", index=0),
-    Change("dropdown", "Show", "Longest wait", index=1, expect=("Some waited for years",)),
-    Change("button", "Norsk", index=3),
+           expect=("Age group by month, 2019: Arbeidssøkere på tiltak (Jobseekers on programmes)",)),
+    Change("dropdown", "Show", "Participants", index=0, expect=("Participants (persons).",)),
+    Change("button", "Norsk", index=1, expect=("Aldersgruppe etter måned, 2019: Arbeidssøkere på tiltak",)),
+    Change("dropdown", "Show", "Women minus men", index=1, expect=("More women or more men? May 2021",)),
+    Change("button", "Norsk", index=2, expect=("Flere kvinner eller flere menn? Mai 2021",)),
+    Change("dropdown", "Audit table", "Tabell 6 (waiting for a programme)", index=0,
+           expect=("Source: Riksrevisjonen, Dokument 3:5 (2017–2018), Tabell 6 (N = 125,457 people)",)),
+    Change("dropdown", "Show", "Longest wait", index=2, expect=("Some waited for years",)),
+    Change("button", "Norsk", index=3, expect=("Noen ventet i flere år",)),
 )
+
+
+# -- accessibility ---------------------------------------------------------------------------------
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = (390, 844)  # a phone's viewport in CSS pixels
+
+
+def axe_violations(page, context: object = None) -> list[dict]:
+    """axe-core (bundled by axe-playwright-python; nothing fetched) on the page as it is now, WCAG 2.1 A
+    and AA rules only. Returns [{"id", "impact", "help", "nodes": [the first element's HTML, ...]}]."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options).response
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"]]}
+            for v in results["violations"]]
+
+
+def overflowing(page) -> list[str]:
+    """Elements wider than the viewport that the page itself would have to scroll sideways for
+    (an element may be wide inside a box that scrolls on its own). Returns short descriptions."""
+    return page.evaluate("""() => {
+        const width = document.documentElement.clientWidth, out = [];
+        if (document.documentElement.scrollWidth > width + 1) out.push('document ' + document.documentElement.scrollWidth + 'px');
+        for (const el of document.querySelectorAll('body *')) {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.right <= width + 1) continue;
+          let clipped = false;
+          for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            const style = getComputedStyle(p);
+            if (/(auto|scroll|hidden)/.test(style.overflowX) && p.getBoundingClientRect().right <= width + 1) { clipped = true; break; }
+          }
+          if (!clipped) out.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + Math.round(box.right) + 'px');
+        }
+        return out.slice(0, 20);
+    }""")

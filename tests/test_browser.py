@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_FIRST_CHART, Change, apply_change, check_chromium, lab_chart_renderer, lab_server, launch_chromium,
-                              measure_voila, new_session, open_lab, run_all, screenshot, voila_server, wait_chart,
+from .browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_CHARTS, DASHBOARD_FIRST_CHART, PHONE, Change, apply_change,
+                              axe_violations, check_chromium, lab_chart_renderer, lab_server, launch_chromium, measure_voila,
+                              new_session, open_lab, open_voila, overflowing, run_all, screenshot, voila_server, wait_chart,
                               wait_run_all)
 
 from .conftest import ROOT  # noqa: E402
@@ -153,15 +154,58 @@ def test_dashboard_redraws_after_every_control_offline(dashboard_run):
 
 def test_dashboard_changes_cover_every_control():
     """Each control of each explorer on the dashboard is changed at least once in the test above."""
+    import re
+
     import nbformat
 
-    from helpers.widgets import DESCRIPTIONS, load_all
-
-    explorers = load_all()
     cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
-    names = [line.split('"')[1] for cell in cells for line in cell.source.splitlines() if line.startswith("explorer(")]
-    controls = [DESCRIPTIONS.get(key, key) for name in names for key in explorers[name].options if key != "lang"]
-    dropdowns = [c.label for c in DASHBOARD_CHANGES if c.kind == "dropdown"]
+    calls = [line for cell in cells for line in cell.source.splitlines() if line.startswith("explore(")]
+    controls = [name for call in calls for name in re.findall(r"(\w+)=", call) if name != "lang"]
+    dropdowns = [c for c in DASHBOARD_CHANGES if c.kind == "dropdown"]
     buttons = [c for c in DASHBOARD_CHANGES if c.kind == "button"]
-    assert sum(c.label == "Norsk" for c in buttons) == len(names)
-    assert len(dropdowns) + len(buttons) - len(names) == len(controls)
+    assert sum(c.label == "Norsk" for c in buttons) == len(calls)
+    assert len(dropdowns) + len(buttons) - len(calls) == len(controls)
+
+
+@pytest.fixture(scope="module")
+def dashboard_pages(voila, browser):
+    """The dashboard in Voilà at a desktop width and at a phone's (390 px), after every cell has run."""
+    pages = {}
+    for width, height in ((1280, 900), PHONE):
+        session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
+        session.page.set_viewport_size({"width": width, "height": height})
+        session.page.wait_for_function("document.readyState === 'complete'", timeout=60000)
+        session.page.wait_for_function(f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}",
+                                       timeout=60000)
+        session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
+        pages[width] = session
+        if SCREENSHOTS:
+            screenshot(session.page, Path(f"/tmp/browser-dashboard-{width}.png"))
+    yield pages
+    for session in pages.values():
+        session.close()
+
+
+@pytest.mark.parametrize("width", [1280, PHONE[0]])
+def test_dashboard_has_no_wcag_violations(dashboard_pages, width):
+    """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone."""
+    violations = axe_violations(dashboard_pages[width].page)
+    assert violations == [], violations
+
+
+def test_dashboard_fits_a_phone(dashboard_pages):
+    """At 390 px nothing makes the page scroll sideways: a wide chart scrolls inside its own box,
+    which the keyboard can reach (tabindex), and text wraps."""
+    page = dashboard_pages[PHONE[0]].page
+    assert overflowing(page) == []
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
+        .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute('tabindex'))""")
+    assert boxes and set(boxes) == {"0"}, boxes
+
+
+def test_dashboard_tab_title_and_csv_downloads(dashboard_pages):
+    page = dashboard_pages[1280].page
+    assert page.title() == "NAV labour-market programmes: dashboard"
+    links = page.locator("a.csv-download")
+    assert links.count() >= DASHBOARD_CHARTS
+    assert all(href.startswith("data:text/csv") for href in links.evaluate_all("els => els.map(e => e.href)"))
