@@ -125,7 +125,8 @@ def server_memory(server: Server) -> dict[str, float]:
 
 
 def dashboard_views(browser, url: str, count: int, first_chart: str) -> list[float]:
-    """Open the page ``count`` times in a row: open, wait for the first chart, close the tab.
+    """Open the page ``count`` times in a row: open, wait for the first chart, close the tab (with its
+    beforeunload handler, which sends Voilà's shutdown request).
     Returns each view's first-chart time (ms)."""
     from .browser_support import new_session, wait_voila_chart
 
@@ -135,6 +136,9 @@ def dashboard_views(browser, url: str, count: int, first_chart: str) -> list[flo
         try:
             session.page.goto(url, wait_until="commit")
             times.append(wait_voila_chart(session.page, [first_chart], what="dashboard view")["t"])
+            # Close the tab as a reader does: the page's beforeunload handler sends Voilà's shutdown request.
+            session.page.close(run_before_unload=True)
+            time.sleep(0.2)
         finally:
             session.close()
     return times

@@ -69,6 +69,8 @@ def test_binder_start_script_points_jupyter_at_the_collections_config():
     assert 30 <= cull["cull_idle_timeout"] and cull["cull_idle_timeout"] + cull["cull_interval"] <= 90, \
         "a closed dashboard's kernel must be gone within 2 minutes"
     assert config["VoilaConfiguration"]["template"] == "nav"
+    hook = (ROOT / "jupyter-config" / "jupyter_server_config.py").read_text(encoding="utf-8")
+    assert "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie" in hook
     assert (ROOT / "voila" / "templates" / "nav" / "index.html.j2").is_file()
 
 
