@@ -50,7 +50,8 @@ FILE_GROUP = {"tiltakstyper_arbeidssokere": "Arbeidssøkere", "tiltakstyper_neds
 FIELDS_ORDER = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt", "tiltakstyper_andre")
 READINGS: dict[str, str] = {
     "": "a number was published",
-    "0-3": "null between published counts of the same series: NAV's '*' (0-3), read as unknown within 0-3",
+    "0-3": "one or two nulls between published counts of the same series: NAV's '*' (0-3), read as unknown within 0-3",
+    "pause or 0-3": "three or more nulls in a row between published counts: 0-3 each month, or a pause (e.g. a seasonal programme)",
     "before first count": "null before the series' first published count: 0-3, or the programme had not started",
     "after last count": "null after the series' last published count: 0-3, or the programme had ended",
     "never counted": "null in every month of the series: 0-3 throughout, or not running",
@@ -166,20 +167,29 @@ def _check_structure(rows: list[tuple], meta: object, meta_source: str) -> None:
 def null_reading(rows: list[tuple]) -> list[str]:
     """How to read each row's null, from the published counts of the same series around it.
 
-    A null between two published counts of its series is read as NAV's ``*`` ("0-3"); before the
-    first or after the last count it may also mean the programme was not (yet, or any longer)
-    running; a series that is null throughout is "never counted". Every reading still allows 0-3.
+    A short run of nulls (one or two months) between published counts of its series is read as
+    NAV's ``*`` ("0-3"); a longer run between counts may also be a pause (a seasonal programme such
+    as summer jobs is off for months); before the first or after the last count the programme may
+    not (yet, or any longer) have been running; a series that is null throughout is "never counted".
+    Every reading still allows 0-3.
     """
-    span: dict[tuple, tuple[str, str]] = {}
-    for period, s, g, p, value, *_ in rows:
-        if value is not None:
-            low, high = span.get((s, g, p), (period, period))
-            span[(s, g, p)] = (min(low, period), max(high, period))
-    out = []
-    for period, s, g, p, value, *_ in rows:
-        low, high = span.get((s, g, p), (None, None))
-        out.append("" if value is not None else "never counted" if low is None else "before first count" if period < low
-                   else "after last count" if period > high else "0-3")
+    series: dict[tuple, list[tuple[str, int, bool]]] = {}
+    for i, (period, s, g, p, value, *_) in enumerate(rows):
+        series.setdefault((s, g, p), []).append((period, i, value is None))
+    out = [""] * len(rows)
+    for months in series.values():
+        months.sort()
+        counted = [period for period, _, null in months if not null]
+        run: list[int] = []
+        for period, i, null in [*months, ("", -1, False)]:  # a sentinel closes the last run
+            if null:
+                run.append(i)
+                continue
+            for j in run:
+                when = rows[j][0]
+                out[j] = ("never counted" if not counted else "before first count" if when < counted[0]
+                          else "after last count" if when > counted[-1] else "0-3" if len(run) <= 2 else "pause or 0-3")
+            run = []
     return out
 
 
