@@ -546,7 +546,7 @@ def open_voila(browser, voila_base: str, notebook: str, first_chart: str | None 
 
 def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first_chart: str | None = None,
                   voila_base: str | None = None, browser=None, screenshot_path: Path | None = None,
-                  timeout: float = TIMEOUT_S) -> dict[str, Any]:
+                  timeout: float = TIMEOUT_S, charts: int | None = None) -> dict[str, Any]:
     """Open a notebook in Voilà, wait for its first chart, make each change in turn and time the redraws.
 
     notebook:        file name in notebooks/ (e.g. "dashboard.ipynb") or a path to a notebook there.
@@ -558,6 +558,7 @@ def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first
 
     Returns {"notebook", "first_chart_ms" (navigation start -> first chart visible and painted),
     "complete_ms" (navigation start -> every cell has run and the page is complete),
+    "all_charts_ms" (navigation start -> ``charts`` charts drawn, when ``charts`` is given),
     "changes": [{"change", "redraw_ms" (input event -> expected text painted), "chart", "texts"}],
     "external_requests" (URLs that tried to leave the machine; aborted), "requests" (count),
     "js_errors" ("Javascript Error" outputs and uncaught page errors), "output_errors" (all error
@@ -578,11 +579,18 @@ def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first
         # whole page has run, so a redraw is not measured waiting behind cells still executing.
         session.page.wait_for_function("document.readyState === 'complete'", timeout=timeout * 1000)
         complete = session.page.evaluate("() => performance.now()")
+        all_charts = None
+        if charts:  # every chart visible and painted (Vega draws on a canvas, or an SVG)
+            all_charts = session.page.wait_for_function(
+                """(n) => { const drawn = [...document.querySelectorAll('.vega-embed')].filter(e => e.getBoundingClientRect().width > 0
+                              && (e.querySelector('svg.marks') || (e.querySelector('canvas') && window.__nav.log.some(l => l.id === e.querySelector('canvas').__navId))));
+                            return drawn.length >= n ? performance.now() : null; }""", arg=charts, timeout=timeout * 1000).json_value()
         session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
         results = [apply_change(session.page, change, timeout) for change in changes]
         if screenshot_path is not None:
             screenshot(session.page, Path(screenshot_path))
         return {"notebook": name, "first_chart_ms": round(first["t"], 1), "complete_ms": round(complete, 1), "changes": results,
+                "all_charts_ms": None if all_charts is None else round(all_charts, 1),
                 "external_requests": list(session.network.external), "requests": len(session.network.requests),
                 "js_errors": session.js_errors(), "output_errors": session.output_errors(), "stalls": stalls}
 

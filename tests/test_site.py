@@ -9,7 +9,7 @@ import pytest
 
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
-from .browser_support import CHROMIUM_ARGS, check_chromium
+from .browser_support import CHROMIUM_ARGS, PHONE, axe_violations, check_chromium, overflowing
 from .conftest import ROOT
 
 PAGES = [nb.stem for nb in (*NOTEBOOKS, DASHBOARD) if (ROOT / "notebooks" / nb.file).exists()]
@@ -47,9 +47,9 @@ def browser():
         browser.close()
 
 
-def open_offline(browser, url: str):
+def open_offline(browser, url: str, viewport: tuple[int, int] = (1200, 900)):
     """A page whose requests may only read local files; anything else is aborted and recorded."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     left = []
 
     def route(route, request):
@@ -119,3 +119,30 @@ def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, 
         assert left == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [(1200, 900), PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("stem", [*PAGES, "index", "glossary"])
+def test_site_page_has_no_wcag_violations_and_fits_a_phone(stem, viewport, site, browser):
+    """axe-core (WCAG 2.1 A and AA) finds nothing once the charts are drawn; at 390 px nothing makes the
+    page scroll sideways (wide charts and tables scroll in their own box)."""
+    context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri(), viewport)
+    try:
+        charts = page.locator(".vega-chart").count()
+        if charts:
+            page.wait_for_function(f"document.querySelectorAll('.vega-chart svg.marks').length === {charts}", timeout=30000)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert axe_violations(page) == []
+        if viewport == PHONE:
+            assert overflowing(page) == []
+        assert left == []
+    finally:
+        context.close()
+
+
+def test_site_dashboard_offers_each_charts_numbers_as_csv(site):
+    page = (site / "dashboard.html").read_text(encoding="utf-8")
+    charts = page.count('class="vega-chart"')
+    links = re.findall(r'<a class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]+)"', page)
+    assert charts > 0 and len(links) == charts
+    assert all("Source" in link for link in links)
