@@ -526,23 +526,32 @@ def _(answer):
     reduced = _by_status()["Nedsatt arbeidsevne, på tiltak"]
     month = pd.Period("2024-07", "M")
     total = _by_status().sum(axis=1)
-    return judge_number(answer, (reduced / _centred_trend(reduced))[month], 0.001, "is July 2024's seasonal ratio", mistakes={
+    expected = (reduced / _centred_trend(reduced))[month]
+    return judge_number(answer, expected, 0.001, "is July 2024's seasonal ratio", mistakes={
         "that is the ratio of all three status groups together: use the reduced-work-capacity column.": (total / _centred_trend(total))[month],
-        "that divides by the 2024 average, not by a centred trend: use the rolling 13-month window with half weights at the ends.":
+        "that divides by the 2024 average, not by a centred trend: use the rolling twelve-month average, centred as in the section.":
             reduced[month] / reduced[reduced.index.year == 2024].mean(),
+        "that trend is a plain 13-month average: the two end months get half weight (average two twelve-month averages).":
+            (reduced / reduced.rolling(13, center=True).mean())[month],
+        "that trend is the twelve months up to July, not around it: shift it back to the middle month with `shift(-6)`.":
+            (reduced / reduced.rolling(12).mean())[month],
+        "that is the ratio in per cent: give it as a ratio (below 1 means below trend).": 100 * expected,
     })
 
 
-@exercise("08.2", hint="add the two columns of `by_status` into one series first, then compare \"2026-05\" with \"2024-05\".")
+@exercise("08.2", hint="add the two columns of `by_status` into one series first, then compare \"2025-05\" with \"2024-05\".")
 def _(answer):
     status = _by_status()
     pair = status["Arbeidssøkere på tiltak"] + status["Andre på tiltak"]
     jobseekers = status["Arbeidssøkere på tiltak"]
-    start, end = pd.Period("2024-05", "M"), pd.Period("2026-05", "M")
-    return judge_number(answer, 100 * (pair[end] - pair[start]) / pair[start], 0.05, "change, May 2024 to May 2026", unit=" %", mistakes={
-        "that is the jobseekers alone, whose fall is mostly the register change: add Andre på tiltak first.":
+    start, end = pd.Period("2024-05", "M"), pd.Period("2025-05", "M")
+    return judge_number(answer, 100 * (pair[end] - pair[start]) / pair[start], 0.05, "change, May 2024 to May 2025", unit=" %", mistakes={
+        "that is the jobseekers alone, whose level the register change moved: add Andre på tiltak first.":
             100 * (jobseekers[end] - jobseekers[start]) / jobseekers[start],
         "that is the change in persons: divide it by the May 2024 level and multiply by 100.": pair[end] - pair[start],
+        "that compares May 2024 with May 2026, two years: the question asks for the twelve months to May 2025.":
+            100 * (pair[pd.Period("2026-05", "M")] - pair[start]) / pair[start],
+        "that divides by May 2025: a change is measured from where it starts, May 2024.": 100 * (pair[end] - pair[start]) / pair[end],
     })
 
 
@@ -560,11 +569,12 @@ def _(answer):
     })
 
 
-@exercise("08.4", hint="take the April 2025 and March 2025 values of the `Andre på tiltak` column; the change divided by March, times 100.")
+@exercise("08.4", hint="take the March-to-April change of the `Andre på tiltak` column in 2025, and subtract the same change in 2024.")
 def _(answer):
     others = _by_status()["Andre på tiltak"]
-    march, april = others[pd.Period("2025-03", "M")], others[pd.Period("2025-04", "M")]
-    return judge_number(answer, 100 * (april - march) / march, 0.05, "growth in one month", unit=" %", mistakes={
-        "that is the change in persons: divide it by March and multiply by 100.": april - march,
-        "that is April as a per cent of March: subtract 100 to get the growth.": 100 * april / march,
+    step = lambda year: others[pd.Period(f"{year}-04", "M")] - others[pd.Period(f"{year}-03", "M")]  # noqa: E731
+    return judge_number(answer, step(2025) - step(2024), 0.5, "persons: the step net of the usual March-to-April change", mistakes={
+        "that is the whole change from March to April 2025: subtract the usual change, March to April 2024.": step(2025),
+        "that is the usual change of 2024: subtract it from the change of 2025.": step(2024),
+        "that subtracts the wrong way round: the 2025 change minus the 2024 change.": step(2024) - step(2025),
     })

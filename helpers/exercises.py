@@ -208,11 +208,12 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5 %' all work."
     if math.isclose(value, expected, abs_tol=tolerance):
         return True, f"{shown}{' ' + what if what else ''}."
-    for pointer, wrong in (mistakes or {}).items():
-        if math.isclose(value, wrong, abs_tol=max(tolerance, 1e-9)):
+    for pointer, wrong in (mistakes or {}).items():  # a typed answer is rounded: allow 0.2 % of the value too
+        if math.isclose(value, wrong, rel_tol=0.002, abs_tol=max(tolerance, 1e-9)):
             return False, pointer
     direction = "too high" if value > expected else "too low"
-    return False, f"{_format(value, tolerance)}{unit} is {direction}. Check which rows you kept and that you used the 'I alt' totals only once."
+    return False, (f"{_format(value, tolerance)}{unit} is {direction}. Go through your steps again: which rows and months "
+                   "you kept, whether a total ('I alt') got added to its own parts, and what you divided by.")
 
 
 def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | None = None) -> tuple[bool, str]:
