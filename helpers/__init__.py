@@ -23,12 +23,13 @@ from .monthly import load_monthly_series, reconcile_monthly
 from .parsing import KEY, parse_table
 from .reconcile import reconcile, violations
 from .tidy import load_ledger, load_lines, load_participants, load_repairs, manifest, raw_line, with_english
-from .vocabulary import english, label
+from .views import select
+from .vocabulary import both, english, label
 
 __all__ = [
     "activity_plan_change", "audit_tables", "cost_per_place", "load_audit_findings",
     "load_audit_inconsistencies", "load_audit_table", "waiting_for_plan_extra",
     "KEY", "DuplicateMismatchError", "IntegrityError", "ParseError", "ReconciliationError",
     "english", "label", "load_ledger", "load_lines", "load_participants", "load_repairs", "raw_line", "manifest", "parse_table", "reconcile",
-    "violations", "with_english", "load_monthly_series", "reconcile_monthly",
+    "violations", "with_english", "load_monthly_series", "reconcile_monthly", "select", "both",
 ]

@@ -55,43 +55,6 @@ MONTHS = {
     "nb": tuple(m.lower() for m in vocab.MONTHS_NB),
 }
 
-WORDS: dict[str, dict[str, str]] = {
-    "participants": {"en": "Participants (persons)", "nb": "Deltakere (personer)"},
-    "month": {"en": "Month", "nb": "Måned"},
-    "status_group": {"en": "Status group", "nb": "Hovedgruppe"},
-    "gender": {"en": "Gender", "nb": "Kjønn"},
-    "age_group": {"en": "Age group", "nb": "Aldersgruppe"},
-    "programme_group": {"en": "Programme group", "nb": "Tiltaksgruppe"},
-    "programme": {"en": "Programme", "nb": "Tiltak"},
-    "share": {"en": "Share of participants (%)", "nb": "Andel av deltakerne (%)"},
-    "suppressed": {"en": "Suppressed (0-3, shown as *)", "nb": "Prikket (0-3, vist som *)"},
-    "select_month": {"en": "Month: ", "nb": "Måned: "},
-    "source": {"en": "Source: NAV, participants in labour-market programmes", "nb": "Kilde: NAV, deltakere i arbeidsrettede tiltak"},
-}
-
-
-def word(name: str, lang: str) -> str:
-    """A label in the chosen language ('en' or 'nb')."""
-    check_lang(lang)
-    return WORDS[name][lang]
-
-
-def words_from(table: dict[str, dict[str, str]]):
-    """An accessor like :func:`word` for a topic module's own table of labels: ``f(name, lang)``."""
-
-    def lookup(name: str, lang: str) -> str:
-        check_lang(lang)
-        return table[name][lang]
-
-    return lookup
-
-
-def either(lang: str, en: str, nb: str) -> str:
-    """The English or the Norwegian text, for sentences written inline in both languages."""
-    check_lang(lang)
-    return en if lang == "en" else nb
-
-
 def check_lang(lang: str) -> None:
     if lang not in ("en", "nb"):
         raise ValueError(f"lang must be 'en' (English) or 'nb' (Norwegian bokmål), not {lang!r}")
@@ -106,15 +69,6 @@ def value_label(value: str, lang: str) -> str:
     """A dimension value (NAV's Norwegian label) in the chosen language."""
     check_lang(lang)
     return value if lang == "nb" else vocab.english(value)
-
-
-def programme_label(programme: str, lang: str) -> str:
-    """A programme's name in the chosen language. Some programmes share their Norwegian name with
-    their group (*Tilrettelegging*, *Oppfølging*), so the programme's own gloss is used."""
-    check_lang(lang)
-    if lang == "en" and programme in vocab.PROGRAMMES:
-        return vocab.PROGRAMMES[programme][1]
-    return value_label(programme, lang)
 
 
 def number(value: float, lang: str = "en", decimals: int = 0) -> str:

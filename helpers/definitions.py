@@ -1,7 +1,7 @@
 """NAV's definitions for the exit statistics, written as small functions a reader can run.
 
 The rules come from NAV's definition page for the exit statistics (avgangsstatistikk), vendored as
-``data/raw/nav_avgang_definisjoner.txt`` and cited here as "000 line N". The suppression rule comes
+``data/raw/nav_avgang_definisjoner.txt`` and cited here as "definitions line N". The suppression rule comes
 from the notes to the participant tables (``data/raw/nav_tiltak_en_maaned_2016-11.txt`` line 15,
 ``nav_tiltak_alder_2019-01_2019-12.txt`` line 15, ``nav_tiltak_kjonn_2021-01_2021-05.txt`` line 13).
 
@@ -11,12 +11,12 @@ wrong answer cannot come from a wrong input. Where the rule needs months the his
 (the two months after a possible exit, or the month six months after it), the functions raise
 :class:`UndeterminedError` instead of guessing; :func:`exit_verdict` returns ``None`` in that case.
 
-The readings this module takes where the seed leaves room (each is explained where it is used):
+The readings this module takes where NAV's text leaves room (each is explained where it is used):
 
-- exit: "not on *the same* programme" in the two following months, so a move counts (000 line 5);
-- the reclassification window is the five calendar months before the exit month (000 line 7);
+- exit: "not on *the same* programme" in the two following months, so a move counts (definitions line 5);
+- the reclassification window is the five calendar months before the exit month (definitions line 7);
 - the status is read in the month six months after the exit month, with a fixed precedence
-  (000 lines 11-18);
+  (definitions lines 11-18);
 - a history starts with the person's first month known to NAV, and ends at the data cut-off.
 """
 
@@ -32,22 +32,22 @@ import pandas as pd
 SEED = "data/raw/nav_avgang_definisjoner.txt"
 SUPPRESSION_NOTE = "data/raw/nav_tiltak_en_maaned_2016-11.txt, line 15"
 
-# Registered statuses in NAV's register (000 line 7: "arbeidssøkere og personer registrert med nedsatt arbeidsevne").
+# Registered statuses in NAV's register (definitions line 7: "arbeidssøkere og personer registrert med nedsatt arbeidsevne").
 JOBSEEKER = "arbeidssøker"
 REDUCED_CAPACITY = "nedsatt arbeidsevne"
 REGISTERED_STATUSES: tuple[str, ...] = (JOBSEEKER, REDUCED_CAPACITY)
 
 # Status groups, with the labels NAV's participant tables use (helpers.vocabulary.STATUS_GROUPS).
-# 000 line 7 names the first two "arbeidssøkere" and "personer registrert med nedsatt arbeidsevne".
+# definitions line 7 names the first two "arbeidssøkere" and "personer registrert med nedsatt arbeidsevne".
 GROUP_JOBSEEKERS = "Arbeidssøkere på tiltak"
 GROUP_REDUCED_CAPACITY = "Nedsatt arbeidsevne, på tiltak"
 GROUP_OTHER = "Andre på tiltak"
 
-MONTHS_OFF = 2  # 000 line 5: "ikke de to påfølgende månedene"
-RECLASSIFICATION_MONTHS = 5  # 000 line 7: "de siste fem månedene før avgang"
-MONTHS_TO_STATUS = 6  # 000 line 11: "seks måneder etter tidspunktet for avgang"
+MONTHS_OFF = 2  # definitions line 5: "ikke de to påfølgende månedene"
+RECLASSIFICATION_MONTHS = 5  # definitions line 7: "de siste fem månedene før avgang"
+MONTHS_TO_STATUS = 6  # definitions line 11: "seks måneder etter tidspunktet for avgang"
 
-# The six statuses six months after exit (000 lines 13-18), with their English glosses and seed lines.
+# The six statuses six months after exit (definitions lines 13-18), with their English glosses and source lines.
 SIX_MONTH_STATUSES: dict[str, str] = {
     "I arbeid": "In work",
     "Arbeid og ytelse": "Work and benefit",
@@ -94,7 +94,7 @@ class UndeterminedError(LookupError):
     """The rule needs months after the end of the history, so the answer is not known yet.
 
     This is not a fault in the history: a history ends at the data cut-off, and NAV itself can
-    only count an exit two months after it happened (000 line 5).
+    only count an exit two months after it happened (definitions line 5).
     """
 
     def __init__(self, month: str, needed: Sequence[str], last: str, why: str):
@@ -116,15 +116,15 @@ class MonthRecord:
 
     - ``month``: 'YYYY-MM'.
     - ``programme``: the labour-market programme (tiltak) the person is registered on, or None.
-      One programme per month is a simplification: the seed counts exits per programme.
-    - ``status``: registered status, 'arbeidssøker', 'nedsatt arbeidsevne' or None (000 line 7).
-    - ``in_work``: registered as an employee in the employer register and paid wages (000 line 13).
-    - ``benefit``: receives a benefit (ytelse) from NAV, sickness benefit not included (000 line 14);
+      One programme per month is a simplification: NAV counts exits per programme.
+    - ``status``: registered status, 'arbeidssøker', 'nedsatt arbeidsevne' or None (definitions line 7).
+    - ``in_work``: registered as an employee in the employer register and paid wages (definitions line 13).
+    - ``benefit``: receives a benefit (ytelse) from NAV, sickness benefit not included (definitions line 14);
       for example work assessment allowance (AAP), unemployment benefit, or part disability benefit.
     - ``sickness_benefit``: receives sickness benefit (sykepenger). Recorded so that it can be shown,
-      but it never changes a status: 000 line 14 says "ytelse" does not include it.
+      but it never changes a status: definitions line 14 says "ytelse" does not include it.
     - ``disability_benefit_only``: receives disability benefit (uføretrygd) and nothing else
-      (000 line 17); contradicts work, other benefits and a registered status.
+      (definitions line 17); contradicts work, other benefits and a registered status.
     """
 
     month: str
@@ -185,7 +185,7 @@ def _check_record(index: int | None, record: object) -> None:
         raise HistoryError(index, month, f"programme {record.programme!r} is not a name", "a programme name or None")
     if record.status is not None and record.status not in REGISTERED_STATUSES:
         raise HistoryError(index, month, f"unknown status {record.status!r}",
-                           "'arbeidssøker', 'nedsatt arbeidsevne' or None (000 line 7)")
+                           "'arbeidssøker', 'nedsatt arbeidsevne' or None (definitions line 7)")
     for name in _FLAGS:
         if not isinstance(getattr(record, name), bool):
             raise HistoryError(index, month, f"{name} is {getattr(record, name)!r}", f"{name} to be True or False")
@@ -195,7 +195,7 @@ def _check_record(index: int | None, record: object) -> None:
         if clashes:
             raise HistoryError(index, month,
                                f"contradictory flags: disability_benefit_only together with {', '.join(clashes)}",
-                               "'only disability benefit' (000 line 17) to exclude work, other benefits and a status")
+                               "'only disability benefit' (definitions line 17) to exclude work, other benefits and a status")
 
 
 def validate_history(history: Sequence[MonthRecord]) -> tuple[MonthRecord, ...]:
@@ -254,10 +254,10 @@ def _verdict(records: Sequence[MonthRecord], index: int, months_off: int = MONTH
 def exit_verdict(history: Sequence[MonthRecord], reference_month: str, *, months_off: int = MONTHS_OFF) -> bool | None:
     """Is ``reference_month`` an exit? True, False, or None when the history ends too early to tell.
 
-    Rule (000 line 5): a person counts as an exit in a reference month when registered on a
+    Rule (definitions line 5): a person counts as an exit in a reference month when registered on a
     programme that month ("registrert i ett arbeidsmarkedstiltak i en gitt referansemåned") "men
     ikke de to påfølgende månedene". We read the second half as *not registered on that same
-    programme* in the next two months, for two reasons: the seed's next sentence says exits between
+    programme* in the next two months, for two reasons: NAV's next sentence says exits between
     programmes are counted too ("Avgangen mellom ulike tiltak er også tatt med"), which an "on no
     programme" reading would rule out; and the audit, which copied NAV's rule to be comparable,
     spells it out: "ikke deltar på samme tiltak de to påfølgende månedene" (audit lines 1166-1169,
@@ -276,7 +276,7 @@ def exit_verdict(history: Sequence[MonthRecord], reference_month: str, *, months
 
 
 def is_exit(history: Sequence[MonthRecord], reference_month: str, *, months_off: int = MONTHS_OFF) -> bool:
-    """True when the person counts as an exit in ``reference_month`` (000 line 5).
+    """True when the person counts as an exit in ``reference_month`` (definitions line 5).
 
     On a programme in the reference month, "men ikke de to påfølgende månedene", read as: not on
     *that same* programme in either of the next two months, so a move to another programme is an
@@ -302,7 +302,7 @@ def _missing(records: Sequence[MonthRecord], month: str, ahead: int) -> list[str
 
 
 def exit_months(history: Sequence[MonthRecord], *, months_off: int = MONTHS_OFF) -> list[str]:
-    """The months in which the person counts as an exit (000 line 5), oldest first.
+    """The months in which the person counts as an exit (definitions line 5), oldest first.
 
     Only decided exits are listed; months that cannot be decided yet are in :func:`undetermined_months`.
     """
@@ -326,7 +326,7 @@ def _require_exit(records: Sequence[MonthRecord], month: str) -> int:
         raise UndeterminedError(month, _missing(records, month, MONTHS_OFF), records[-1].month,
                                 "deciding whether this month is an exit")
     if not verdict:
-        raise ValueError(f"{month} is not an exit month (000 line 5); exits in this history: "
+        raise ValueError(f"{month} is not an exit month (definitions line 5); exits in this history: "
                          f"{[r.month for i, r in enumerate(records) if _verdict(records, i)] or 'none'}")
     return index
 
@@ -337,7 +337,7 @@ def _require_exit(records: Sequence[MonthRecord], month: str) -> int:
 def reclassification_window(exit_month: str) -> list[str]:
     """The months checked for reduced work capacity: the five calendar months before the exit month.
 
-    000 line 7: "de siste fem månedene før avgang". We count the exit (reference) month as the month
+    definitions line 7: "de siste fem månedene før avgang". We count the exit (reference) month as the month
     of the exit, so "before the exit" means strictly before it: for an exit in June, January to May.
     The exit month itself is left out; it could not change anything anyway, because a person whose
     status that month is reduced work capacity is in that group already.
@@ -352,7 +352,7 @@ def _reduced_capacity_months(records: Sequence[MonthRecord], index: int) -> list
 
 
 def is_reclassified(history: Sequence[MonthRecord], exit_month: str) -> bool:
-    """True when a jobseeker's exit is moved to the reduced-work-capacity group (000 line 7).
+    """True when a jobseeker's exit is moved to the reduced-work-capacity group (definitions line 7).
 
     Months before the first record count as months without a status: a history begins with the
     person's first month known to NAV.
@@ -365,13 +365,13 @@ def is_reclassified(history: Sequence[MonthRecord], exit_month: str) -> bool:
 def exit_status_group(history: Sequence[MonthRecord], exit_month: str) -> str:
     """The status group an exit is counted under, as NAV's tables label it.
 
-    000 line 7 splits the exit statistics into "arbeidssøkere" and "personer registrert med nedsatt
+    definitions line 7 splits the exit statistics into "arbeidssøkere" and "personer registrert med nedsatt
     arbeidsevne"; we return the participant tables' labels for them, "Arbeidssøkere på tiltak" and
     "Nedsatt arbeidsevne, på tiltak". The group follows the status in the exit month, except that a
     jobseeker who had reduced work capacity in any of the five months before the exit month
     (:func:`reclassification_window`) "blir omklassifisert til avgang fra nedsatt arbeidsevne".
 
-    A person with neither status in the exit month is in neither of the seed's two groups; we return
+    A person with neither status in the exit month is in neither of NAV's two exit groups; we return
     "Andre på tiltak", the tables' label for the rest, so such exits stay visible.
     """
     records = validate_history(history)
@@ -386,7 +386,7 @@ def exit_status_group(history: Sequence[MonthRecord], exit_month: str) -> str:
 
 # --------------------------------------------------------------------------- status six months after exit
 
-# Precedence: the first rule that holds gives the status (000 lines 13-18, see classify_status).
+# Precedence: the first rule that holds gives the status (definitions lines 13-18, see classify_status).
 STATUS_RULES: tuple[tuple[str, Callable[[MonthRecord], bool]], ...] = (
     ("Arbeid og ytelse", lambda r: r.in_work and r.benefit),
     ("I arbeid", lambda r: r.in_work),
@@ -398,7 +398,7 @@ STATUS_RULES: tuple[tuple[str, Callable[[MonthRecord], bool]], ...] = (
 
 
 def classify_status(record: MonthRecord) -> str:
-    """Which of the six statuses (000 lines 13-18) one month's record gives; the first rule that holds wins.
+    """Which of the six statuses (definitions lines 13-18) one month's record gives; the first rule that holds wins.
 
     1. In work and a benefit -> "Arbeid og ytelse" (line 14). Sickness benefit is not a benefit here
        ("Begrepet ytelse inkluderer ikke sykepenger"), so work plus sickness benefit is "I arbeid".
@@ -409,10 +409,10 @@ def classify_status(record: MonthRecord) -> str:
        (lines 15-16: they "kan motta en ytelse", so a benefit does not change these).
     5. Disability benefit and nothing else -> "Uføre" (line 17: "mottar kun uføretrygd").
     6. Anything else -> "Annet" (line 18), including a benefit with no work and no registered status,
-       which the seed does not name; we count it under the seed's catch-all.
+       which NAV's text does not name; we count it under its catch-all.
 
-    The order follows the seed's list except that the narrower "Arbeid og ytelse" is tested before
-    "I arbeid"; the seed states no precedence, so this is our reading.
+    The order follows NAV's list except that the narrower "Arbeid og ytelse" is tested before
+    "I arbeid"; NAV states no precedence, so this is our reading.
     """
     _check_record(None, record)
     return next(label for label, rule in STATUS_RULES if rule(record))
@@ -426,9 +426,9 @@ def status_english(status: str) -> str:
 
 
 def status_month(exit_month: str) -> str:
-    """The month whose records give the status: six months after the exit (reference) month (000 line 11).
+    """The month whose records give the status: six months after the exit (reference) month (definitions line 11).
 
-    000 line 11 measures the status "seks måneder etter tidspunktet for avgang"; the exit is counted
+    definitions line 11 measures the status "seks måneder etter tidspunktet for avgang"; the exit is counted
     in the reference month (line 5), so for an exit in March 2021 the status is read in September 2021.
     """
     return shift_month(exit_month, MONTHS_TO_STATUS)

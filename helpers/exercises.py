@@ -63,10 +63,7 @@ def exercise(exercise_id: str, hint: str):
 
     def register(function: Callable[[object], tuple[bool, str]]) -> Callable[[object], tuple[bool, str]]:
         if exercise_id in EXERCISES:
-            if EXERCISES[exercise_id].module == "helpers.answers" and ".topics." in function.__module__:
-                return function  # transitional: the answer key replaces a topic module's check
-            if not (function.__module__ == "helpers.answers" and ".topics." in EXERCISES[exercise_id].module):
-                raise ValueError(f"exercise {exercise_id} is registered twice")
+            raise ValueError(f"exercise {exercise_id} is registered twice")
 
         def run(answer: object) -> Result:
             if answer is None or (isinstance(answer, str) and not answer.strip()):
@@ -90,14 +87,7 @@ def check(exercise_id: str, answer: object) -> Result:
 
 def _load_all() -> None:
     """Import the answer key, which registers every exercise's check."""
-    import importlib.util
-
-    from . import answers  # noqa: F401  (first: its checks take precedence)
-
-    if importlib.util.find_spec(f"{__package__}.topics"):  # notebooks not yet moved to the answer key
-        from . import topics
-
-        topics.load_all()
+    from . import answers  # noqa: F401
 
 
 @functools.cache
@@ -138,9 +128,6 @@ def as_number(answer: object, near: float | None = None) -> float | None:
         return float(text)
     except ValueError:
         return None
-
-
-as_percent = as_number
 
 
 def as_month(answer: object) -> tuple[int | None, int] | None:
@@ -246,13 +233,3 @@ def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.P
 def _format(value: float, tolerance: float) -> str:
     decimals = max(0, -math.floor(math.log10(2 * tolerance))) if tolerance > 0 else 0
     return f"{value:,.{decimals}f}"
-
-
-# -- used by the topic modules until their notebooks move to the answer key ----------------------
-def close(answer: object, expected: float, tolerance: float) -> bool:
-    value = as_number(answer, near=expected)
-    return value is not None and math.isclose(value, expected, abs_tol=tolerance)
-
-
-def same_label(answer: object, expected: str, english: str | None = None) -> bool:
-    return bool(as_label(answer) & {expected.lower(), (english or expected).lower()})

@@ -34,7 +34,7 @@ def test_numbers_in_both_styles():
     assert charts.number(83484, "nb") == "83\u00a0484"
     assert charts.number(44.12, "nb", decimals=1) == "44,1"
     with pytest.raises(ValueError, match="lang must be"):
-        charts.word("participants", "de")
+        charts.check_lang("de")
 
 
 def first_chart_of_00() -> dict:
