@@ -173,5 +173,31 @@ def dashboard_latency(runs: int = 3) -> None:
     print(f"  redraws over {len(redraws)} controls: slowest median {max(medians):.0f} ms (aim ≤ 250), worst {worst:.0f} ms (aim ≤ 500)")
 
 
+def dashboard_kernels(views: int = 30) -> None:
+    """Open the dashboard `views` times in a row (open, first chart, close the tab) on the server
+    `make dashboard` runs (./start jupyter server, jupyter-config/ as shipped), then watch the kernels."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.binder_support import binder_server, dashboard_views, kernels, server_memory, wait_for_kernels
+    from tests.browser_support import BIN, DASHBOARD_FIRST_CHART, launch_chromium
+
+    with tempfile.TemporaryDirectory(prefix="nav-kernels-") as workdir, binder_server(Path(workdir), BIN) as server, \
+            sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        url = f"{server.base}/voila/render/notebooks/dashboard.ipynb?token={server.token}"
+        start = time.monotonic()
+        times = dashboard_views(browser, url, views, DASHBOARD_FIRST_CHART)
+        print(f"  {views} views in {time.monotonic() - start:.0f} s (first chart, median {statistics.median(times):.0f} ms)")
+        print(f"  at the last close: {len(kernels(server))} kernels; memory (MB) {server_memory(server)}")
+        timeline = wait_for_kernels(server, at_most=0, within=150)
+        at_two_minutes = [alive for seconds, alive in timeline if seconds <= 120][-1]
+        print(f"  kernels alive after the last close (seconds, kernels): {timeline}; at 2 minutes: {at_two_minutes}")
+        refused = server.log_tail(10**7).count("'_xsrf' argument missing")
+        print(f"  memory then (MB): {server_memory(server)}; Voilà shutdown requests refused (xsrf): {refused}")
+        browser.close()
+
+
 if __name__ == "__main__":
     main()
