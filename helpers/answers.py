@@ -33,6 +33,7 @@ def _(answer):
     return judge_number(answer, july.sum(), 0.5, "people on a programme in July 2019", mistakes={
         "that is one status group only: add all three.": july["Nedsatt arbeidsevne, på tiltak"],
         "that is the total for November 2016, not July 2019: change the month in your selection.": _status("2016-11").sum(),
+        "that is January 2019, the first month of the year: keep the rows of \"2019-07\".": _status("2019-01").sum(),
     })
 
 

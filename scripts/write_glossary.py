@@ -27,7 +27,7 @@ def glossary_notebook(text: str) -> str:
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
     cell = nbformat.v4.new_markdown_cell(text)
-    cell["id"] = "glossary"
+    cell["id"] = "cell-00"  # as scripts/execute_notebooks.py numbers cells, so running it changes nothing
     nb.cells = [cell]
     return nbformat.writes(nb) + "\n"
 

@@ -23,7 +23,7 @@ CASES: dict[str, tuple[list[object], list[tuple[object, str]]]] = {}
 # -- 00 Start here -------------------------------------------------------------------------------
 # July 2019, all status groups: 58 225 (nav_tiltak_alder_2019-01_2019-12.txt line 28; parts on lines 48, 68, 88).
 CASES["00.1"] = ([58225, "58 225", "58,225", "58225 persons"],
-                 [(46239, "one status group"), (83484, "november 2016"), (58000, "too low")])
+                 [(46239, "one status group"), (83484, "november 2016"), (70430, "january 2019"), (58000, "too low")])
 # May 2021: jobseekers 17 532 of 77 811 (nav_tiltak_kjonn_2021-01_2021-05.txt lines 26-27) = 22.53 %.
 CASES["00.2"] = ([22.5, "22,5 %", 100 * 17532 / 77811, "22.5 per cent"],
                  [(17532 / 77811, "multiply by 100"), (17532, "number of jobseekers"), (25, "too high")])
