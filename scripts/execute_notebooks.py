@@ -4,13 +4,15 @@
     .venv/bin/python scripts/execute_notebooks.py notebooks/03_programme_groups.ipynb
 
 Solutions are executed and must pass their checks, but their output is not stored.
-Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
+Memory addresses in reprs and widget ids are made the same in every run, so re-running gives the
+same file byte for byte. Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
 while executing, so it is recorded and then dropped); cell ids and
 metadata that interactive sessions add are normalised, so re-running gives the same file.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,6 +22,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP_METADATA = {"tags", "jupyter"}
+ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")  # as tests/nbval_sanitize.cfg
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def normalise(nb: nbformat.NotebookNode) -> None:
@@ -30,8 +34,13 @@ def normalise(nb: nbformat.NotebookNode) -> None:
         cell["id"] = f"cell-{i:02d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}
         if cell.cell_type == "code":
-            for output in cell.get("outputs", []):
+            for k, output in enumerate(cell.get("outputs", [])):
                 output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
+                data = output.get("data", {})
+                if "text/plain" in data:  # a repr's memory address differs in every run
+                    data["text/plain"] = ADDRESS.sub("0xADDR", data["text/plain"])
+                if WIDGET in data:  # a widget's random id points at state that is not stored anyway
+                    data[WIDGET] = {**data[WIDGET], "model_id": f"{cell['id']}-widget-{k}"}
 
 
 def strip_solutions(nb: nbformat.NotebookNode, path: Path) -> None:

@@ -36,3 +36,33 @@ def participants():
     import helpers
 
     return helpers.load_participants()
+
+
+def repository_copy(target: Path) -> Path:
+    """A copy of this checkout's files (tracked and new, not ignored) that uses this checkout's .venv.
+
+    The copy keeps the files' times, so `make`'s set-up step sees the environment as up to date and
+    installs nothing; the command under test then runs exactly as a reader types it.
+    """
+    import shutil
+    import subprocess
+
+    names = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split("\0")
+    for name in filter(None, names):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    return target
+
+
+def run_make(directory: Path, target: str, timeout: float = 600) -> "subprocess.CompletedProcess[str]":
+    """`make <target>` in a directory, as a reader runs it; fails the test with make's output if it fails."""
+    import subprocess
+
+    done = subprocess.run(["make", target], cwd=directory, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, f"`make {target}` failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    assert "pip install" not in done.stdout, f"`make {target}` reinstalled the environment:\n{done.stdout[-1000:]}"
+    return done

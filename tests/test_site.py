@@ -10,7 +10,7 @@ import pytest
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
 from .browser_support import CHROMIUM_ARGS, PHONE, axe_violations, check_chromium, overflowing
-from .conftest import ROOT
+from .conftest import ROOT, run_make
 
 PAGES = [nb.stem for nb in (*NOTEBOOKS, DASHBOARD) if (ROOT / "notebooks" / nb.file).exists()]
 
@@ -23,17 +23,15 @@ def script(name: str):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    script("build_site").build(out)
-    return out
+def site():
+    run_make(ROOT, "site")  # as README gives it
+    return ROOT / "site"
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory):
-    out = tmp_path_factory.mktemp("figures")
-    assert script("figures").main([str(out)]) == 0
-    return out
+def figures():
+    run_make(ROOT, "figures")
+    return ROOT / "figures"
 
 
 @pytest.fixture(scope="module")

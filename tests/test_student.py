@@ -10,7 +10,7 @@ from nbclient import NotebookClient
 
 from helpers.collection import NOTEBOOKS
 
-from .conftest import ROOT
+from .conftest import ROOT, run_make
 
 PRESENT = [nb for nb in NOTEBOOKS if (ROOT / "notebooks" / nb.file).exists()]
 
@@ -23,10 +23,9 @@ def student_module():
 
 
 @pytest.fixture(scope="module")
-def copies(tmp_path_factory):
-    out = tmp_path_factory.mktemp("student")
-    student_module().main([str(out)])
-    return out
+def copies():
+    run_make(ROOT, "student")  # as README gives it
+    return ROOT / "student"
 
 
 @pytest.mark.parametrize("entry", PRESENT, ids=lambda nb: nb.stem)
