@@ -153,3 +153,20 @@ def test_glossary_page_is_up_to_date_and_linked():
 def test_collection_registry():
     assert notebook("00_start_here").teaching > 0
     assert [nb.stem[:2] for nb in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
+
+
+@pytest.mark.parametrize("name", EXECUTED)
+def test_every_star_in_a_computed_sentence_is_shown(name):
+    """NAV's '*' in a generated sentence is escaped, so Markdown shows it instead of turning text italic:
+    each escaped star of a stored Markdown output is a visible star once rendered."""
+    import mistune
+
+    render = mistune.create_markdown()
+    for cell in read(name).cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown")
+            if text:
+                visible = re.sub(r"<[^>]+>", "", render(text))
+                assert visible.count("*") >= text.count("\\*"), f"{cell.id}: a star vanished from {text[:200]!r}"
+                lone = re.search(r"(?<![\\*\w.,)!?])\*(?![*\w(])", text)  # a star that is not emphasis, unescaped
+                assert not lone, f"{cell.id}: NAV's star is not escaped in {text[max(0, lone.start() - 60):lone.end() + 60]!r}"
