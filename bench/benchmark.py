@@ -105,7 +105,7 @@ def main() -> None:
 
     monthly_series()
 
-    print("Notebook start-up (aim for the whole `make test` under three minutes)")
+    print("Notebook start-up (what every notebook, test and dashboard view pays first)")
     for module, seconds in import_times().items():
         print(f"  import {module} in a fresh interpreter (median of 3): {seconds * 1000:.0f} ms")
     try:

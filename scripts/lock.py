@@ -8,7 +8,6 @@ what is pinned is exactly what is installed.
 
 from __future__ import annotations
 
-import re
 import sys
 import tomllib
 from importlib import metadata

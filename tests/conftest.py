@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,21 @@ def chart_settings():
     charts.enable()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, through Playwright (see tests/browser_support.py), for one test file."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser_support import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)  # fails with "run `make browser` ..." when Chromium is missing
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="session")
 def participants():
     import helpers
@@ -45,7 +61,6 @@ def repository_copy(target: Path) -> Path:
     installs nothing; the command under test then runs exactly as a reader types it.
     """
     import shutil
-    import subprocess
 
     names = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
                            capture_output=True, text=True).stdout.split("\0")
@@ -58,10 +73,8 @@ def repository_copy(target: Path) -> Path:
     return target
 
 
-def run_make(directory: Path, target: str, timeout: float = 600) -> "subprocess.CompletedProcess[str]":
+def run_make(directory: Path, target: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """`make <target>` in a directory, as a reader runs it; fails the test with make's output if it fails."""
-    import subprocess
-
     done = subprocess.run(["make", target], cwd=directory, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"`make {target}` failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
     assert "pip install" not in done.stdout, f"`make {target}` reinstalled the environment:\n{done.stdout[-1000:]}"

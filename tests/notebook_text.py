@@ -39,3 +39,20 @@ def shows_number(text: str, value: float, decimals: int) -> bool:
     en = f"{value:,.{decimals}f}"
     forms = {en, en.replace(",", ""), en.replace(",", " ").replace(".", ","), en.replace(",", "\u00a0").replace(".", ",")}
     return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text) for form in forms)
+
+
+def code_output_text(cells: list[nbformat.NotebookNode]) -> str:
+    """Everything the code cells of a notebook show (sources and stored outputs)."""
+    return "\n".join(cell_text(c) for c in cells if c.cell_type == "code")
+
+
+def chart_data(cells: list[nbformat.NotebookNode], title: str) -> list[dict]:
+    """The rows a stored chart draws: the largest dataset of the first chart whose title contains ``title``."""
+    import json
+
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            spec = output.get("data", {}).get("application/vnd.vegalite.v5+json")
+            if spec and title in json.dumps(spec.get("title", "")):
+                return max(spec["datasets"].values(), key=len)
+    raise LookupError(title)

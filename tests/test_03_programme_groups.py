@@ -6,13 +6,12 @@ the notebook's stored outputs (sentences, chart data) are compared with them.
 
 from __future__ import annotations
 
-import json
 
 import nbformat
 import pytest
 
 from .conftest import GENDER, ONE_MONTH, raw_lines
-from .notebook_text import NOTEBOOKS, cell_text, shows_number, text_before_exercise
+from .notebook_text import NOTEBOOKS, chart_data, code_output_text, shows_number, text_before_exercise
 
 NOTEBOOK = "03_programme_groups.ipynb"
 LINES = raw_lines(ONE_MONTH)
@@ -35,22 +34,8 @@ def cells():
     return nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4).cells
 
 
-def output_text(cells) -> str:
-    return "\n".join(cell_text(c) for c in cells if c.cell_type == "code")
-
-
-def chart_data(cells, title: str) -> list[dict]:
-    """The rows a stored chart draws (the largest dataset of the chart with this title)."""
-    for cell in cells:
-        for output in cell.get("outputs", []):
-            spec = output.get("data", {}).get("application/vnd.vegalite.v5+json")
-            if spec and title in json.dumps(spec.get("title", "")):
-                return max(spec["datasets"].values(), key=len)
-    raise LookupError(title)
-
-
 def test_key_findings_state_the_printed_numbers(cells):
-    text = output_text(cells)
+    text = code_output_text(cells)
     _, total, change, pct = printed(28)
     assert f"{value(total):,} people" in text and f"rose by {value(change):,} persons ({value(pct)} %)" in text
     assert printed(47)[:2] == ["Arbeidspraksis", "23 919"] and "Arbeidspraksis (Work practice), had 23,919" in text
@@ -82,7 +67,7 @@ def test_change_chart_draws_the_group_section(cells):
 
 
 def test_what_the_tables_show_about_reserved_programmes_and_aft(cells):
-    text = output_text(cells)
+    text = code_output_text(cells)
     assert printed(145) == ["Arbeid med bistand (AB)", "1 444", "*", "19", "1 422"]
     assert "Arbeid med bistand (AB) (Work with assistance (AB)): 19 jobseekers and \\* other participants (line 145)" in text
     assert printed(170) == ["Utdanning", "9 821", "8", "26", "9 787"] and "26 jobseekers and 8 other participants (line 170)" in text
@@ -96,7 +81,7 @@ def test_the_worked_lone_star_is_the_training_group(cells):
     # training group, all status groups: total line 171, visible programmes 154-157 and 170, star on line 158
     hidden = value(printed(171)[1]) - sum(value(printed(n)[1]) for n in (154, 155, 156, 157, 170))
     assert printed(158)[1] == "*" and hidden == 2
-    assert f"so the starred row hides exactly {hidden} persons" in output_text(cells)
+    assert f"so the starred row hides exactly {hidden} persons" in code_output_text(cells)
 
 
 def test_stars_are_drawn_as_a_range_and_empty_groups_say_nobody(cells):

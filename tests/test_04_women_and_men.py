@@ -6,7 +6,6 @@ Expected values are read from the raw text (data/raw/nav_tiltak_kjonn_2021-01_20
 
 from __future__ import annotations
 
-import json
 
 import nbformat
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from helpers.vocabulary import repair_label
 
 from .conftest import GENDER, raw_lines
-from .notebook_text import NOTEBOOKS, cell_text, shows_number, text_before_exercise
+from .notebook_text import NOTEBOOKS, chart_data, code_output_text, shows_number, text_before_exercise
 
 NOTEBOOK = "04_women_and_men.ipynb"
 LINES = raw_lines(GENDER)
@@ -39,21 +38,8 @@ def cells():
     return nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4).cells
 
 
-def output_text(cells) -> str:
-    return "\n".join(cell_text(c) for c in cells if c.cell_type == "code")
-
-
-def chart_data(cells, title: str) -> list[dict]:
-    for cell in cells:
-        for output in cell.get("outputs", []):
-            spec = output.get("data", {}).get("application/vnd.vegalite.v5+json")
-            if spec and title in json.dumps(spec.get("title", "")):
-                return max(spec["datasets"].values(), key=len)
-    raise LookupError(title)
-
-
 def test_key_findings(cells):
-    text = output_text(cells)
+    text = code_output_text(cells)
     assert printed(42)[0] == "I alt kvinner" and printed(50)[0] == "I alt menn"
     assert f"{at(42):,} women and {at(50):,} men" in text
     # Lønnstilskudd, lowest women's share: women line 91 (printed 'Lønnskudd'), men line 113
@@ -80,7 +66,7 @@ def test_education_bounds(cells):
 def test_the_ranking_keeps_only_programmes_with_at_least_100_and_says_which(cells):
     rows = chart_data(cells, "Which programmes lean")
     assert rows and all(r["total"] >= 100 for r in rows)
-    text = output_text(cells)
+    text = code_output_text(cells)
     assert "At least 100" in text and "Of the 25 programmes with at least 100 participants" in text
     # Varig lønnstilskudd: only people with reduced work capacity (lines 565, 773, 343)
     assert printed(565)[0] == printed(773)[0] == printed(343)[0] == "Varig lønnstilskudd"
@@ -100,7 +86,7 @@ def test_digital_job_club_is_drawn_as_ranges_not_zero(cells):
 
 def test_no_internal_topic_module_and_stars_kept_in_sentences(cells):
     assert not any("helpers.topics" in c.source for c in cells)
-    assert "shows '' in January" not in output_text(cells)
+    assert "shows '' in January" not in code_output_text(cells)
 
 
 def test_exercise_04_1_answer_not_shown_before():

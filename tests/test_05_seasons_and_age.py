@@ -10,7 +10,6 @@ import re
 
 import mistune
 import nbformat
-import pytest
 
 from .conftest import AGE, ROOT, raw_lines
 from .notebook_text import cell_text, shows_number, text_before_exercise

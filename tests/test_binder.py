@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from .binder_support import binder_server, binder_venv, dashboard_views, kernels, rehearsal_env, server_memory, wait_for_kernels
-from .browser_support import DASHBOARD_FIRST_CHART, check_chromium, launch_chromium, new_session, wait_voila_chart
+from .browser_support import DASHBOARD_FIRST_CHART, new_session, wait_voila_chart
 from .conftest import ROOT
 
 VIEWS = 30
@@ -59,19 +59,6 @@ def env_bin():
     FIGURES["environment_build_s"] = round(seconds, 1)
     print(f"\nBinder rehearsal environment: {bin_dir.parent.name} ({'built in %.0f s' % seconds if seconds else 'cached'})")
     return bin_dir
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    check_chromium()
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module", autouse=True)

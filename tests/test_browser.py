@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_CHARTS, DASHBOARD_FIRST_CHART, PHONE, Change, apply_change,
-                              axe_violations, check_chromium, lab_chart_renderer, lab_server, launch_chromium, measure_voila,
+                              axe_violations, lab_chart_renderer, lab_server, measure_voila,
                               new_session, open_lab, open_voila, overflowing, run_all, screenshot, voila_server, wait_chart,
                               wait_run_all)
 
@@ -31,19 +31,6 @@ TITLE_NB = "Deltakere etter hovedgruppe"
 NOVEMBER_2016 = ("20,331", "60,202", "2,951")
 JULY_2019 = ("10,513", "46,239", "1,473")
 SCREENSHOTS = os.environ.get("NAV_SCREENSHOTS") == "1"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    check_chromium()  # fails with "run `make browser` ..." when Chromium is missing
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -25,27 +25,12 @@ import time
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
-import pytest
-
-from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, check_chromium, dismiss_dialogs, free_port,
-                              jupyter_env, launch_chromium, new_session, stop, wait_chart, wait_voila_chart, _answers)
+from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, dismiss_dialogs, free_port,
+                              jupyter_env, new_session, stop, wait_chart, wait_voila_chart, _answers)
 from .conftest import ROOT
 
 START_CHART = "Participants by status group"  # 00_start_here's first chart
 TIMEOUT_S = 90.0
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    check_chromium()
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
-from .browser_support import CHROMIUM_ARGS, PHONE, axe_violations, check_chromium, overflowing
+from .browser_support import PHONE, axe_violations, overflowing
 from .conftest import ROOT, run_make
 
 PAGES = [nb.stem for nb in (*NOTEBOOKS, DASHBOARD) if (ROOT / "notebooks" / nb.file).exists()]
@@ -32,17 +32,6 @@ def site():
 def figures():
     run_make(ROOT, "figures")
     return ROOT / "figures"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    check_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def open_offline(browser, url: str, viewport: tuple[int, int] = (1200, 900)):
