@@ -170,3 +170,16 @@ def test_every_star_in_a_computed_sentence_is_shown(name):
                 assert visible.count("*") >= text.count("\\*"), f"{cell.id}: a star vanished from {text[:200]!r}"
                 lone = re.search(r"(?<![\\*\w.,)!?])\*(?![*\w(])", text)  # a star that is not emphasis, unescaped
                 assert not lone, f"{cell.id}: NAV's star is not escaped in {text[max(0, lone.start() - 60):lone.end() + 60]!r}"
+
+
+@pytest.mark.parametrize("name", EXECUTED)
+def test_no_unsourced_claim_about_when_or_how_often_people_are_counted(name):
+    """No source says that NAV counts at the end of the month or counts a person once, under one
+    programme: the notebooks may say it is not stated, never state it as fact."""
+    from .notebook_text import cell_text
+
+    text = "\n".join(cell_text(c) for c in read(name).cells)
+    for claim in ("at the end of the month", "at the end of a month", "at the end of each month", "counted once, under one programme"):
+        for found in re.finditer(re.escape(claim), text):
+            near = text[max(0, found.start() - 300):found.end() + 300]
+            assert re.search(r"assum|not stat|does not say|do not say", near), f"{name} states as fact that people are counted {claim!r}"
