@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard setup lab links test test-unit test-units test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard setup lab links test test-units test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -44,9 +44,6 @@ lab: setup
 
 test: setup browser
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(NOTEBOOKS) $(NBVAL)
-
-test-unit: setup
-	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests
 
 # The tests that need no browser and no server (CI runs them on a second Python version).
 SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py
