@@ -73,9 +73,17 @@ def repository_copy(target: Path) -> Path:
     return target
 
 
+def reader_env() -> dict[str, str]:
+    """This environment without what an enclosing `make` passes down (its variables, e.g. CI's
+    `make VENV=.venv-3.13 test-units`), so a command runs as a reader's shell would run it."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "VENV", "PYTHON")}
+
+
 def run_make(directory: Path, target: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """`make <target>` in a directory, as a reader runs it; fails the test with make's output if it fails."""
-    done = subprocess.run(["make", target], cwd=directory, capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(["make", target], cwd=directory, capture_output=True, text=True, timeout=timeout, env=reader_env())
     assert done.returncode == 0, f"`make {target}` failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
     assert "pip install" not in done.stdout, f"`make {target}` reinstalled the environment:\n{done.stdout[-1000:]}"
     return done

@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, reader_env
 
 SCRIPT = ROOT / "scripts" / "readme_links.py"
 
@@ -55,7 +55,7 @@ def clone(tmp_path):
 
 def run_links(clone, remote: str) -> subprocess.CompletedProcess:
     subprocess.run(["git", "-C", str(clone), "remote", "set-url", "origin", remote], check=True)
-    done = subprocess.run(["make", "links"], cwd=clone, capture_output=True, text=True)
+    done = subprocess.run(["make", "links"], cwd=clone, capture_output=True, text=True, env=reader_env())
     assert "pip install" not in done.stdout, done.stdout
     return done
 
