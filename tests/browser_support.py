@@ -679,7 +679,7 @@ def lab_chart_renderer(page, index: int) -> dict:
 # -- the dashboard ---------------------------------------------------------------------------------
 DASHBOARD = "dashboard.ipynb"
 # The first chart (today's numbers): a subtitle line it paints, the same whatever the latest month is.
-DASHBOARD_FIRST_CHART = "People on a programme at the end of each month. Each panel has its own scale."
+DASHBOARD_FIRST_CHART = "People on a programme, month by month. Each panel has its own scale."
 DASHBOARD_CHARTS = 7  # charts on the page in Voilà: today's, four explorers, two audit charts
 # Every control of the dashboard, in page order, and a text that proves its chart was redrawn
 # (titles and subtitles of the draw functions in notebooks/dashboard.ipynb; an empty expect means
