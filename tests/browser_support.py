@@ -712,6 +712,9 @@ def axe_violations(page, context: object = None) -> list[dict]:
     and AA rules only. Returns [{"id", "impact", "help", "nodes": [the first element's HTML, ...]}]."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Let the page finish what it does on the next frames (the template gives scrolling boxes a
+    # keyboard stop one frame after they appear), as a reader's first keypress would.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))")
     options = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
     results = Axe().run(page, context=context, options=options).response
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"]]}
