@@ -247,11 +247,11 @@ def check_every_option(draw: Callable[..., Figure], menus: dict[str, tuple]) -> 
     it has a takeaway and a numbers table. Raises AssertionError naming the options that failed;
     returns how many figures were drawn.
     """
-    from .widgets import Explorer
+    from .widgets import combinations
 
     menus = {name: tuple(o if isinstance(o, tuple) else (str(o), o) for o in opts) for name, opts in menus.items()}
     drawn = 0
-    for values in Explorer("check", draw, menus).combinations():
+    for values in combinations(menus):
         try:
             figure = draw(**values)
             assert isinstance(figure, Figure), f"draw() returned {type(figure).__name__}, not a Figure"

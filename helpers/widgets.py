@@ -6,10 +6,8 @@ are few, otherwise every option of each menu), so each choice a reader can make 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-
-from .charts import Figure
+import math
+from collections.abc import Iterator
 
 LANGUAGES = (("English", "en"), ("Norsk", "nb"))
 DESCRIPTIONS = {
@@ -34,32 +32,19 @@ DESCRIPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Explorer:
-    """A draw function and, for each keyword it takes, the (label, value) options offered."""
-
-    name: str
-    draw: Callable[..., Figure]
-    options: dict[str, tuple[tuple[str, object], ...]]
-    defaults: dict[str, object] = field(default_factory=dict)
-    max_combinations: int = 120
-
-    def combinations(self) -> Iterator[dict[str, object]]:
-        """Every combination of options if there are few; otherwise every option of each control
-        with the others at their defaults."""
-        names = list(self.options)
-        values = [[v for _, v in self.options[n]] for n in names]
-        total = 1
-        for v in values:
-            total *= len(v)
-        if total <= self.max_combinations:
-            for combo in itertools.product(*values):
-                yield dict(zip(names, combo))
-            return
-        base = {n: self.defaults.get(n, vals[0]) for n, vals in zip(names, values)}
-        for n, vals in zip(names, values):
-            for v in vals:
-                yield {**base, n: v}
+def combinations(menus: dict[str, tuple[tuple[str, object], ...]], most: int = 120) -> Iterator[dict[str, object]]:
+    """The choices to check for menus of (label, value) options: every combination if there are at
+    most ``most``, otherwise every option of each menu with the other menus at their first option."""
+    names = list(menus)
+    values = [[value for _, value in menus[name]] for name in names]
+    if math.prod(len(v) for v in values) <= most:
+        for combo in itertools.product(*values):
+            yield dict(zip(names, combo))
+        return
+    first = {name: vals[0] for name, vals in zip(names, values)}
+    for name, vals in zip(names, values):
+        for value in vals:
+            yield {**first, name: value}
 
 
 def control(name: str, options: tuple[tuple[str, object], ...], value: object = None):

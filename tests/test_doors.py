@@ -27,7 +27,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, dismiss_dialogs, free_port,
                               jupyter_env, new_session, stop, wait_chart, wait_voila_chart, _answers)
-from .conftest import ROOT
+from .conftest import ROOT, reader_env
 
 START_CHART = "Participants by status group"  # 00_start_here's first chart
 TIMEOUT_S = 90.0
@@ -40,8 +40,8 @@ def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, st
     recorder = workdir / "browser.sh"
     recorder.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened}"\n', encoding="utf-8")
     recorder.chmod(0o755)
-    env = {k: v for k, v in jupyter_env(workdir).items()
-           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "VENV", "PYTHON", "JUPYTER_PATH")}
+    dropped = (set(os.environ) - set(reader_env())) | {"JUPYTER_PATH"}  # an outer make's variables; Voilà's template path
+    env = {k: v for k, v in jupyter_env(workdir).items() if k not in dropped}
     # The test reads JupyterLab's state from window.jupyterapp; set in the (temporary) user config,
     # so the command line stays README's. No news or update checks: the test is offline.
     (workdir / "config" / "jupyter_lab_config.json").write_text(
