@@ -27,6 +27,7 @@ import json
 import pickle
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -298,6 +299,51 @@ def load_monthly_series(raw_dir: Path | str | None = None, verify: bool = True, 
     return build_monthly(read_texts(Path(raw_dir) if raw_dir is not None else RAW_DIR, verify))
 
 
+class MonthlyMetadata(NamedTuple):
+    """When NAV's monthly copy was exported and which months it covers, read from its metadata file."""
+
+    generated: pd.Timestamp  # the export's ``generert`` (time-zone aware, as the file gives it)
+    earliest: pd.Period  # first month of the series (``tidligste``)
+    latest: pd.Period  # last month of the series (``sist_oppdatert``)
+    source: str  # the metadata file in data/raw/
+
+
+def load_monthly_metadata(raw_dir: Path | str | None = None, verify: bool = True) -> MonthlyMetadata:
+    """The monthly copy's export time and its earliest and latest month, as typed values.
+
+    Read from the copy's ``metadata.json`` (checked against its manifest sha256), never typed: a
+    page that says which month its numbers run to and when the copy was made takes both from here.
+    :func:`load_monthly_series` refuses a copy whose records do not cover exactly these months, so
+    ``latest`` is also the last month of the series. A field missing or not a date raises a
+    :class:`ParseError` naming the file.
+    """
+    entry = monthly_files()["metadata"]
+    path = Path(raw_dir if raw_dir is not None else RAW_DIR) / entry["file"]
+    data = verify_file(path, entry["sha256"]) if verify else path.read_bytes()
+    meta = _decode(_text(data, entry["file"]), entry["file"])
+    values = {}
+    for field, parse in (("generert", pd.Timestamp), ("tidligste", lambda v: pd.Period(v, freq="M")),
+                         ("sist_oppdatert", lambda v: pd.Period(v, freq="M"))):
+        value = meta.get(field) if isinstance(meta, dict) else None
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            values[field] = parse(value)
+        except ValueError:
+            raise ParseError(entry["file"], None, f"{field} is {value!r}", "a date such as 2026-06-16T08:23:49+0200") from None
+    return MonthlyMetadata(values["generert"], values["tidligste"], values["sist_oppdatert"], entry["file"])
+
+
+def _text(data: bytes, source: str) -> str:
+    """UTF-8 text of a raw file; a file cut inside a character (or not UTF-8) names the file and line."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ParseError(source, line, f"not valid UTF-8 at byte {error.start} ({error.reason})",
+                         "UTF-8 text (a file cut inside a character, or saved in another encoding?)") from None
+
+
 def reconcile_monthly(frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per total checked (see :func:`check_totals`): its parts' sum, nulls, bounds and ``ok``."""
     frame = load_monthly_series() if frame is None else frame
@@ -324,4 +370,4 @@ def load_crosswalk_2023() -> pd.DataFrame:
     return pd.read_csv(CROSSWALK_2023, encoding="utf-8", dtype=str, keep_default_na=False)
 
 
-__all__ = ["load_monthly_series", "reconcile_monthly", "load_crosswalk_2023", "null_reading", "READINGS"]
+__all__ = ["load_monthly_series", "load_monthly_metadata", "MonthlyMetadata", "reconcile_monthly", "load_crosswalk_2023", "null_reading", "READINGS"]

@@ -237,3 +237,15 @@ def test_crosswalk_2023_months_and_relations_follow_the_data(crosswalk, frame, p
     counts = crosswalk.groupby(["level", "relation"]).size().to_dict()
     assert counts == {("programme", "same"): 30, ("programme", "new"): 4, ("programme", "replaced by"): 1,
                       ("programme", "ended"): 7, ("programme_group", "same"): 9, ("status_group", "same"): 3}
+
+
+def test_monthly_metadata_is_read_from_the_copy_and_matches_the_series(frame):
+    """Export time, first and last month: the metadata file's own fields, typed, and the series' own range."""
+    raw = json.loads((RAW / FILES["metadata"]).read_text(encoding="utf-8"))
+    meta = helpers.monthly.load_monthly_metadata()
+    assert meta.generated == pd.Timestamp(raw["generert"]) and meta.generated.tzinfo is not None
+    assert str(meta.earliest) == raw["tidligste"][:7] and str(meta.latest) == raw["sist_oppdatert"][:7]
+    months = sorted({r["periode"][:7] for part in PARTS for r in RECORDS[part]})
+    assert (str(meta.earliest), str(meta.latest)) == (months[0], months[-1])
+    assert (meta.earliest, meta.latest) == (frame["period"].min(), frame["period"].max())
+    assert meta.source == FILES["metadata"]
