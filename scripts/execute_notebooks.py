@@ -3,7 +3,9 @@
     make notebooks            # every notebook of the collection
     .venv/bin/python scripts/execute_notebooks.py notebooks/03_programme_groups.ipynb
 
-Solutions are executed and must pass their checks, but their output is not stored.
+Solutions are Markdown (a closed <details> box), so executing a notebook never runs them; the test suite
+runs each one after its exercise (tests/notebook_checks.py). An exercise cell whose output shows a verdict
+or a hint is refused: that is what a learner would see after Run All.
 Memory addresses in reprs and widget ids are made the same in every run, so re-running gives the
 same file byte for byte. Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
 while executing, so it is recorded and then dropped); cell ids and
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEEP_METADATA = {"tags", "jupyter"}
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")  # as tests/nbval_sanitize.cfg
 WIDGET = "application/vnd.jupyter.widget-view+json"
+GIVEAWAYS = ("✔", "✘", "Correct", "Not yet", "Hint")  # as tests/notebook_checks.py
 
 
 def normalise(nb: nbformat.NotebookNode) -> None:
@@ -43,15 +46,15 @@ def normalise(nb: nbformat.NotebookNode) -> None:
                     data[WIDGET] = {**data[WIDGET], "model_id": f"{cell['id']}-widget-{k}"}
 
 
-def strip_solutions(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Solutions are run (each must pass its check) but their output is not stored: it would show
-    the answer under the exercise before the learner has tried."""
+def refuse_giveaways(nb: nbformat.NotebookNode, path: Path) -> None:
+    """An exercise cell's output after a plain run must show no verdict and no hint (see tests/notebook_checks.py)."""
     for cell in nb.cells:
-        if "solution" in cell.metadata.get("tags", []):
+        if "exercise" in cell.metadata.get("tags", []):
             printed = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in cell.outputs)
-            if "✔ Correct" not in printed:
-                raise SystemExit(f"{path.name}: the solution in {cell.get('id')} does not pass its check: {printed[:300]!r}")
-            cell.outputs = []
+            given = [word for word in GIVEAWAYS if word in printed]
+            if given:
+                raise SystemExit(f"{path.name}: exercise cell {cell.get('id')} shows {given} before the learner has tried: "
+                                 f"{printed[:300]!r}")
 
 
 def execute(path: Path) -> float:
@@ -63,7 +66,7 @@ def execute(path: Path) -> float:
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
                    store_widget_state=True, record_timing=False).execute()
     nb.metadata.pop("widgets", None)
-    strip_solutions(nb, path)
+    refuse_giveaways(nb, path)
     normalise(nb)
     nbformat.validate(nb)
     nbformat.write(nb, path)

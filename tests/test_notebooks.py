@@ -130,18 +130,31 @@ def test_navigation_at_top_and_bottom(entry):
 
 
 @pytest.mark.parametrize("entry", SEQUENCE, ids=lambda nb: nb.stem)
-def test_exercises_have_a_checked_solution(entry):
+def test_exercises_have_a_closed_solution_that_no_run_executes(entry):
+    """Each exercise: a code cell tagged `exercise` (answer = None, check("NN.k", answer)) whose stored output
+    shows no verdict and no hint, then a Markdown cell tagged `solution`: the code in a closed <details> box,
+    which Run All, Voilà and nbconvert never execute (tests/notebook_checks.py runs it and requires ✔ Correct)."""
     cells = read(entry.file).cells
     exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
-    assert len(exercises) >= (2 if entry.stem == "00_start_here" else 3)
+    least = 2 if entry.stem == "00_start_here" else 3
+    assert len(exercises) >= least, f"{entry.file} has {len(exercises)} exercises; every notebook from 01 on has at least 3 (00: 2)"
+    assert not [c.id for c in cells if c.cell_type == "code" and "solution" in c.metadata.get("tags", [])], (
+        "a solution is a Markdown cell (tagged `solution`) with the code in <details>: a code cell would run under Run All")
     for i in exercises:
         student, solution = cells[i], cells[i + 1]
-        assert "solution" in solution.metadata.get("tags", []) and solution.metadata.get("jupyter", {}).get("source_hidden")
-        assert "answer = None" in student.source
-        said = lambda cell: "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)  # noqa: E731
-        assert "Not yet" in said(student), "an empty answer gets 'Not yet'"
-        assert not solution.outputs, "a solution's output is not stored: it would show the answer before the learner tries"
-        assert "check(" in solution.source, "the solution ends with its check (nbval runs it: tests/notebook_checks.py)"
+        ident = re.search(r'check\("([0-9]{2}\.[0-9]+)", answer\)', student.source)
+        assert ident and "answer = None" in student.source, f"{student.id}: an exercise cell holds `answer = None` and `check(\"NN.k\", answer)`"
+        assert ident[1].startswith(entry.stem[:2] + "."), f"{student.id}: exercise {ident[1]} is numbered for another notebook"
+        assert solution.cell_type == "markdown" and "solution" in solution.metadata.get("tags", []), (
+            f"{student.id}: the cell after an exercise is its solution (Markdown, tagged `solution`)")
+        src = solution.source
+        assert src.startswith(f"<details><summary>Solution {ident[1]}") and src.rstrip().endswith("</details>"), (
+            f"{solution.id}: a solution starts with <details><summary>Solution {ident[1]} ...</summary> and ends with </details>")
+        summary = src[:src.index("</summary>")]
+        assert not re.search(r"\d", summary[len(f"<details><summary>Solution {ident[1]}"):]), f"{solution.id}: the summary gives nothing away"
+        code = re.findall(r"```python\n(.*?)\n```", src, flags=re.S)
+        assert len(code) == 1 and f'check("{ident[1]}", answer)' in code[0], (
+            f"{solution.id}: one ```python block that computes `answer` and ends with check(\"{ident[1]}\", answer)")
 
 
 def test_glossary_page_is_up_to_date_and_linked():
