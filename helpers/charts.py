@@ -148,8 +148,10 @@ def render(spec: dict, **metadata: Any) -> dict:
     answer that with a JavaScript error shown under the chart. A Voilà page is never saved nor read
     without JavaScript, so neither picture would be seen; drawing them cost ~0.4 s per chart.
     """
+    spec = {**spec, "usermeta": {**spec.get("usermeta", {}), "embedOptions": EMBED_OPTIONS}}
     title = spec.get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
+    text = text if isinstance(text, str) else ""
     bundle = {"application/vnd.vegalite.v5+json": spec, "text/plain": f"<Chart: {text}>" if text else "<Chart>"}
     if not _STATIC_PICTURES[-1]:
         return bundle
@@ -159,6 +161,10 @@ def render(spec: dict, **metadata: Any) -> dict:
         bundle["image/png"] = ONE_PIXEL_PNG
     return bundle
 
+
+# The chart menu (vega-embed reads usermeta.embedOptions): save as SVG/PNG only. "Open in Vega Editor"
+# would post the chart with its data to an outside site; "View source/compiled" add nothing for readers.
+EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 
 ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="  # transparent
 
@@ -206,6 +212,7 @@ class Figure:
     title: str = ""
     notes: list[str] = field(default_factory=list)
     lang: str = ""
+    sources: tuple[str, ...] = ()  # 'monthly', 'participants', 'audit': the data its CSV's stamp names (else read off the subtitle)
 
     def __post_init__(self) -> None:
         if not self.lang:

@@ -110,19 +110,104 @@ def details(summary: str, content_html: str) -> str:
     return f"<details><summary>{html.escape(summary)}</summary>\n{content_html}\n</details>"
 
 
-def csv_link(figure: Figure, lang: str) -> str:
-    """A link that saves the chart's numbers as CSV (a data: URL: works offline), the source in a column."""
-    from urllib.parse import quote
+STAR, NOT_PUBLISHED = "*", "–"  # a count NAV hid; a cell NAV never printed (no row in its table)
 
+
+def mark_cells(rows: pd.DataFrame, index: str | list[str], columns: str, values: str = "value",
+               suppressed: str = "suppressed") -> pd.DataFrame:
+    """A pivot of published rows that keeps NAV's symbols: ``*`` where NAV hid the count, ``–`` where
+    NAV printed no row, the count elsewhere (object cells). Unlike ``pivot_table(aggfunc="sum")`` it never
+    turns a hidden or missing count into 0; a (index, column) pair printed twice is an error."""
+    keyed = rows.set_index([*([index] if isinstance(index, str) else index), columns])
+    if keyed.index.has_duplicates:
+        raise ValueError(f"mark_cells: more than one row for {keyed.index[keyed.index.duplicated()][0]!r}")
+    cells = pd.Series([STAR if bool(h) else v for v, h in zip(keyed[values], keyed[suppressed].fillna(False))],
+                      index=keyed.index, dtype=object)
+    return cells.unstack(columns).astype(object).where(lambda d: d.notna(), NOT_PUBLISHED)
+
+
+def _symbol(value: object) -> object:
+    """A table cell for a CSV: a missing count is NAV's '*' (never an empty cell that reads as 0)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return STAR
+    return value
+
+
+def figure_sources(figure: Figure) -> tuple[str, ...]:
+    """Which data a figure rests on, for its stamp: the figure's ``sources`` if given, else read off the
+    'Source:'/'Kilde:' line of its subtitle (Riksrevisjonen: the audit; TILT or monthly: the monthly
+    series; other NAV: the printed tables)."""
+    given = getattr(figure, "sources", ())
+    if given:
+        return tuple(given)
+    line = _source_line(figure)
+    if "Riksrevisjonen" in line:
+        return ("audit",)
+    if "TILT" in line or "monthly" in line.lower() or "måned" in line.lower():
+        return ("monthly",)
+    return ("participants",)
+
+
+def _source_line(figure: Figure) -> str:
     title = figure.spec().get("title", {})
     lines = title.get("subtitle", []) if isinstance(title, dict) else []
     lines = [lines] if isinstance(lines, str) else lines
-    source = next((line for line in lines if line.startswith(("Source", "Kilde"))), "Source: NAV; Riksrevisjonen")
-    table = figure.table.rename(columns=lambda c: header(c, lang)).assign(**{"Source" if lang == "en" else "Kilde": source})
-    name = re.sub(r"[^a-z0-9]+", "-", figure.title.lower()).strip("-")[:60] or "numbers"
+    return next((line for line in lines if line.startswith(("Source", "Kilde"))), "Source: NAV; Riksrevisjonen")
+
+
+def csv_table(figure: Figure, lang: str) -> pd.DataFrame:
+    """The chart's numbers as a CSV frame: readable headers, '*' for a hidden count, '–' for one NAV never
+    printed, and two columns that date it: its source and the data stamp (which month the data run to,
+    when the copy was made)."""
+    from .stamp import csv_stamp
+
+    table = figure.table.rename(columns=lambda c: header(c, lang))
+    table = table.astype(object).map(_symbol) if len(table) else table
+    return table.assign(**{"Source" if lang == "en" else "Kilde": _source_line(figure),
+                           "Data as of" if lang == "en" else "Datagrunnlag": csv_stamp(figure_sources(figure), lang)})
+
+
+def csv_text(figure: Figure, lang: str, excel: bool = False) -> str:
+    """The CSV text: plain (comma, decimal point), or for Norwegian Excel (semicolon, decimal comma,
+    starting with a byte-order mark so Excel reads UTF-8)."""
+    table = csv_table(figure, lang)
+    if not excel:
+        return table.to_csv(index=False, lineterminator="\n")
+    return "\ufeff" + table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+
+
+def csv_name(figure: Figure) -> str:
+    return re.sub(r"[^a-z0-9æøå]+", "-", figure.title.lower()).strip("-")[:60] or "numbers"
+
+
+def csv_link(figure: Figure, lang: str) -> str:
+    """Links that save the chart's numbers as CSV (data: URLs: they work offline, with no server).
+
+    Always the plain CSV; on a bokmål page also one for Norwegian Excel (semicolon, decimal comma, BOM)."""
+    from urllib.parse import quote
+
+    name = csv_name(figure)
     text = "Download the numbers (CSV)" if lang == "en" else "Last ned tallene (CSV)"
-    data = quote(table.to_csv(index=False, lineterminator="\n"))
-    return f'<a class="csv-download" download="{name}.csv" href="data:text/csv;charset=utf-8,{data}">{text}</a>'
+    plain = (f'<a class="csv-download" download="{name}.csv" href="data:text/csv;charset=utf-8,'
+             f'{quote(csv_text(figure, lang))}">{text}</a>')
+    if lang != "nb":
+        return plain
+    excel = (f'<a class="csv-download-excel" download="{name}-excel.csv" href="data:text/csv;charset=utf-8,'
+             f'{quote(csv_text(figure, lang, excel=True))}">CSV for norsk Excel (semikolon, desimalkomma)</a>')
+    return f"{plain} · {excel}"
+
+
+def symbols_note(table: pd.DataFrame, lang: str) -> str:
+    """What the table's '*' and '–' mean, for the symbols it holds ('' when it holds neither)."""
+    cells = set(table.astype(object).map(_symbol).to_numpy().ravel().tolist()) if len(table) else set()
+    notes = []
+    if STAR in cells:
+        notes.append("* : a count NAV hid (0–3, or 1–3 in the one-month table of November 2016); it is not counted as 0."
+                     if lang == "en" else "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for november 2016); det er ikke regnet som 0.")
+    if NOT_PUBLISHED in cells:
+        notes.append("– : not published: NAV's table has no row for this cell." if lang == "en"
+                     else "– : ikke publisert: NAVs tabell har ingen rad for denne cellen.")
+    return "".join(f'<p class="table-note">{html.escape(note)}</p>' for note in notes)
 
 
 def figure_parts(figure: Figure, lang: str | None = None) -> list:
@@ -139,7 +224,8 @@ def figure_parts(figure: Figure, lang: str | None = None) -> list:
     if figure.notes:
         parts.append(Markdown("\n".join(f"- *{escape(note)}*" for note in figure.notes)))
     summary = "See the numbers" if lang == "en" else "Se tallene"
-    parts.append(HTML(details(summary, numbers_table(figure.table, lang)) + f"\n<p>{csv_link(figure, lang)}</p>"))
+    table = numbers_table(figure.table, lang) + symbols_note(figure.table, lang)
+    parts.append(HTML(details(summary, table) + f"\n<p>{csv_link(figure, lang)}</p>"))
     return parts
 
 

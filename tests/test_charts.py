@@ -85,7 +85,10 @@ def test_a_figure_in_norwegian_gets_norwegian_number_formats():
 def test_renderer_gives_live_spec_and_static_svg():
     spec = charts.Figure(small_chart(), "Two groups.", pd.DataFrame({"n": [1]})).spec()
     bundle = charts.render(spec)
-    assert bundle["application/vnd.vegalite.v5+json"] is spec
+    assert {k: v for k, v in bundle["application/vnd.vegalite.v5+json"].items() if k != "usermeta"} == spec
+    # No chart action sends the chart and its data off the machine ("Open in Vega Editor").
+    actions = bundle["application/vnd.vegalite.v5+json"]["usermeta"]["embedOptions"]["actions"]
+    assert actions == {"export": True, "source": False, "compiled": False, "editor": False}
     assert bundle["image/svg+xml"].startswith("<svg") and "Participants by status group" in bundle["image/svg+xml"]
     assert bundle["text/plain"] == "<Chart: Participants by status group>"
     assert charts.render(spec)["image/svg+xml"] == bundle["image/svg+xml"]  # deterministic

@@ -102,3 +102,42 @@ def test_judges_point_at_the_usual_mistake():
     assert "too high" in judge_number(60, 48.2, 0.05)[1]
     assert judge_month("juli", pd.Period("2019-07", "M"))[0]
     assert not judge_month("July 2020", pd.Period("2019-07", "M"))[0]
+
+
+def test_csv_keeps_stars_dates_itself_and_has_a_norwegian_excel_form():
+    """A hidden count is '*' in both CSV forms (never an empty cell or 0), every row carries the data stamp,
+    and the bokmål page offers a CSV for Norwegian Excel: BOM, semicolons, decimal comma."""
+    import io
+    from urllib.parse import unquote
+
+    import altair as alt
+
+    from helpers.charts import Figure
+    from helpers.notebook import csv_link, csv_text
+
+    table = pd.DataFrame({"programme_group": ["Opplæring", "Jobbskaping og egenetablering"],
+                          "value": pd.array([1234, pd.NA], dtype="Int64"), "share": [12.5, 0.25]})
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a:Q").properties(
+        title=alt.TitleParams("Deltakere", subtitle=["Kilde: NAV, Deltakere i arbeidsrettede tiltak"]))
+    figure = Figure(chart, "Ein setning.", table, lang="nb")
+    plain = pd.read_csv(io.StringIO(csv_text(figure, "nb")), dtype=str)
+    assert list(plain["Personer"]) == ["1234", "*"]
+    assert plain["Datagrunnlag"].str.contains("mai 2021").all() and plain["Kilde"].str.startswith("Kilde: NAV").all()
+    excel = csv_text(figure, "nb", excel=True)
+    assert excel.startswith("\ufeff") and ";" in excel.splitlines()[0]
+    parsed = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", decimal=",")
+    assert list(parsed["Andel (%)"]) == [12.5, 0.25] and list(parsed["Personer"].astype(str)) == ["1234", "*"]
+    links = csv_link(figure, "nb")
+    assert 'class="csv-download"' in links and 'class="csv-download-excel"' in links
+    assert unquote(links.split('href="')[2].split('"')[0]).startswith("data:text/csv;charset=utf-8,\ufeff")
+    assert "csv-download-excel" not in csv_link(Figure(chart, "One sentence.", table, lang="en"), "en")
+
+
+def test_mark_cells_keeps_hidden_and_unpublished_cells_apart():
+    """pivot_table(aggfunc='sum') turns an all-hidden cell into 0; mark_cells gives '*' and '–'."""
+    from helpers.notebook import mark_cells
+
+    rows = pd.DataFrame({"group": ["A", "A", "B"], "status": ["x", "y", "x"],
+                         "value": pd.array([5, pd.NA, 7], dtype="Int64"), "suppressed": [False, True, False]})
+    cells = mark_cells(rows, "group", "status")
+    assert cells.loc["A", "y"] == "*" and cells.loc["B", "y"] == "–" and cells.loc["A", "x"] == 5
