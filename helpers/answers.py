@@ -14,7 +14,8 @@ import pandas as pd
 
 from . import definitions as d
 from . import vocabulary as vocab
-from .exercises import as_label, as_number, data, exercise, judge_label, judge_month, judge_number, label_names  # noqa: F401
+from .exercises import (as_label, as_number, as_range, choice, data, exercise, judge_chart, judge_label,  # noqa: F401
+                        judge_month, judge_number, judge_range, label_names)
 from .views import select  # noqa: F401
 
 T = vocab.TOTAL
@@ -34,6 +35,9 @@ def _(answer):
         "that is one status group only: add all three.": july["Nedsatt arbeidsevne, på tiltak"],
         "that is the total for November 2016, not July 2019: change the month in your selection.": _status("2016-11").sum(),
         "that is January 2019, the first month of the year: keep the rows of \"2019-07\".": _status("2019-01").sum(),
+        "0 is what an empty selection adds up to: your filter kept no rows. `period` holds pandas Periods, so "
+        "`.query(\"period == '2019-07'\")` matches nothing; use a mask, `status[status[\"period\"] == \"2019-07\"]`, "
+        "or a Period in .query, as under *Picking one month*.": 0,
     })
 
 
@@ -59,12 +63,6 @@ HISTORIES_01 = {  # the histories notebook 01 builds for its exercises (tests/te
 }
 _SHORT = {"arbeidssøker": _AS, "arbeidssøkere": _AS, "jobseeker": _AS, "jobseekers": _AS, "nedsatt arbeidsevne": _NAE,
           "reduced work capacity": _NAE, "andre": _OTHER, "others": _OTHER, "other": _OTHER}
-
-
-def choice(answer: object, options: dict[str, tuple[bool, str]]) -> tuple[bool, str]:
-    """A multiple-choice answer ('b', 'B', '(b)') judged with the option's own explanation."""
-    key = answer.strip().lower().strip("()") if isinstance(answer, str) else None
-    return options[key] if key in options else (False, f"answer with one letter: {', '.join(map(repr, options))}.")
 
 
 @exercise("01.1", hint="find the last month on Jobbklubb that is followed by two months off it; a one-month break is not an exit.")
@@ -521,6 +519,16 @@ def _centred_trend(series: pd.Series) -> pd.Series:
     return series.rolling(13, center=True).apply(lambda window: sum(w * v for w, v in zip(weights, window)) / 12)
 
 
+def _by_group_08() -> pd.DataFrame:
+    """Programme groups (rows) by month (columns), all status groups added up; a hidden count in any
+    status group leaves the month unknown, as 08's `by_group` does (never a hidden count as 0)."""
+    from .monthly import load_monthly_series
+
+    groups = load_monthly_series().query("programme == @T and programme_group != @T")
+    return (groups.groupby(["programme_group", "period"])["value"]
+            .agg(lambda v: v.sum() if v.notna().all() else pd.NA).unstack("period"))
+
+
 @exercise("08.1", hint="copy the two lines that made `trend` and `ratio` for the total, with `by_status[\"Nedsatt arbeidsevne, på tiltak\"]` "
           "in place of `total`; then take the value for \"2024-07\".")
 def _(answer):
@@ -528,7 +536,7 @@ def _(answer):
     month = pd.Period("2024-07", "M")
     total = _by_status().sum(axis=1)
     expected = (reduced / _centred_trend(reduced))[month]
-    return judge_number(answer, expected, 0.001, "is July 2024's seasonal ratio", mistakes={
+    return judge_number(answer, expected, 0.001, "is July 2024's seasonal ratio", kind="ratio", mistakes={
         "that is the ratio of all three status groups together: use the reduced-work-capacity column.": (total / _centred_trend(total))[month],
         "that divides by the 2024 average, not by a centred trend: use the rolling twelve-month average, centred as in the section.":
             reduced[month] / reduced[reduced.index.year == 2024].mean(),
@@ -546,36 +554,80 @@ def _(answer):
     pair = status["Arbeidssøkere på tiltak"] + status["Andre på tiltak"]
     jobseekers = status["Arbeidssøkere på tiltak"]
     start, end = pd.Period("2024-05", "M"), pd.Period("2025-05", "M")
+    earlier = pd.Period("2023-05", "M")
     return judge_number(answer, 100 * (pair[end] - pair[start]) / pair[start], 0.05, "change, May 2024 to May 2025", unit=" %", mistakes={
         "that is the jobseekers alone, whose level the register change moved: add Andre på tiltak first.":
             100 * (jobseekers[end] - jobseekers[start]) / jobseekers[start],
         "that is the change in persons: divide it by the May 2024 level and multiply by 100.": pair[end] - pair[start],
-        "that compares May 2024 with May 2026, two years: the question asks for the twelve months to May 2025.":
-            100 * (pair[pd.Period("2026-05", "M")] - pair[start]) / pair[start],
+        "that compares May 2023 with May 2025, two years: the question asks for the twelve months from May 2024.":
+            100 * (pair[end] - pair[earlier]) / pair[earlier],
         "that divides by May 2025: a change is measured from where it starts, May 2024.": 100 * (pair[end] - pair[start]) / pair[end],
     })
 
 
-@exercise("08.3", hint="subtract the May 2025 column of `by_group` from the May 2026 column; the most negative difference is the answer (`idxmin`).")
+@exercise("08.3", hint="`latest` is the latest month and `latest - 12` the same month a year before; subtract the older column of "
+                       "`by_group` from the newer one and take the label of the most negative difference (`idxmin`).")
 def _(answer):
-    from .monthly import load_monthly_series
-
-    groups = load_monthly_series().query("programme == @T and programme_group != @T")
-    by_group = groups.pivot_table(index="programme_group", columns="period", values="value", aggfunc="sum")
-    start, end = by_group[pd.Period("2025-05", "M")], by_group[pd.Period("2026-05", "M")]
-    fall = (end - start).sort_values()
+    by_group = _by_group_08().astype("Float64")
+    latest = by_group.columns.max()
+    start, end = by_group[latest - 12], by_group[latest]
+    fall = (end - start).dropna().sort_values()
+    share = ((end - start) / start).dropna()
     return judge_label(answer, fall.index[0], mistakes={
-        "that group fell most in per cent, from a small base; the question asks for persons.": ((end - start) / start).idxmin(),
+        "that group fell most in per cent, from a small base; the question asks for persons.": share.idxmin(),
         "that group fell too, but less: compare the differences in persons.": fall.index[1],
+        "that group grew or fell least: the most negative difference is the largest fall (`idxmin`, not `idxmax`).": fall.index[-1],
     })
 
 
-@exercise("08.4", hint="take the March-to-April change of the `Andre på tiltak` column in 2025, and subtract the same change in 2024.")
+def _rule_months(chart: object) -> set[str]:
+    """The months ('YYYY-MM') at which a chart draws a vertical rule (`mark_rule` with an x position)."""
+    from .exercises import _cell_key
+
+    try:
+        spec = chart.to_dict(validate=False)
+    except Exception:  # noqa: BLE001 - a chart Altair cannot build has no rule
+        return set()
+    datasets, found = spec.get("datasets", {}), set()
+
+    def walk(node: dict, data: object) -> None:
+        data = node.get("data", data)
+        for sub in node.get("layer", []):
+            walk(sub, data)
+        mark = node.get("mark")
+        if (mark.get("type") if isinstance(mark, dict) else mark) != "rule":
+            return
+        x = node.get("encoding", {}).get("x", {})
+        if "datum" in x:
+            found.add(_cell_key(x["datum"]))
+        elif "value" not in x and "field" in x and isinstance(data, dict):
+            rows = datasets.get(data.get("name"), data.get("values", []))
+            found.update(_cell_key(row.get(x["field"])) for row in rows if isinstance(row, dict))
+
+    walk(spec, None)
+    return {key for key in found if isinstance(key, str)}
+
+
+@exercise("08.4", hint="make a frame with one row per month (`by_status[\"Arbeidssøkere på tiltak\"].reset_index()`, the month as a "
+                       "timestamp with `.dt.to_timestamp()`), draw it with `alt.Chart(...).mark_line()` and titles, then add "
+                       "`alt.Chart(pd.DataFrame({\"month\": [pd.Timestamp(\"2025-04-01\")]})).mark_rule().encode(x=\"month:T\")` with `+`.")
 def _(answer):
-    others = _by_status()["Andre på tiltak"]
-    step = lambda year: others[pd.Period(f"{year}-04", "M")] - others[pd.Period(f"{year}-03", "M")]  # noqa: E731
-    return judge_number(answer, step(2025) - step(2024), 0.5, "persons: the step net of the usual March-to-April change", mistakes={
-        "that is the whole change from March to April 2025: subtract the usual change, March to April 2024.": step(2025),
-        "that is the usual change of 2024: subtract it from the change of 2025.": step(2024),
-        "that subtracts the wrong way round: the 2025 change minus the 2024 change.": step(2024) - step(2025),
-    })
+    status = _by_status()
+    jobseekers = status["Arbeidssøkere på tiltak"]
+    others = {"that line is Andre på tiltak (other participants): draw the jobseekers, Arbeidssøkere på tiltak.": status["Andre på tiltak"],
+              "that line is all three status groups together: draw the jobseekers only.": status.sum(axis=1),
+              "that line is the jobseekers and other participants added up: draw the jobseekers only, and let the rule "
+              "mark where they were most likely counted differently.": jobseekers + status["Andre på tiltak"]}
+    for pointer, series in others.items():
+        if judge_chart(answer, series, x="month", y="persons", mark="line", title=False, axis_titles=False)[0]:
+            return False, pointer
+    ok, message = judge_chart(answer, jobseekers, x="month", y="persons", mark="line",
+                              what="the jobseekers on programmes month by month")
+    if not ok:
+        return ok, message
+    rules = _rule_months(answer)
+    if "2025-04" not in rules:
+        where = f" (your rule stands at {', '.join(sorted(rules))})" if rules else ""
+        return False, ("the line is right; now mark the register change: layer a vertical rule (`mark_rule`) at April 2025"
+                       f"{where} with `+`, so that a reader sees where the counting most likely changed.")
+    return True, message + " The rule at April 2025 marks the register change."

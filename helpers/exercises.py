@@ -1,15 +1,46 @@
 """Exercises with checks that say, in plain words, whether an answer is right and what to look at.
 
-Each exercise has an id ("03.2") and a check function in :mod:`helpers.answers` that works the
-right answer out from the data (never a number typed in), compares, and returns a :class:`Result`.
-In a notebook:
+How a learner meets an exercise
+-------------------------------
+An exercise cell holds ``answer = None`` and a call to :func:`check`::
 
-    answer = None  # your answer
-    check("03.2", answer)
+    answer = None  # your answer: a number with one decimal, e.g. 12.3
+    check("05.1", answer)
 
-A ``None`` answer gets "Not yet" with a hint, so the student copies can be run as they are.
-Answers are read the way learners write them: ``48.2``, ``"48,2 %"``, ``"183 501 kr"``,
-``"July 2019"``, ``"juli"``, ``"2019-07"``, a one-value Series, NAV's label or its English gloss.
+- Before the learner writes anything (``None``, ``""``, ``...``) the result says only what to do:
+  ``Your turn (05.1): put your answer in place of None and run this cell. Stuck? Run hint("05.1")
+  in a new cell.`` No verdict, no hint: Run All executes every exercise cell this way.
+- A right answer: ``✔ Correct (05.1): …`` with what the number means.
+- A wrong one: ``✘ Not yet (05.1): <a pointer that fits this mistake>``; from the second wrong try of
+  the same exercise in the same kernel on, the general hint is appended (`` Hint: …``).
+- ``hint("05.1")`` shows the general hint whenever the learner asks.
+- Any input at all (NaT, 10**400, "2019-13", a 1 MB string, a DataFrame, bytes, an object whose
+  ``__str__`` raises) gets a plain message, quickly, never a traceback.
+
+How an exercise is written (the answer key, :mod:`helpers.answers`)
+-------------------------------------------------------------------
+Each exercise is a function registered with :func:`exercise`; it works the right answer out from the
+data (never a number typed in), and returns ``(correct, message)`` through one of the judges::
+
+    @exercise("05.1", hint="divide each row by its mean, times 100, and read row '19 år og under', column 7.")
+    def _(answer):
+        young = ...                                   # computed from data() or a loader
+        return judge_number(answer, 100 * young[7] / young.mean(), 0.05, "is July's index", kind="index",
+                            mistakes={"that is June: July is column 7.": 100 * young[6] / young.mean()})
+
+- :func:`judge_number` for a number (``kind`` chooses the units it expects and the generic pointer:
+  ``"count"``, ``"percent"``, ``"pp"``, ``"ratio"``, ``"index"``, ``"months"``, ``"line"``, ``"stars"``;
+  ``fallback=`` replaces the generic pointer), :func:`judge_label` for a label (NAV's or the English
+  gloss, with or without æøå, any case), :func:`judge_month` for a month, :func:`judge_range` for a
+  range such as an age group, :func:`choice` for multiple choice, :func:`judge_chart` for an Altair
+  chart the learner writes or changes.
+- ``mistakes`` maps a pointer (what to look at, in the learner's terms) to the value the mistake
+  gives: work each usual mistake out from the data the same way as the right answer.
+- The ``hint`` is a recipe that does not state the answer. The message for a right answer may
+  state it (the learner has it already).
+- The readers (:func:`as_number`, :func:`as_month`, :func:`as_label`, :func:`as_range`,
+  :func:`one_value`) read answers the way people write them; see ``tests/test_checker.py`` for the
+  list of forms, with where each comes from.
 """
 
 from __future__ import annotations
@@ -18,33 +49,81 @@ import functools
 import math
 import numbers
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import vocabulary as vocab
 
+MAX_TEXT = 300  # characters of an answer read at all: longer text is refused before any regex
+EMPTY = ("your selection is empty: check the filter (e.g. period is a pandas Period: compare with "
+         "pd.Period('2019-07', 'M') or use .astype(str)).")
+MANY = "give one value, for example `result.iloc[0]`"
 
+
+# -- results and hints ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Result:
-    """The verdict on an answer; shows itself as a short line in a notebook."""
+    """The verdict on an answer; shows itself as a short line in a notebook.
+
+    ``todo`` is true when no answer was given yet: the text then says what to do, with no verdict
+    and no hint. ``hint`` holds the general hint when the learner has earned it (second wrong try).
+    """
 
     exercise: str
     correct: bool
     message: str
+    todo: bool = False
+    hint: str = ""
+
+    @property
+    def text(self) -> str:
+        """The line a learner reads."""
+        if self.todo:
+            return (f"Your turn ({self.exercise}): put your answer in place of None and run this cell. "
+                    f'Stuck? Run hint("{self.exercise}") in a new cell.')
+        mark = "✔ Correct" if self.correct else "✘ Not yet"
+        return f"{mark} ({self.exercise}): {self.message}" + (f" Hint: {self.hint}" if self.hint else "")
 
     def __str__(self) -> str:
-        mark = "✔ Correct" if self.correct else "✘ Not yet"
-        return f"{mark} ({self.exercise}): {self.message}"
+        return self.text
 
     def _repr_markdown_(self) -> str:
+        if self.todo:
+            return _md(self.text)
         colour = "#1A7F37" if self.correct else "#A04000"
         mark = "✔ Correct" if self.correct else "✘ Not yet"
-        return f'<span style="color:{colour}">**{mark}**</span> ({self.exercise}): {self.message.replace("*", chr(92) + "*")}'
+        extra = f" **Hint:** {_md(self.hint)}" if self.hint else ""
+        return f'<span style="color:{colour}">**{mark}**</span> ({self.exercise}): {_md(self.message)}{extra}'
 
     def _repr_pretty_(self, printer, cycle) -> None:  # plain-text view
+        printer.text(self.text)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """An exercise's general hint, shown on request by :func:`hint`."""
+
+    exercise: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"Hint ({self.exercise}): {self.text}"
+
+    def _repr_markdown_(self) -> str:
+        return f"**Hint** ({self.exercise}): {_md(self.text)}"
+
+    def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(str(self))
+
+
+def _md(text: str) -> str:
+    """Text for Markdown output: a star stays a star."""
+    return text.replace("*", "\\*")
 
 
 @dataclass(frozen=True)
@@ -56,6 +135,7 @@ class Exercise:
 
 
 EXERCISES: dict[str, Exercise] = {}
+WRONG_TRIES: Counter[str] = Counter()  # wrong tries per exercise in this kernel
 
 
 def exercise(exercise_id: str, hint: str):
@@ -66,10 +146,13 @@ def exercise(exercise_id: str, hint: str):
             raise ValueError(f"exercise {exercise_id} is registered twice")
 
         def run(answer: object) -> Result:
-            if answer is None or (isinstance(answer, str) and not answer.strip()):
-                return Result(exercise_id, False, f"replace `None` with your answer. Hint: {hint}")
-            correct, message = function(answer)
-            return Result(exercise_id, correct, message)
+            if is_blank(answer):
+                return Result(exercise_id, False, "", todo=True)
+            correct, message = _judge_safely(function, answer)
+            if correct:
+                return Result(exercise_id, True, message)
+            WRONG_TRIES[exercise_id] += 1
+            return Result(exercise_id, False, message, hint=hint if WRONG_TRIES[exercise_id] >= 2 else "")
 
         EXERCISES[exercise_id] = Exercise(exercise_id, run, hint, function.__module__)
         return function
@@ -77,12 +160,39 @@ def exercise(exercise_id: str, hint: str):
     return register
 
 
+def _judge_safely(function: Callable[[object], tuple[bool, str]], answer: object) -> tuple[bool, str]:
+    """Run a check; whatever the answer, the learner gets a sentence, not a traceback."""
+    if isinstance(answer, str) and len(answer) > MAX_TEXT:
+        return False, f"that answer is {len(answer):,} characters long: give one short value, such as 12.5 or 'July 2019'."
+    if isinstance(answer, (bytes, bytearray)):
+        answer = bytes(answer[:MAX_TEXT]).decode("utf-8", errors="replace")
+    if isinstance(answer, (pd.Series, pd.DataFrame, pd.Index, np.ndarray)) and answer.size == 0:
+        return False, EMPTY
+    try:
+        correct, message = function(answer)
+        return bool(correct), str(message)
+    except Exception as error:  # noqa: BLE001 - an odd answer must not end in a traceback
+        return False, (f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
+                       "such as 12.5, '15 061', 'July 2019' or a label as text.")
+
+
 def check(exercise_id: str, answer: object) -> Result:
     """Check an answer to an exercise; the result explains itself."""
+    return _find(exercise_id).check(answer)
+
+
+def hint(exercise_id: str) -> Hint:
+    """The general hint of an exercise (shown as Markdown in a notebook, plain text elsewhere)."""
+    found = _find(exercise_id)
+    return Hint(found.id, found.hint)
+
+
+def _find(exercise_id: str) -> Exercise:
     _load_all()
-    if exercise_id not in EXERCISES:
-        raise KeyError(f"no exercise {exercise_id!r}; known: {', '.join(sorted(EXERCISES))}")
-    return EXERCISES[exercise_id].check(answer)
+    key = str(exercise_id).strip()
+    if key not in EXERCISES:
+        raise KeyError(f"no exercise {key!r}; known: {', '.join(sorted(EXERCISES))}")
+    return EXERCISES[key]
 
 
 def _load_all() -> None:
@@ -99,58 +209,198 @@ def data() -> pd.DataFrame:
 
 
 # -- reading answers as learners write them ----------------------------------------------------
+def is_blank(answer: object) -> bool:
+    """No answer yet: None, Ellipsis, or empty/whitespace text."""
+    return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
+
+
+def show(answer: object, limit: int = 40) -> str:
+    """A short, safe rendering of an answer for a message (never raises)."""
+    try:
+        text = repr(answer) if isinstance(answer, str) else str(answer)
+    except Exception:  # noqa: BLE001
+        text = f"a {type(answer).__name__}"
+    text = " ".join(text[: limit * 4].split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_value(answer: object) -> tuple[object, str | None]:
+    """The single value an answer holds, and a problem to tell the learner if there is none.
+
+    One-element lists, tuples, Series, Index, arrays and 1x1 DataFrames give their element; NumPy
+    scalars become Python ones; bytes are decoded; text longer than ``MAX_TEXT`` is refused.
+    """
+    for _ in range(3):  # a list inside a Series, at most a few levels
+        if isinstance(answer, pd.DataFrame):
+            if answer.size == 0:
+                return None, EMPTY
+            if answer.size > 1:
+                return None, f"that is a table of {answer.shape[0]} rows and {answer.shape[1]} columns: {MANY}."
+            answer = answer.to_numpy().ravel()[0]
+        elif isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, pd.api.extensions.ExtensionArray)):
+            if len(answer) == 0:
+                return None, EMPTY
+            if len(answer) > 1:
+                return None, f"that holds {len(answer)} values: {MANY}."
+            answer = answer.iloc[0] if isinstance(answer, pd.Series) else list(answer)[0]
+        elif isinstance(answer, (set, frozenset, dict)):
+            return None, f"that is a {type(answer).__name__}: {MANY}."
+        else:
+            break
+    if isinstance(answer, (bytes, bytearray)):
+        answer = bytes(answer[:MAX_TEXT]).decode("utf-8", errors="replace")
+    if isinstance(answer, np.generic):
+        answer = answer.item()
+    if isinstance(answer, str) and len(answer) > MAX_TEXT:
+        return None, f"that answer is {len(answer):,} characters long: give one short value."
+    return answer, None
+
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003"), " ")
+_DASHES = dict.fromkeys(map(ord, "\u2212\u2013\u2014\u2012\u2010\u2011"), "-")
+_QUOTES = dict.fromkeys(map(ord, "'\"`´‘’“”«»"), None)
+
+# units and words around a number: (unit, pattern); a matched word is removed before the number is read
+_UNITS: tuple[tuple[str, str], ...] = (
+    ("pp", r"percentage[- ]?points?|prosent[- ]?poeng|%[- ]?poeng|p\.?\s?p\.?|pts?\b|poeng"),
+    ("percent", r"per ?cent|percent|prosent|pst\.?|%"),
+    ("persons", r"persons?|personer|people|individuals|deltakere|participants"),
+    ("months", r"months?|måneder|maaneder|maneder|mnd\.?|mo\b"),
+    ("stars", r"stars?|stjerner|stjerne|asterisks?"),
+    ("kr", r"kroner|nok|kr\.?"),
+    ("line", r"line|linje|lines|linjer|row|rad|no\.|nr\.?"),
+    ("years", r"years?|år\b|aar\b|yrs"),
+)
+_FILLER = r"about|around|approx\.?|approximately|ca\.?|circa|roughly|omtrent|rundt|cirka|ratio|index|indeks|of|av|=|:|~|≈"
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """What a number answer says: its value, the unit words it carries, and a problem if unreadable."""
+
+    value: float | None
+    units: frozenset[str] = frozenset()
+    problem: str | None = None
+
+
+def read_number(answer: object, near: float | None = None) -> NumberReading:
+    """Read a number as people write it, in English or Norwegian, with units or words around it.
+
+    ``"15 061"``, ``"15,061"``, ``"15.061"`` (thousands when ``near`` says so), ``"12,7 %"``,
+    ``"+2,678"``, ``"−3"``, ``"4.7 months"``, ``"84 personer"``, ``"linje 181"``, ``"12,7 prosentpoeng"``,
+    a one-value Series or list. ``near`` (the expected value) settles "1,234" and "1.234".
+    """
+    value, problem = one_value(answer)
+    if problem:
+        return NumberReading(None, problem=problem)
+    if isinstance(value, bool):
+        return NumberReading(None, problem="give a number, not True or False.")
+    if isinstance(value, numbers.Integral):
+        try:
+            return _finite(float(value))
+        except OverflowError:
+            return NumberReading(None, problem="that number is far too large to be the answer.")
+    if isinstance(value, numbers.Real):
+        return _finite(float(value))
+    if value is pd.NaT or value is pd.NA:
+        return NumberReading(None, problem="that is a missing value (NaN, NA or NaT): your calculation produced no number.")
+    if not isinstance(value, str):
+        return NumberReading(None, problem=f"give a number, not a {type(value).__name__}.")
+    text = unicodedata.normalize("NFC", value).translate(_SPACES).translate(_DASHES).translate(_QUOTES).strip().lower()
+    units = set()
+    for unit, pattern in _UNITS:
+        text, n = re.subn(rf"(?<![a-zæøå])(?:{pattern})(?![a-zæøå])", " ", text)
+        units |= {unit} if n else set()
+    text = re.sub(rf"(?<![a-zæøå])(?:{_FILLER})(?![a-zæøå])", " ", text).strip(" .;")
+    number = _parse_digits(text, near)
+    if number is None:
+        return NumberReading(None, frozenset(units), problem=None)
+    return NumberReading(number, frozenset(units)) if math.isfinite(number) else _finite(number)
+
+
+def _finite(value: float) -> NumberReading:
+    if math.isnan(value):
+        return NumberReading(None, problem="that is NaN (not a number): your calculation produced no number; check the rows you selected.")
+    if math.isinf(value):
+        return NumberReading(None, problem="that is infinite: something was divided by zero; check what you divided by.")
+    return NumberReading(value)
+
+
+def _parse_digits(text: str, near: float | None) -> float | None:
+    """One number in English or Norwegian form, or None."""
+    m = re.fullmatch(r"([+-]?)\s*(\d[\d ,.']*\d|\d)", text)
+    if not m:
+        return None
+    sign, body = -1.0 if m[1] == "-" else 1.0, m[2].replace("'", " ")
+    if " " in body:  # spaces group thousands ("15 061", "1 234,5")
+        if not re.fullmatch(r"\d{1,3}( \d{3})+([.,]\d+)?", body):
+            return None
+        body = body.replace(" ", "")
+    candidates: list[str]
+    if "," in body and "." in body:  # the later one is the decimal mark
+        body = body.replace(".", "").replace(",", ".") if body.rfind(",") > body.rfind(".") else body.replace(",", "")
+        candidates = [body]
+    elif body.count(",") > 1 or body.count(".") > 1:  # several separators group thousands
+        mark = "," if "," in body else "."
+        if not re.fullmatch(rf"\d{{1,3}}(\{mark}\d{{3}})+", body):
+            return None
+        candidates = [body.replace(mark, "")]
+    elif re.fullmatch(r"\d{1,3}[.,]\d{3}", body):  # "15,061" or "15.061": thousands, or a decimal with three digits
+        decimal = body.replace(",", ".")
+        thousands = body.replace(",", "").replace(".", "")
+        candidates = [thousands, decimal] if "," in body else [decimal, thousands]
+    else:
+        candidates = [body.replace(",", ".")]
+    try:
+        readings = [sign * float(c) for c in candidates]
+    except ValueError:
+        return None
+    if near is not None and len(readings) > 1:
+        return min(readings, key=lambda r: abs(r - near))
+    return readings[0]
+
+
 def as_number(answer: object, near: float | None = None) -> float | None:
-    """A number from 48.2, "48,2 %", "183 501 kr", "NOK 183,501" or a one-value Series.
+    """A number from 48.2, "48,2 %", "183 501 kr", "NOK 183,501" or a one-value Series; None if none.
 
     "1,234" may be a thousands separator or a Norwegian decimal comma; with ``near`` (the
     expected value) the reading closer to it is taken.
     """
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):  # Python and NumPy numbers alike
-        return None if math.isnan(float(answer)) else float(answer)
-    if isinstance(answer, (pd.Series, pd.DataFrame)) and answer.size == 1:
-        return as_number(answer.to_numpy().ravel()[0], near)
-    if not isinstance(answer, str):
-        return None
-    text = re.sub(r"(?i)per ?cent|prosent|percent|%|nok|kr\.?|persons?|personer|people", "", answer)
-    text = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("\u2212", "-").strip()
-    if "," in text and "." in text:  # the later one is the decimal mark
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    elif text.count(",") == 1 and re.fullmatch(r"-?\d{1,3},\d{3}", text):
-        readings = [float(text.replace(",", "")), float(text.replace(",", "."))]
-        return min(readings, key=lambda r: abs(r - near)) if near is not None else readings[0]
-    elif text.count(",") > 1:
-        text = text.replace(",", "")
-    else:
-        text = text.replace(",", ".")
     try:
-        return float(text)
-    except ValueError:
+        return read_number(answer, near).value
+    except Exception:  # noqa: BLE001
         return None
 
 
 def as_month(answer: object) -> tuple[int | None, int] | None:
     """(year or None, month) from "July 2019", "juli", "jul.", "2019-07", 7, a Period or a Timestamp."""
-    if isinstance(answer, (pd.Series, pd.Index)) and len(answer) == 1:
-        answer = answer.iloc[0] if isinstance(answer, pd.Series) else answer[0]
-    if isinstance(answer, pd.Period):
-        return answer.year, answer.month
-    if isinstance(answer, (pd.Timestamp,)) or hasattr(answer, "month") and hasattr(answer, "year"):
-        return int(answer.year), int(answer.month)
-    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and 1 <= int(answer) <= 12:
-        return None, int(answer)
+    answer, problem = one_value(answer)
+    if problem or answer is None or answer is pd.NaT or isinstance(answer, bool):
+        return None
+    try:
+        if isinstance(answer, pd.Period):
+            return answer.year, answer.month
+        if hasattr(answer, "month") and hasattr(answer, "year") and not isinstance(answer, str):
+            year, month = int(answer.year), int(answer.month)
+            return (year, month) if 1 <= month <= 12 else None
+    except (TypeError, ValueError):
+        return None
+    if isinstance(answer, numbers.Integral):
+        return (None, int(answer)) if 1 <= int(answer) <= 12 else None
     if not isinstance(answer, str):
         return None
-    text = answer.strip().lower().replace(".", " ")
-    if m := re.fullmatch(r"(\d{4})[-/ ](\d{1,2})(?:[-/ ]\d{1,2})?", text):
-        return int(m[1]), int(m[2])
-    if m := re.fullmatch(r"(\d{1,2})[-/ ](\d{4})", text):
-        return int(m[2]), int(m[1])
+    text = answer.translate(_DASHES).translate(_QUOTES).strip().lower().replace(".", " ")
+    found = None
+    if m := re.fullmatch(r"(\d{4})\s*[-/ ]\s*(\d{1,2})(?:[-/ ]\d{1,2})?(?:[ t].*)?", text):
+        found = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(?:\d{1,2}[-/ ])?(\d{1,2})[-/ ](\d{4})", text):
+        found = int(m[2]), int(m[1])
+    if found:
+        return found if 1 <= found[1] <= 12 else None
     year = re.search(r"\b(\d{4})\b", text)
-    words = re.sub(r"\d{4}", "", text).split()
+    words = re.findall(r"[a-zæøå]+", re.sub(r"\d{4}", "", text))
     for month, (en, nb) in enumerate(zip(_MONTHS_EN, vocab.MONTHS_NB), start=1):
-        if any(w[:3] in (en[:3].lower(), nb[:3].lower()) and (en.lower().startswith(w) or nb.lower().startswith(w)) for w in words):
+        if any(len(w) >= 3 and (en.lower().startswith(w) or nb.lower().startswith(w)) for w in words):
             return (int(year[1]) if year else None), month
     return None
 
@@ -159,67 +409,196 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "November", "December")
 
 
+def fold(text: str) -> str:
+    """A label reduced to what tells it apart: any case, æ/ø/å or ae/oe/o/aa/a, singular or plural,
+    hyphen, en dash, 'to' or 'til' in a range, 'år'/'years' after an age range, quotes, commas and
+    extra spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DASHES).translate(_QUOTES).lower()
+    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("aa", "a").replace("oe", "o")
+    text = re.sub(r"(\d+)\s*(?:-|to|til|through|until)\s*(\d+)", r"\1-\2", text)
+    text = re.sub(r"[*,.;:!?()\[\]]", " ", text)
+    words = []
+    for word in text.split():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("ere") and len(word) > 5:  # arbeidssøkere -> arbeidssøker
+            word = word[:-1]
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        words.append(word)
+    text = " ".join(words)
+    text = re.sub(r"^(\d+-\d+)\s*(?:ar|year|yr|aged?)$", r"\1", text)  # "30-39 år", "30-39 years"
+    return re.sub(r"^(?:age|aged|alder)\s+(\d+-\d+)$", r"\1", text)
+
+
 def as_label(answer: object) -> set[str]:
-    """The names an answer gives, normalised: "Lønnstilskudd (wage subsidy)" gives both parts."""
-    if isinstance(answer, (pd.Series, pd.Index)) and len(answer) == 1:
-        answer = answer.iloc[0] if isinstance(answer, pd.Series) else answer[0]
-    if not isinstance(answer, str):
+    """The names an answer gives, lower-case and folded (see :func:`fold`): "Lønnstilskudd (wage
+    subsidy)" gives both parts."""
+    answer, problem = one_value(answer)
+    if problem or not isinstance(answer, str):
         return set()
-    norm = lambda text: " ".join(text.lower().replace("*", "").split()).strip(" .'\"")  # noqa: E731
-    names = {norm(answer)}
+    plain = lambda text: " ".join(text.lower().replace("*", "").split()).strip(" .'\"")  # noqa: E731
+    parts = [answer]
     if m := re.fullmatch(r"(.+?)\s*\((.+)\)\s*", answer):
-        names |= {norm(m[1]), norm(m[2])}
-    return names
+        parts += [m[1], m[2]]
+    return {form for part in parts for form in (plain(part), fold(part)) if form}
 
 
 def label_names(value: str) -> set[str]:
-    """NAV's label and its English gloss, normalised for comparison."""
-    names = {value.lower()}
+    """NAV's label and its English gloss, lower-case and folded, for comparison with :func:`as_label`."""
+    names = {value}
     try:
-        names.add(vocab.english(value).lower())
+        names.add(vocab.english(value))
     except KeyError:
         pass
-    return names
+    return {form for name in names for form in (name.lower(), fold(name))}
+
+
+def as_range(answer: object) -> tuple[float, float] | None:
+    """(low, high) from "30-39", "30–39 år", "30 to 39", "30 til 39", "30-39 years", (30, 39) or [30, 39]."""
+    if isinstance(answer, (tuple, list)) and len(answer) == 2:
+        low, high = (as_number(x) for x in answer)
+        return (low, high) if low is not None and high is not None else None
+    answer, problem = one_value(answer)
+    if problem or not isinstance(answer, str):
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*(?:ar|year|yr)?\s*", fold(answer))
+    return (float(m[1]), float(m[2])) if m else None
 
 
 # -- judging answers ----------------------------------------------------------------------------
-def judge_number(answer: object, expected: float, tolerance: float, what: str = "",
-                 mistakes: Mapping[str, float] | None = None, unit: str = "") -> tuple[bool, str]:
-    """Right if within ``tolerance`` of ``expected``; a known mistake gets its own pointer.
+_KIND_UNITS = {"percent": " %", "pp": " percentage points", "months": " months", "persons": " persons", "count": "",
+               "line": "", "stars": "", "ratio": "", "index": "", "number": "", "kr": " kr"}
+_FALLBACKS = {
+    "count": "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+    "persons": "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+    "percent": "Check which rows you kept for the part and for the whole, and what you divided by.",
+    "pp": "A change in percentage points is one share minus the other: check which two shares you subtracted.",
+    "ratio": "Check which two numbers you divided, and which is on top.",
+    "index": "Check which rows you kept and what you divided by.",
+    "months": "Check which rows you read and which two figures you compared.",
+    "line": "Read the `line` column of the row you selected.",
+    "stars": "Check which rows and months you counted.",
+    "kr": "Check which rows you kept and what you divided by.",
+    "number": "Go through your steps again and check which rows and months you kept.",
+}
 
-    ``mistakes`` maps a pointer (what to look at) to the value that mistake gives.
+
+def judge_number(answer: object, expected: float, tolerance: float, what: str = "",
+                 mistakes: Mapping[str, float] | None = None, unit: str = "", kind: str = "",
+                 fallback: str | None = None) -> tuple[bool, str]:
+    """Right if within ``tolerance`` of ``expected`` or if the answer rounds to it; else a pointer.
+
+    - ``what`` follows the number in the reply to a right answer ("is July's index").
+    - ``mistakes`` maps a pointer (what to look at) to the value that mistake gives; a typed answer
+      may be rounded, so 0.2 % of the value is allowed too.
+    - ``kind`` says what the number is: "count"/"persons", "percent" (a share or a change in %), "pp"
+      (percentage points), "ratio", "index", "months", "line", "stars", "kr" or "number". It picks the
+      unit shown, the units an answer may carry ("12.7 %" is wrong where pp are asked), the checks
+      every exercise of that kind gets (fraction for per cent, per cent for a ratio), and the generic
+      pointer. Without ``kind`` it is read from ``unit`` (" %" gives "percent").
+    - ``fallback`` replaces the generic pointer for an answer that is neither right nor a known mistake.
     """
-    value = as_number(answer, near=expected)
+    kind = kind or {" %": "percent", "%": "percent", " months": "months", " persons": "persons"}.get(unit, "number")
+    unit = unit or _KIND_UNITS.get(kind, "")
+    reading = read_number(answer, near=expected)
     shown = _format(expected, tolerance) + unit
+    if reading.problem:
+        return False, reading.problem
+    value = reading.value
     if value is None:
-        return False, f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5 %' all work."
-    if math.isclose(value, expected, abs_tol=tolerance):
+        return False, (f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work"
+                       f"{_unit_example(kind)}.")
+    right = _close(value, expected, tolerance)
+    if right and kind == "pp" and "percent" in reading.units and "pp" not in reading.units:
+        return False, ("the number is right, but the difference of two percentages is in percentage points "
+                       "(pp, prosentpoeng), not per cent: write it as '12.7 pp'.").replace("12.7", _format(expected, tolerance))
+    if right and kind == "percent" and "pp" in reading.units:
+        return False, "the number is right, but this is a per cent (%), not percentage points: percentage points are the difference of two percentages."
+    if right and kind in ("count", "persons", "line", "stars", "months") and "percent" in reading.units:
+        return False, f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}."
+    if right:
         return True, f"{shown}{' ' + what if what else ''}."
-    for pointer, wrong in (mistakes or {}).items():  # a typed answer is rounded: allow 0.2 % of the value too
-        if math.isclose(value, wrong, rel_tol=0.002, abs_tol=max(tolerance, 1e-9)):
+    for pointer, wrong in (mistakes or {}).items():
+        if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002):
             return False, pointer
+    if kind in ("percent", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
+        return False, f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}."
+    if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
+        return False, "that looks like a per cent: give it as a ratio (divide by 100)."
+    if kind == "index" and abs(expected) >= 10 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
+        return False, "that is a ratio: multiply by 100 for the index."
+    if expected != 0 and _close(-value, expected, tolerance, rel=0.002):
+        return False, "the size is right but the sign is not: which number do you subtract from which?"
     direction = "too high" if value > expected else "too low"
-    return False, (f"{_format(value, tolerance)}{unit} is {direction}. Go through your steps again: which rows and months "
-                   "you kept, whether a total ('I alt') got added to its own parts, and what you divided by.")
+    return False, f"{_format_given(value)}{unit} is {direction}. {fallback or _FALLBACKS.get(kind, _FALLBACKS['number'])}"
+
+
+def _close(value: float, expected: float, tolerance: float, rel: float = 0.0) -> bool:
+    """Within tolerance, or the same once rounded to the decimals the tolerance asks for."""
+    if not (math.isfinite(value) and math.isfinite(expected)):
+        return False
+    if math.isclose(value, expected, rel_tol=rel, abs_tol=tolerance + 1e-9):
+        return True
+    decimals = _decimals(tolerance)
+    return tolerance > 0 and round(value, decimals) == round(expected, decimals)
+
+
+def _unit_example(kind: str) -> str:
+    return {"percent": " ('12,5 %' too)", "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)", "months": " ('4.7 months' too)",
+            "line": " ('line 181' too)", "persons": " ('84 persons' too)", "count": " ('84 persons' too)"}.get(kind, "")
 
 
 def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | None = None) -> tuple[bool, str]:
-    """Right if the answer names ``expected`` (NAV's label or its English gloss, any case)."""
-    given = as_label(answer)
+    """Right if the answer names ``expected`` (NAV's label or its English gloss, any case, with or
+    without æøå, singular or plural, an age range with hyphen, en dash, 'to' or 'til')."""
+    if isinstance(answer, (tuple, list)) and len(answer) == 2 and (pair := as_range(answer)):
+        answer = f"{pair[0]:g}-{pair[1]:g}"  # (30, 39) for the age group 30-39
+    value, problem = one_value(answer)
+    if problem:
+        return False, problem
+    given = as_label(value)
     if not given:
         return False, "give the name as text, in Norwegian or English."
     if given & label_names(expected):
-        return True, f"{vocab.both(expected)}."
+        return True, f"{vocab.both(expected) if _has_gloss(expected) else expected}."
     for pointer, wrong in (mistakes or {}).items():
         if given & label_names(wrong):
             return False, pointer
-    return False, f"{answer!r} is not it. Look again at the rows you compared."
+    return False, f"{show(value)} is not it. Look again at the rows you compared."
+
+
+def _has_gloss(value: str) -> bool:
+    try:
+        vocab.english(value)
+        return True
+    except KeyError:
+        return False
+
+
+def judge_range(answer: object, expected: tuple[float, float], what: str = "",
+                mistakes: Mapping[str, tuple[float, float]] | None = None) -> tuple[bool, str]:
+    """Right if the answer gives the range ``expected`` (low, high): "2-3", "2 to 3", "2 til 3", (2, 3)."""
+    given = as_range(answer)
+    if given is None:
+        return False, "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'."
+    if tuple(given) == tuple(expected):
+        return True, f"{expected[0]:g} to {expected[1]:g}{' ' + what if what else ''}."
+    for pointer, wrong in (mistakes or {}).items():
+        if tuple(given) == tuple(wrong):
+            return False, pointer
+    return False, f"{given[0]:g}-{given[1]:g} is not it. Check both ends."
 
 
 def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.Period] | None = None) -> tuple[bool, str]:
     """Right if the answer names the month (and the year, if it gives one)."""
-    given = as_month(answer)
+    value, problem = one_value(answer)
+    if problem:
+        return False, problem
+    given = as_month(value)
     if given is None:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
+            return False, f"{show(value)} is not a month: months run from 01 to 12."
         return False, "give a month, such as 'March 2019', 'mars' or '2019-03'."
     year, month = given
     if month == expected.month and year in (None, expected.year):
@@ -230,6 +609,359 @@ def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.P
     return False, f"not {_MONTHS_EN[month - 1]}{' ' + str(year) if year else ''}. Sort the months by the number you computed and look at the top."
 
 
+_CHOICE = re.compile(r"\s*(?:option|svar|answer|alternativ)?\s*[(\[]?\s*([a-z])\s*[)\].:]?(?:\s.*)?", re.IGNORECASE | re.DOTALL)
+
+
+def choice(answer: object, options: Mapping[str, tuple[bool, str]]) -> tuple[bool, str]:
+    """A multiple-choice answer ('b', 'B', '(b)', 'b)', 'option b', "b: because …") judged with the
+    option's own explanation; ``options`` maps each letter to (right, explanation)."""
+    value, problem = one_value(answer)
+    letters = ", ".join(map(repr, options))
+    if problem or not isinstance(value, str):
+        return False, f"answer with one letter: {letters}."
+    m = _CHOICE.fullmatch(value[:MAX_TEXT])
+    key = m[1].lower() if m else None
+    return options[key] if key in options else (False, f"answer with one letter: {letters}.")
+
+
+def _decimals(tolerance: float) -> int:
+    return max(0, -math.floor(math.log10(2 * tolerance))) if tolerance > 0 else 0
+
+
 def _format(value: float, tolerance: float) -> str:
-    decimals = max(0, -math.floor(math.log10(2 * tolerance))) if tolerance > 0 else 0
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{_decimals(tolerance)}f}"
+
+
+def _format_given(value: float) -> str:
+    """The learner's number as they gave it (up to four decimals), so that 62.47 is never shown as 62.5."""
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+# -- judging a chart ------------------------------------------------------------------------------
+_AGGREGATES = {"sum", "mean", "average", "count", "valid", "median", "min", "max"}
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One drawn layer: its mark, encodings, rows (after the transforms it can apply) and title."""
+
+    mark: str
+    encoding: dict
+    rows: pd.DataFrame | None
+    problem: str | None
+    title: object
+
+
+def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "x", y: str = "y",
+                color: str | None = None, mark: str | tuple[str, ...] = "line", tolerance: float = 0.5,
+                what: str = "", title: bool = True, axis_titles: bool = True) -> tuple[bool, str]:
+    """Judge an Altair chart by what it draws: its mark, the (x, y[, colour]) values and its titles.
+
+    - ``chart``: the learner's chart (``alt.Chart``, a layered chart; the data may be the chart's
+      ``data`` or inline). Inspected through ``chart.to_dict()``.
+    - ``expected``: the values the chart must draw, a DataFrame with the columns named by ``x``, ``y``
+      (and ``color``), or a Series indexed by x (or by (x, colour)). A missing ``y`` (NaN/<NA>, a
+      suppressed count) must be drawn as nothing: not as 0.
+    - ``mark``: the mark (or marks) accepted, e.g. "line" or ("bar", "rule"). In a layered chart the
+      first layer with an accepted mark is judged.
+    - ``tolerance``: how far a drawn value may be from the expected one.
+    - ``what``: what the chart shows, for the reply to a right chart.
+    - ``title``/``axis_titles``: require a chart title and titles on both axes (an axis title is the
+      encoding's ``title=`` or ``axis=alt.Axis(title=...)``; the default column name does not count).
+
+    A right chart may be built another reasonable way: long or wide data (``transform_fold``), months
+    as Period, text, numbers or Timestamps, the aggregate in pandas or in the encoding (sum, mean,
+    count, median, min, max), a horizontal bar chart, simple equality filters (``transform_filter``
+    with ``alt.datum.col == 'value'`` or ``alt.FieldEqualPredicate``/``FieldOneOfPredicate``).
+    """
+    spec, problem = _chart_spec(chart)
+    if problem:
+        return False, problem
+    marks = (mark,) if isinstance(mark, str) else tuple(mark)
+    layers = list(_layers(spec, spec.get("datasets", {})))
+    layer = next((layer for layer in layers if layer.mark in marks), None)
+    if layer is None:
+        drawn = ", ".join(sorted({layer.mark for layer in layers})) or "nothing"
+        return False, f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`)."
+    if layer.problem:
+        return False, layer.problem
+    want = _expected_table(expected, x, y, color)
+    verdict = _compare_drawn(layer, want, tolerance, color is not None)
+    if verdict:
+        return False, verdict
+    if title and not _has_text(spec.get("title")) and not _has_text(layer.title):
+        return False, "the values are right; now give the chart a title (`.properties(title=...)`) that says what it shows."
+    if axis_titles:
+        for channel in ("x", "y"):
+            if not _axis_title(layer.encoding.get(channel, {})):
+                return False, (f"the values are right; give the {channel} axis a title in the reader's words "
+                               f"(`alt.{channel.upper()}(..., title=...)`), not the column name.")
+    return True, f"the chart draws {what or 'the asked values'}."
+
+
+def _chart_spec(chart: object) -> tuple[dict, str | None]:
+    """The chart's Vega-Lite spec (data inline), or what to tell the learner."""
+    if not hasattr(chart, "to_dict") or isinstance(chart, (pd.DataFrame, pd.Series)):
+        return {}, f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}."
+    try:
+        spec = chart.to_dict(validate=False)
+    except Exception as error:  # noqa: BLE001
+        return {}, f"Altair cannot build this chart ({type(error).__name__}: {show(str(error), 120)})."
+    if not isinstance(spec, dict):
+        return {}, "give the chart itself, the result of `alt.Chart(...)`."
+    if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        return {}, "give one chart (or layers with `+`), not charts side by side or faceted."
+    return spec, None
+
+
+def _layers(spec: dict, datasets: dict, inherited: dict | None = None):
+    """Each drawn layer of a (possibly layered) spec, with the data, transforms and encodings it inherits."""
+    inherited = inherited or {}
+    data = spec.get("data", inherited.get("data"))
+    transforms = inherited.get("transform", []) + spec.get("transform", [])
+    encoding = {**inherited.get("encoding", {}), **spec.get("encoding", {})}
+    title = spec.get("title", inherited.get("title"))
+    if "layer" in spec:
+        for sub in spec["layer"]:
+            yield from _layers(sub, datasets, {"data": data, "transform": transforms, "encoding": encoding, "title": title})
+        return
+    mark = spec.get("mark")
+    mark = mark.get("type") if isinstance(mark, dict) else mark
+    rows, problem = _rows(data, datasets)
+    if rows is not None:
+        rows, problem = _apply(rows, transforms)
+    yield _Layer(str(mark), encoding, rows, problem, title)
+
+
+def _rows(data: object, datasets: dict) -> tuple[pd.DataFrame | None, str | None]:
+    if not isinstance(data, dict):
+        return None, "the chart has no data: give it your table, `alt.Chart(table)`."
+    if "name" in data and data["name"] in datasets:
+        return pd.DataFrame(datasets[data["name"]]), None
+    if "values" in data:
+        return pd.DataFrame(data["values"]), None
+    return None, "the chart reads its data from a file or URL: give it your pandas table, `alt.Chart(table)`."
+
+
+def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | None, str | None]:
+    """The fold and simple equality filters Vega-Lite would apply; anything else is done in pandas."""
+    for step in transforms:
+        if "fold" in step:
+            key, value = (step.get("as") or ["key", "value"])[:2]
+            keep = [c for c in rows.columns if c not in step["fold"]]
+            rows = rows.melt(id_vars=keep, value_vars=[c for c in step["fold"] if c in rows.columns], var_name=key, value_name=value)
+        elif "filter" in step and (kept := _filter(rows, step["filter"])) is not None:
+            rows = kept
+        else:
+            name = next(iter(step), "transform")
+            return None, (f"the checker reads simple filters and transform_fold only, not this `{name}`: "
+                          "filter and compute in pandas first, as the notebook does, then chart the result.")
+    return rows, None
+
+
+def _filter(rows: pd.DataFrame, predicate: object) -> pd.DataFrame | None:
+    """Rows kept by an equality filter ("datum.col === 'x'", {"field", "equal"} or {"field", "oneOf"})."""
+    if isinstance(predicate, dict) and predicate.get("field") in rows.columns:
+        column = rows[predicate["field"]].map(_cell_key)
+        if "equal" in predicate:
+            return rows[column == _cell_key(predicate["equal"])]
+        if "oneOf" in predicate:
+            return rows[column.isin({_cell_key(v) for v in predicate["oneOf"]})]
+    if isinstance(predicate, str):
+        m = re.fullmatch(r"\(?\s*datum\.(\w+)\s*={2,3}\s*(?:'([^']*)'|\"([^\"]*)\"|(-?[\d.]+))\s*\)?", predicate.strip())
+        if m and m[1] in rows.columns:
+            target = m[2] if m[2] is not None else m[3] if m[3] is not None else float(m[4])
+            return rows[rows[m[1]].map(_cell_key) == _cell_key(target)]
+    return None
+
+
+def _cell_key(value: object) -> object:
+    """A drawn or expected key in one comparable form: months as 'YYYY-MM', labels folded, numbers as float."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Period):
+        return f"{value.year:04d}-{value.month:02d}" if value.freqstr in ("M", "ME") else str(value)
+    if isinstance(value, pd.Timestamp) or hasattr(value, "year") and hasattr(value, "month"):
+        return f"{int(value.year):04d}-{int(value.month):02d}"
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Real):
+        return float(value)
+    text = str(value)[:MAX_TEXT]
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-01(?:[T ]00:00:00(?:\.0+)?)?)?(?:Z)?", text.strip()):
+        return f"{m[1]}-{m[2]}"
+    return fold(text)
+
+
+def _expected_table(expected: pd.DataFrame | pd.Series, x: str, y: str, color: str | None) -> dict[tuple, float | None]:
+    """{(x key, colour key): value or None} from the expected values."""
+    if isinstance(expected, pd.Series):
+        frame = expected.rename(y).reset_index()
+        frame.columns = [x, *([color] if color else []), y]
+    else:
+        frame = expected
+    table = {}
+    for row in frame.itertuples(index=False):
+        record = row._asdict() if hasattr(row, "_asdict") else dict(zip(frame.columns, row))
+        record = dict(zip(frame.columns, row))
+        value = record[y]
+        table[(_cell_key(record[x]), _cell_key(record[color]) if color else None)] = None if pd.isna(value) else float(value)
+    return _with_glosses(table)
+
+
+def _with_glosses(table: dict) -> dict:
+    """Expected keys that are NAV labels also match their English gloss (folded)."""
+    return table
+
+
+def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) -> tuple[dict | None, str | None]:
+    """{(x key, colour key): value or None} as the layer draws them, or a pointer."""
+    rows = layer.rows
+    aggregate = y_enc.get("aggregate")
+    y_field = y_enc.get("field")
+    keys = [x_field] + ([color_field] if color_field else [])
+    for field in [*keys, *([y_field] if y_field else [])]:
+        if field not in rows.columns:
+            return None, f"the chart encodes `{field}`, which is not a column of its data ({', '.join(map(str, rows.columns[:8]))})."
+    frame = pd.DataFrame({"x": rows[x_field].map(_cell_key),
+                          "c": rows[color_field].map(_cell_key) if color_field else None,
+                          "y": pd.to_numeric(rows[y_field], errors="coerce") if y_field else 1.0})
+    if aggregate and aggregate not in _AGGREGATES:
+        return None, f"the checker reads the aggregates {', '.join(sorted(_AGGREGATES))}; compute `{aggregate}` in pandas first."
+    drawn = {}
+    for key, group in frame.groupby(["x", "c"], dropna=False, sort=False):
+        values = group["y"]
+        if aggregate in ("count",):
+            drawn[key] = float(len(values))
+        elif aggregate == "valid":
+            drawn[key] = float(values.notna().sum())
+        elif aggregate == "sum":
+            drawn[key] = float(values.sum())  # Vega-Lite's sum of nothing but nulls is 0, as here
+        elif aggregate:
+            value = getattr(values.dropna(), {"average": "mean"}.get(aggregate, aggregate))() if values.notna().any() else None
+            drawn[key] = None if value is None else float(value)
+        elif len(values) > 1:
+            return None, (f"the chart's data has {len(values)} rows for {key[0]}{' / ' + str(key[1]) if key[1] else ''}: filter in pandas "
+                          "first so that one row is left per point (a total 'I alt' and its parts, or several groups, are in the data).")
+        else:
+            drawn[key] = None if pd.isna(values.iloc[0]) else float(values.iloc[0])
+    return {(k[0], None if k[1] is None or (isinstance(k[1], float) and math.isnan(k[1])) else k[1]): v for k, v in drawn.items()}, None
+
+
+def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) -> str | None:
+    """None if the layer draws ``want``; else the pointer that fits."""
+    enc = layer.encoding
+    x_enc, y_enc = enc.get("x", {}), enc.get("y", {})
+    if _is_value_channel(x_enc) and not _is_value_channel(y_enc):  # a horizontal bar chart
+        x_enc, y_enc = y_enc, x_enc
+    if not x_enc.get("field"):
+        return "encode the months or groups on x (`x=alt.X('column', ...)`)."
+    if not (y_enc.get("field") or y_enc.get("aggregate") in ("count", "valid")):
+        return "encode the values on y (`y=alt.Y('column:Q', ...)`)."
+    color_field = enc.get("color", {}).get("field") if isinstance(enc.get("color"), dict) else None
+    if coloured and not color_field:
+        return "the chart has one series; the question asks for one line or bar per group: encode the group as `color`."
+    drawn, problem = _drawn(layer, x_enc["field"], y_enc, color_field if coloured else None)
+    if problem:
+        return problem
+    drawn = _match_keys(drawn, want)
+    missing = [k for k, v in want.items() if k not in drawn and v is not None]
+    if missing and len(missing) == len([v for v in want.values() if v is not None]):
+        return ("none of the asked points is in the chart: check what is on x "
+                f"(expected values such as {_key_text(missing[0])}) and the filter you used.")
+    for key, value in want.items():
+        got = drawn.get(key)
+        if value is None and got == 0:
+            return (f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
+                    "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.")
+        if value is not None and got is None:
+            return f"the chart has no value for {_key_text(key)}: check your filter."
+        if value is not None and not _close(got, value, tolerance, rel=0.002):
+            return _wrong_values(layer, x_enc, y_enc, color_field if coloured else None, want, tolerance) or (
+                f"at {_key_text(key)} the chart draws {_format_given(got)}, not the value asked for: check the rows you kept "
+                "and the column on y.")
+    extra = [k for k in drawn if k not in want and drawn[k] is not None]
+    if extra:
+        return (f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the "
+                f"{len([v for v in want.values() if v is not None])} points asked for (filter in pandas first).")
+    return None
+
+
+def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | None:
+    """If another numeric column would draw the right values, name it."""
+    for column in layer.rows.columns:
+        if column in (y_enc.get("field"), x_enc.get("field"), color_field):
+            continue
+        if not pd.api.types.is_numeric_dtype(pd.to_numeric(layer.rows[column], errors="coerce").dropna()):
+            continue
+        trial, problem = _drawn(layer, x_enc["field"], {**y_enc, "field": column}, color_field)
+        if problem or trial is None:
+            continue
+        trial = _match_keys(trial, want)
+        if all(v is None or (trial.get(k) is not None and _close(trial[k], v, tolerance, rel=0.002)) for k, v in want.items()):
+            return f"y shows `{y_enc.get('field')}`; the values asked for are in `{column}`: put that column on y."
+    return None
+
+
+def _match_keys(drawn: dict, want: dict) -> dict:
+    """Drawn keys rewritten to the expected ones they name: a month number to its month, a gloss to its label."""
+    years = {k[0][:4] for k in want if isinstance(k[0], str) and re.fullmatch(r"\d{4}-\d{2}", k[0])}
+    names = {}
+    for key in want:
+        for x_form in _forms(key[0]):
+            for c_form in _forms(key[1]):
+                names[(x_form, c_form)] = key
+    out = {}
+    for (x_key, c_key), value in drawn.items():
+        if isinstance(x_key, float) and len(years) == 1 and x_key.is_integer() and 1 <= x_key <= 12:
+            x_key = f"{next(iter(years))}-{int(x_key):02d}"
+        out[names.get((x_key, c_key), (x_key, c_key))] = value
+    return out
+
+
+def _forms(key: object) -> set:
+    """The forms a key may be drawn in: a label as NAV's or its gloss, folded."""
+    if not isinstance(key, str) or re.fullmatch(r"\d{4}-\d{2}", key):
+        return {key}
+    forms = {key}
+    for label in _all_labels():
+        if fold(label) == key:
+            try:
+                forms.add(fold(vocab.english(label)))
+            except KeyError:
+                pass
+    return forms
+
+
+@functools.cache
+def _all_labels() -> tuple[str, ...]:
+    tables = (vocab.STATUS_GROUPS, vocab.GENDERS, vocab.AGE_GROUPS, vocab.PROGRAMME_GROUPS, vocab.PROGRAMMES)
+    return tuple(label for table in tables for label in table) + (vocab.TOTAL,)
+
+
+def _key_text(key: tuple) -> str:
+    return str(key[0]) + (f" / {key[1]}" if key[1] is not None else "")
+
+
+def _is_value_channel(enc: dict) -> bool:
+    return isinstance(enc, dict) and (enc.get("type") == "quantitative" or bool(enc.get("aggregate")))
+
+
+def _has_text(title: object) -> bool:
+    if isinstance(title, dict):
+        return _has_text(title.get("text"))
+    if isinstance(title, (list, tuple)):
+        return any(_has_text(t) for t in title)
+    return isinstance(title, str) and bool(title.strip())
+
+
+def _axis_title(enc: object) -> bool:
+    if not isinstance(enc, dict):
+        return False
+    axis = enc.get("axis")
+    if axis is None and "axis" in enc:  # axis=None: no axis drawn, nothing to title
+        return True
+    return _has_text(enc.get("title")) or (isinstance(axis, dict) and _has_text(axis.get("title")))

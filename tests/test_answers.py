@@ -23,7 +23,8 @@ CASES: dict[str, tuple[list[object], list[tuple[object, str]]]] = {}
 # -- 00 Start here -------------------------------------------------------------------------------
 # July 2019, all status groups: 58 225 (nav_tiltak_alder_2019-01_2019-12.txt line 28; parts on lines 48, 68, 88).
 CASES["00.1"] = ([58225, "58 225", "58,225", "58225 persons"],
-                 [(46239, "one status group"), (83484, "november 2016"), (70430, "january 2019"), (58000, "too low")])
+                 [(46239, "one status group"), (83484, "november 2016"), (70430, "january 2019"), (58000, "too low"),
+                  (0, "empty selection"), ("0", "kept no rows")])
 # May 2021: jobseekers 17 532 of 77 811 (nav_tiltak_kjonn_2021-01_2021-05.txt lines 26-27) = 22.53 %.
 CASES["00.2"] = ([22.5, "22,5 %", 100 * 17532 / 77811, "22.5 per cent"],
                  [(17532 / 77811, "multiply by 100"), (17532, "number of jobseekers"), (25, "too high")])
@@ -187,9 +188,11 @@ def test_wrong_answers_get_a_pointer(exercise_id):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(CASES))
-def test_an_empty_answer_gets_a_hint(exercise_id):
-    result = check(exercise_id, None)
-    assert not result.correct and "Hint:" in result.message
+def test_an_empty_answer_says_what_to_do_with_no_verdict_and_no_hint(exercise_id):
+    for blank in (None, "", "   "):
+        text = str(check(exercise_id, blank))
+        assert text.startswith(f"Your turn ({exercise_id}): put your answer in place of None") and f'hint("{exercise_id}")' in text
+        assert not any(word in text for word in ("✔", "✘", "Correct", "Not yet", "Hint")), text
 
 
 def exercises_in_notebooks() -> set[str]:
