@@ -71,6 +71,8 @@ def binder_links() -> list[tuple[str, str, str]]:
     for nb in NOTEBOOKS:
         links.append((f"{nb.stem[:2]} {nb.title}", binder_lab_link(f"notebooks/{nb.file}"), f"notebooks/{nb.file}"))
     links.append((f"{DASHBOARD.title} (Voilà, no code)", binder_voila_link(f"notebooks/{DASHBOARD.file}"), f"notebooks/{DASHBOARD.file}"))
+    links.append(("For a class: the student copies, without solutions (starts at 00)", binder_lab_link("student/00_start_here.ipynb"),
+                  "student/00_start_here.ipynb"))
     return links
 
 

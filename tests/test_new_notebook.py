@@ -1,0 +1,59 @@
+"""`make new-notebook` wires a notebook into the collection in one step; README's table is the collection's."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import nbformat
+
+from .conftest import ROOT
+
+
+def load_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("new_notebook", ROOT / "scripts" / "new_notebook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_table_is_written_from_the_collection():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert load_script().readme_table() in readme, "README's notebook table differs from helpers/collection.py"
+
+
+def copy_of_the_repository(tmp_path):
+    for folder in ("helpers", "notebooks", "scripts", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns(".cache", "__pycache__"))
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    return tmp_path
+
+
+def test_a_new_notebook_is_wired_everywhere(tmp_path):
+    repo = copy_of_the_repository(tmp_path)
+    done = subprocess.run([sys.executable, "scripts/new_notebook.py", "09_regions", "--title", "Regions", "--teaching", "20",
+                           "--exercises", "15", "--summary", "Participants by county.", "--no-execute"],
+                          cwd=repo, capture_output=True, text=True, env={"PYTHONPATH": str(repo), "PATH": ""}, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    nb = nbformat.read(repo / "notebooks" / "09_regions.ipynb", as_version=4)
+    assert nb.cells[0].source.startswith("# 09 Regions")
+    assert "Teaching: 20 minutes. Exercises: 15 minutes." in "\n".join(c.source for c in nb.cells)
+    assert "Notebook('09_regions', 'Regions', 20, 15, 'Participants by county.')" in (repo / "helpers" / "collection.py").read_text()
+    previous = nbformat.read(repo / "notebooks" / "08_years_since.ipynb", as_version=4)
+    assert "[Next: 09 Regions →](09_regions.ipynb)" in previous.cells[1].source
+    assert "← Previous: 08" in nb.cells[1].source
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "| `09_regions` | Participants by county. | 20 min | 15 min |" in readme
+    assert "labpath=notebooks/09_regions.ipynb" in readme
+
+
+def test_a_wrong_name_is_refused_with_what_to_do(tmp_path):
+    repo = copy_of_the_repository(tmp_path)
+    for name, message in (("9_regions", "NN_words"), ("10_regions", "number 09"), ("08_years_since", "exists already")):
+        done = subprocess.run([sys.executable, "scripts/new_notebook.py", name, "--title", "x", "--teaching", "1",
+                               "--exercises", "1", "--summary", "x", "--no-execute"], cwd=repo, capture_output=True,
+                              text=True, env={"PYTHONPATH": str(repo), "PATH": ""}, timeout=60)
+        assert done.returncode != 0 and message in done.stderr, (name, done.stderr[-500:])
