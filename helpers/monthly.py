@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import pickle
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -33,7 +32,8 @@ import pandas as pd
 
 from . import vocabulary as vocab
 from .errors import ParseError, ReconciliationError
-from .tidy import CACHE_DIR, PACKAGE_DIR, RAW_DIR, manifest, verify_file
+from .parsing import decode_text
+from .tidy import CACHE_DIR, PACKAGE_DIR, RAW_DIR, manifest, raw_digest, read_cache, verify_file, write_cache
 
 T = vocab.TOTAL
 KEY: tuple[str, ...] = ("period", "status_group", "programme_group", "programme", "measure")
@@ -248,39 +248,31 @@ def build_monthly(texts: dict[str, str]) -> pd.DataFrame:
 
 
 
-def read_texts(raw_dir: Path = RAW_DIR, verify: bool = True) -> dict[str, str]:
+def read_texts(raw_dir: Path | None = None, verify: bool = True) -> dict[str, str]:
     """The monthly files' texts by part, each checked against its manifest sha256 unless ``verify`` is False."""
+    raw_dir = RAW_DIR if raw_dir is None else raw_dir
     out = {}
     for part, entry in monthly_files().items():
         path = Path(raw_dir) / entry["file"]
-        out[part] = (verify_file(path, entry["sha256"]) if verify else path.read_bytes()).decode("utf-8")
+        out[part] = decode_text(verify_file(path, entry["sha256"]) if verify else path.read_bytes(), entry["file"])
     return out
 
 
 def _cache_path() -> Path:
-    sums = "".join(e["sha256"] for e in monthly_files().values())
+    """The disk cache's file for the raw files' current bytes, their manifest sums and this code."""
+    files = monthly_files()
+    sums = raw_digest(e["file"] for e in files.values()) + "".join(e["sha256"] for e in files.values())
     code = b"".join((PACKAGE_DIR / n).read_bytes() for n in ("monthly.py", "vocabulary.py"))
     return CACHE_DIR / f"monthly-{hashlib.sha256(sums.encode() + code + pd.__version__.encode()).hexdigest()[:16]}.pkl"
 
 
-@functools.lru_cache(maxsize=1)
-def _cached() -> pd.DataFrame:
-    path = _cache_path()
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
-        pass
-    except Exception:  # a stale or partial cache is rebuilt, never trusted
-        path.unlink(missing_ok=True)
-    frame = build_monthly(read_texts())
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{id(frame)}.tmp")
-        tmp.write_bytes(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only checkout still works, without the disk cache
+@functools.lru_cache(maxsize=2)
+def _cached(path: Path) -> pd.DataFrame:
+    """The frame for one cache key: from the disk cache if it reads, else built (and checked) from the raw files."""
+    frame = read_cache(path)
+    if frame is None:
+        frame = build_monthly(read_texts())
+        write_cache(path, frame)
     return frame
 
 
@@ -295,7 +287,7 @@ def load_monthly_series(raw_dir: Path | str | None = None, verify: bool = True, 
     ``raw_dir`` reads the files from another directory (no cache); ``verify=False`` skips the checksums.
     """
     if raw_dir is None and verify and cache:
-        return _cached().copy()
+        return _cached(_cache_path()).copy()
     return build_monthly(read_texts(Path(raw_dir) if raw_dir is not None else RAW_DIR, verify))
 
 
@@ -320,7 +312,7 @@ def load_monthly_metadata(raw_dir: Path | str | None = None, verify: bool = True
     entry = monthly_files()["metadata"]
     path = Path(raw_dir if raw_dir is not None else RAW_DIR) / entry["file"]
     data = verify_file(path, entry["sha256"]) if verify else path.read_bytes()
-    meta = _decode(_text(data, entry["file"]), entry["file"])
+    meta = _decode(decode_text(data, entry["file"]), entry["file"])
     values = {}
     for field, parse in (("generert", pd.Timestamp), ("tidligste", lambda v: pd.Period(v, freq="M")),
                          ("sist_oppdatert", lambda v: pd.Period(v, freq="M"))):
@@ -332,16 +324,6 @@ def load_monthly_metadata(raw_dir: Path | str | None = None, verify: bool = True
         except ValueError:
             raise ParseError(entry["file"], None, f"{field} is {value!r}", "a date such as 2026-06-16T08:23:49+0200") from None
     return MonthlyMetadata(values["generert"], values["tidligste"], values["sist_oppdatert"], entry["file"])
-
-
-def _text(data: bytes, source: str) -> str:
-    """UTF-8 text of a raw file; a file cut inside a character (or not UTF-8) names the file and line."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ParseError(source, line, f"not valid UTF-8 at byte {error.start} ({error.reason})",
-                         "UTF-8 text (a file cut inside a character, or saved in another encoding?)") from None
 
 
 def reconcile_monthly(frame: pd.DataFrame | None = None) -> pd.DataFrame:

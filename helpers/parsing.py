@@ -566,6 +566,21 @@ def read_cell_text(raw: str) -> tuple[int | None, bool]:
     return None, False
 
 
+def decode_text(data: bytes, source: str) -> str:
+    """A raw file's bytes as UTF-8 text; bytes that are not UTF-8 raise a ParseError naming the file and line.
+
+    Why: a file cut inside a multi-byte character (a truncated download) or saved in another
+    encoding would otherwise give a bare UnicodeDecodeError that names no file.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        cut = " (the file ends inside a character: cut short?)" if error.end >= len(data) else ""
+        raise ParseError(source, line, f"bytes that are not UTF-8 at byte {error.start} ({error.reason}){cut}",
+                         "UTF-8 text") from None
+
+
 def parse_table(text: str, source: str) -> ParsedTable:
     """Parse the text of one NAV participant table. ``source`` names the file in error messages."""
     return TableParser(text, source).parse()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +20,7 @@ import yaml
 
 from . import vocabulary as vocab
 from .errors import IntegrityError, ParseError
-from .parsing import KEY, ParsedTable, parse_table
+from .parsing import KEY, ParsedTable, decode_text, parse_table
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR.parent / "data"
@@ -52,10 +54,64 @@ def manifest() -> list[dict]:
     return [dict(entry) for entry in _manifest_entries()]
 
 
+# What a manifest entry's ``table`` may say; every other value is an error (a typo would drop a file's rows).
+TABLE_KINDS: tuple[str, ...] = ("participants", "monthly", "definitions", "audit", "provenance")
+MONTHLY_PARTS: tuple[str, ...] = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt",
+                                  "tiltakstyper_andre", "metadata")
+
+
 @functools.lru_cache(maxsize=1)
 def _manifest_entries() -> tuple[dict, ...]:
-    with MANIFEST.open(encoding="utf-8") as handle:
-        return tuple(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["files"])
+    text = MANIFEST.read_bytes().decode("utf-8")
+    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["files"]
+    check_manifest(entries, text, RAW_DIR)
+    return tuple(entries)
+
+
+def _entry_line(text: str, name: object) -> int | None:
+    """The manifest line of ``- file: name`` (1-based), for error messages."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip() in (f"- file: {name}", f'- file: "{name}"'):
+            return number
+    return None
+
+
+def check_manifest(entries: object, text: str, raw_dir: Path) -> None:
+    """The manifest lists every file in ``raw_dir`` once, each with a known ``table`` kind and its sha256.
+
+    Why: the loaders read what the manifest lists, so an entry removed (or a ``table:`` misspelt)
+    would drop that file's rows with a clean reconciliation. A file on disk that the manifest does
+    not list, an entry for a file that is missing, an unknown ``table`` or an incomplete monthly copy
+    raises an :class:`IntegrityError` naming manifest.yaml and the line.
+    """
+    def fail(line: int | None, problem: str) -> IntegrityError:
+        where = f"{MANIFEST.name}, line {line}" if line else MANIFEST.name
+        return IntegrityError(f"{where}: {problem}")
+
+    if not isinstance(entries, list) or not entries:
+        raise fail(None, "no list of files under 'files:'")
+    seen: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("file", "table", "sha256")):
+            raise fail(_entry_line(text, entry.get("file") if isinstance(entry, dict) else None),
+                       f"an entry without file, table and sha256: {entry!r}")
+        line = _entry_line(text, entry["file"])
+        if entry["table"] not in TABLE_KINDS:
+            raise fail(line, f"{entry['file']} has table {entry['table']!r}; expected one of {', '.join(TABLE_KINDS)}")
+        if entry["file"] in seen:
+            raise fail(line, f"{entry['file']} is listed twice")
+        seen.add(entry["file"])
+        if not (raw_dir / entry["file"]).is_file():
+            raise fail(line, f"{entry['file']} is listed but missing from {raw_dir.name}/; restore it or remove its entry")
+    on_disk = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST.name and not p.name.startswith("."))
+    if unlisted := [name for name in on_disk if name not in seen]:
+        raise fail(None, f"{unlisted[0]} is in {raw_dir.name}/ but not listed; every raw file needs its entry "
+                   "(without it the loaders would leave its rows out silently)")
+    parts = [e.get("part") for e in entries if e["table"] == "monthly"]
+    if sorted(map(str, parts)) != sorted(MONTHLY_PARTS):
+        raise fail(None, f"the monthly entries have parts {', '.join(map(str, parts))}; expected each of {', '.join(MONTHLY_PARTS)} once")
+    if not any(e["table"] == "participants" for e in entries):
+        raise fail(None, "no entry has table 'participants'")
 
 
 def participant_files() -> list[str]:
@@ -67,6 +123,7 @@ def verify_file(path: Path, expected_sha256: str) -> bytes:
     """Read a raw file and check it against its manifest checksum."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    _DIGESTS[_stat_key(path)] = digest
     if digest != expected_sha256:
         raise IntegrityError(
             f"{path.name}: sha256 {digest} does not match {expected_sha256} in {MANIFEST.name}; "
@@ -83,7 +140,7 @@ def parse_files(raw_dir: Path = RAW_DIR, verify: bool = True) -> list[ParsedTabl
             continue
         path = raw_dir / entry["file"]
         data = verify_file(path, entry["sha256"]) if verify else path.read_bytes()
-        tables.append(parse_table(data.decode("utf-8"), entry["file"]))
+        tables.append(parse_table(decode_text(data, entry["file"]), entry["file"]))
     return tables
 
 
@@ -112,9 +169,76 @@ def _code_digest() -> str:
     return hashlib.sha256(b"".join((PACKAGE_DIR / n).read_bytes() for n in names)).hexdigest()[:16]
 
 
+# sha256 of each raw file, remembered by its (path, size, mtime, inode): a file is hashed again whenever any of these change.
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _stat_key(path: Path) -> tuple:
+    info = path.stat()
+    return (str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes as they are now on disk (re-hashed when its size, time or inode change)."""
+    key = _stat_key(path)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _DIGESTS[key]
+
+
+def raw_digest(names: Iterable[str], raw_dir: Path | None = None) -> str:
+    """One digest of the raw files' current bytes (not of the manifest's sums), for cache keys.
+
+    Why: a disk cache keyed on the manifest would return the old data after a raw file changed;
+    keyed on the bytes, a changed or truncated file misses the cache and the loader refuses it.
+    A missing file counts as its own state (the loader then raises its error).
+    """
+    raw_dir = RAW_DIR if raw_dir is None else raw_dir
+    digest = hashlib.sha256()
+    for name in names:
+        path = raw_dir / name
+        digest.update(f"{name}\0{file_digest(path) if path.is_file() else 'missing'}\0".encode())
+    return digest.hexdigest()
+
+
+def read_cache(path: Path) -> pd.DataFrame | None:
+    """A pickled frame from the disk cache, or None: an unreadable or corrupt cache is ignored with a warning."""
+    try:
+        with path.open("rb") as handle:
+            frame = pickle.load(handle)
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"holds a {type(frame).__name__}, not a DataFrame")
+        return frame
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # corrupt, partial, unreadable: rebuilt from the raw files, never trusted
+        warnings.warn(f"ignoring the disk cache {path.name} ({type(error).__name__}: {error}); reading the raw files",
+                      RuntimeWarning, stacklevel=3)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return None
+
+
+def write_cache(path: Path, frame: pd.DataFrame) -> None:
+    """Store a frame in the disk cache; a read-only tree (or any write error) just goes without one."""
+    tmp = path.with_suffix(f".{os.getpid()}.{id(frame)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def _cache_path() -> Path:
-    files = "".join(entry["sha256"] for entry in manifest() if entry["table"] == "participants")
-    digest = hashlib.sha256((files + _code_digest() + pd.__version__).encode()).hexdigest()[:16]
+    files = participant_files()
+    digest = hashlib.sha256((raw_digest(files) + "".join(e["sha256"] for e in manifest() if e["file"] in files)
+                             + _code_digest() + pd.__version__).encode()).hexdigest()[:16]
     return CACHE_DIR / f"participants-{digest}.pkl"
 
 
@@ -138,24 +262,13 @@ def build_participants() -> pd.DataFrame:
     return frame
 
 
-@functools.lru_cache(maxsize=1)
-def _participants_cached() -> pd.DataFrame:
-    path = _cache_path()
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # a stale or partial cache is rebuilt, never trusted
-            path.unlink(missing_ok=True)
-    frame = build_participants()
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only checkout still works, just without the disk cache
+@functools.lru_cache(maxsize=2)
+def _participants_cached(path: Path) -> pd.DataFrame:
+    """The frame for one cache key (the raw files' current bytes, manifest, code): from disk or built."""
+    frame = read_cache(path)
+    if frame is None:
+        frame = build_participants()
+        write_cache(path, frame)
     return frame
 
 
@@ -166,7 +279,7 @@ def load_participants(cache: bool = True) -> pd.DataFrame:
     programme_group, programme, measure) is unique. A suppressed cell has ``value`` <NA> and
     ``suppressed`` True; it is never a zero. Pass ``cache=False`` to parse the raw files anew.
     """
-    frame = _participants_cached() if cache else build_participants()
+    frame = _participants_cached(_cache_path()) if cache else build_participants()
     return frame.copy()
 
 
