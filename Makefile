@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard setup lab links test test-units test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard present brief setup lab links test test-units test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -60,12 +60,29 @@ notebooks: setup
 # The same server as on Binder: Jupyter Server with Voilà's extension, rooted at the repository, configured
 # by jupyter-config/ (kernel culling, the nav template) through ./start, so the dashboard's links to other
 # notebooks (voila/render/notebooks/...) and every URL are the same here and on Binder.
+# No terminal: whoever has the URL (its token) gets the Jupyter server (files, kernels), but no shell.
+# The browser opens unless LAB_ARGS says otherwise (--no-browser or --ServerApp.open_browser=False).
 dashboard: setup
 	PATH=$(CURDIR)/$(BIN):$$PATH ./start jupyter server $(ALLOW_ROOT) --ServerApp.root_dir=$(CURDIR) \
-		--ServerApp.open_browser=True --ServerApp.default_url=/voila/render/notebooks/dashboard.ipynb $(LAB_ARGS)
+		--ServerApp.terminals_enabled=False $(if $(findstring browser,$(LAB_ARGS)),,--ServerApp.open_browser=True) \
+		--ServerApp.default_url=/voila/render/notebooks/dashboard.ipynb $(LAB_ARGS)
+
+# For a room or a shared screen: Voilà alone serves the notebooks as pages (no JupyterLab, no terminal, no
+# file browser; a page's kernel runs the notebook's own code and refuses code sent from the page), on
+# 127.0.0.1 only, without a token; it opens on the list of pages, the dashboard at /voila/render/dashboard.ipynb.
+# Headless: make present VOILA_ARGS=--no-browser
+VOILA_PORT ?= 8866
+VOILA_ARGS ?=
+present: setup
+	PATH=$(CURDIR)/$(BIN):$$PATH ./start voila notebooks --template=nav --port=$(VOILA_PORT) --Voila.ip=127.0.0.1 $(VOILA_ARGS)
+
 
 site: setup
 	$(BIN)/python scripts/build_site.py site
+
+# The two-page briefing, printed by headless Chromium (installed by `make browser` when missing).
+brief: setup browser
+	$(BIN)/python scripts/brief.py build/brief
 
 figures: setup
 	$(BIN)/python scripts/figures.py figures
