@@ -1,9 +1,11 @@
-"""Notebook 08 states what NAV's monthly JSON says, and its exercises' answers are not on the page
-before the exercises. Expected values are read from the raw JSON with the json module."""
+"""Notebook 08 states what NAV's monthly JSON says, follows the copy's latest month wherever it speaks of
+it, says what the April 2025 register change may and may not mean, and keeps its exercises' answers off
+the page before the exercises. Expected values are read from the raw JSON with the json module."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -13,10 +15,27 @@ from .notebook_text import cell_text, shows_number, text_before_exercise
 
 NOTEBOOK = "08_years_since.ipynb"
 RAW = ROOT / "data" / "raw"
+CELLS = nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4).cells
+
+
+def raw_file(part: str):
+    """The copy's file for one part (its name carries the copy's months, so it is found, not typed)."""
+    (path,) = RAW.glob(f"nav_tilt_*_{part}.json")
+    return path
 
 
 def records(part: str) -> list[dict]:
-    return json.loads((RAW / f"nav_tilt_2023-01_2026-05_{part}.json").read_text(encoding="utf-8"))
+    return json.loads(raw_file(part).read_text(encoding="utf-8"))
+
+
+def latest_month() -> str:
+    """The copy's latest month, 'YYYY-MM', from its metadata (sist_oppdatert)."""
+    return json.loads(raw_file("metadata").read_text(encoding="utf-8"))["sist_oppdatert"][:7]
+
+
+def year_before(month: str) -> str:
+    year, m = month.split("-")
+    return f"{int(year) - 1}-{m}"
 
 
 def status_totals() -> dict[tuple[str, str], int]:
@@ -24,25 +43,66 @@ def status_totals() -> dict[tuple[str, str], int]:
 
 
 def page() -> str:
-    return "\n".join(cell_text(c) for c in nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4).cells)
+    return "\n".join(cell_text(c) for c in CELLS)
+
+
+def prose() -> str:
+    """What a reader reads: Markdown cells and every stored output."""
+    return "\n".join(c.source if c.cell_type == "markdown" else cell_text(c).replace(c.source, "") for c in CELLS)
 
 
 def test_key_finding_states_the_latest_month_from_the_json():
-    latest = json.loads((RAW / "nav_tilt_2023-01_2026-05_metadata.json").read_text(encoding="utf-8"))["sist_oppdatert"][:7]
+    latest = latest_month()
     totals = status_totals()
     now = sum(v for (g, p), v in totals.items() if p == latest)
-    year, month = latest.split("-")
-    before = sum(v for (g, p), v in totals.items() if p == f"{int(year) - 1}-{month}")
+    before = sum(v for (g, p), v in totals.items() if p == year_before(latest))
     text = page()
     assert f"{now:,} people were on a labour-market programme" in text
     assert f"{abs(100 * (now - before) / before):.1f} % {'more' if now > before else 'fewer'}" in text
+
+
+def test_the_stamp_is_at_the_top_and_follows_the_metadata():
+    meta = json.loads(raw_file("metadata").read_text(encoding="utf-8"))
+    first_section = next(i for i, c in enumerate(CELLS) if c.cell_type == "markdown" and c.source.startswith("## The monthly series"))
+    top = "\n".join(cell_text(c) for c in CELLS[:first_section])
+    year, month = latest_month().split("-")
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    assert f"Data as of:** The monthly numbers run to **{names[int(month) - 1]} {year}**" in top
+    exported = meta["generert"][:10].split("-")  # e.g. 2026-06-16 -> "16 June 2026"
+    assert f"{int(exported[2])} {names[int(exported[1]) - 1]} {exported[0]}" in top
+
+
+def test_nothing_in_the_notebook_or_its_answer_key_types_the_latest_month():
+    """NAV publishes a newer copy every month: the latest month is derived, never typed (the Sources cell names files)."""
+    year, month = latest_month().split("-")
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    typed = re.compile(rf"{year}-{month}|{names[int(month) - 1]} {year}|Period\(\"{year}")
+    for cell in CELLS:
+        if cell.cell_type == "markdown" and cell.source.startswith("## Sources"):
+            continue
+        assert not typed.search(cell.source), cell.source[:200]
+    key = (ROOT / "helpers" / "answers.py").read_text(encoding="utf-8")
+    section = key[key.index("# -- 08 The years since"):]
+    assert not typed.search(section)
 
 
 def test_the_break_is_flagged_for_jobseekers_in_april_to_july_2025_only():
     flagged = {(r["maalgruppe"], r["periode"][:7]) for part in ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere",
                "tiltakstyper_nedsatt", "tiltakstyper_andre") for r in records(part) if r["brudd"]}
     assert flagged == {("Arbeidssøkere", f"2025-{m:02d}") for m in (4, 5, 6, 7)}
-    assert "is set for the jobseekers in April to July 2025, and for no other group" in page()
+    assert "sets `series_break` for the jobseekers in April to July 2025, and for no other group" in page()
+
+
+def test_the_break_note_says_what_is_known_and_what_is_not():
+    """Issue 20: the register change is 'most likely', the flag is the app's code, a change across April 2025 mixes
+    a real change with the step (not 'not real'), and the caution covers Andre på tiltak too."""
+    text = " ".join(prose().split())
+    assert "most likely because NAV's new jobseeker register" in text
+    assert "the app's own code" in text and "It is not in NAV's spreadsheets" in text
+    assert "mixes a real change in participation with the step" in text
+    assert "for *Arbeidssøkere på tiltak* as for *Andre på tiltak*" in text
+    for wrong in ("not in participation", "says nothing about participation", "NAV's data flag", "not real"):
+        assert wrong not in text, wrong
 
 
 def test_the_unflagged_jump_of_the_others_is_computed_from_the_json():
@@ -60,6 +120,17 @@ def test_audit_yearly_averages_are_compared_with_yearly_averages_of_full_years()
     assert f"{nae_2024}" in page()
 
 
+def test_a_hidden_count_stays_unknown_in_the_programme_group_table():
+    """hovedgrupper.json has null for Andre på tiltak / Jobbskaping og egenetablering in May 2023 and May 2025: the
+    table of the two Mays must show the group as unknown (<NA>), never as a sum that counts the null as 0."""
+    nulls = {r["periode"][:7] for r in records("hovedgrupper")
+             if r["hovedgruppe"] == "Jobbskaping og egenetablering" and r["antall"] is None}
+    assert {"2023-05", "2025-05"} <= nulls
+    cell = next(c for c in CELLS if c.cell_type == "code" and "may = by_group[" in c.source)
+    row = next(line for line in cell_text(cell).replace(cell.source, "").splitlines() if line.startswith("Jobbskaping"))
+    assert row.split()[-4:] == ["<NA>"] * 4
+
+
 def answer_from_json(exercise: str) -> tuple[float, int]:
     """The exercise's answer computed from oversikt.json, and the decimals a reader would see it with."""
     totals = status_totals()
@@ -67,14 +138,11 @@ def answer_from_json(exercise: str) -> tuple[float, int]:
         from .test_answers import _july_2024_ratio
 
         return _july_2024_ratio("Nedsatt arbeidsevne"), 3
-    if exercise == "08.2":
-        pair = lambda p: totals[("Arbeidssøkere", p)] + totals[("Andre på tiltak", p)]  # noqa: E731
-        return abs(100 * (pair("2025-05") - pair("2024-05")) / pair("2024-05")), 1
-    step = lambda y: totals[("Andre på tiltak", f"{y}-04")] - totals[("Andre på tiltak", f"{y}-03")]  # noqa: E731
-    return step(2025) - step(2024), 0
+    pair = lambda p: totals[("Arbeidssøkere", p)] + totals[("Andre på tiltak", p)]  # noqa: E731
+    return abs(100 * (pair("2025-05") - pair("2024-05")) / pair("2024-05")), 1
 
 
-@pytest.mark.parametrize("exercise", ["08.1", "08.2", "08.4"])
+@pytest.mark.parametrize("exercise", ["08.1", "08.2"])
 def test_answers_are_not_shown_before_their_exercise(exercise):
     value, decimals = answer_from_json(exercise)
     shown = text_before_exercise(NOTEBOOK, exercise)
@@ -82,9 +150,19 @@ def test_answers_are_not_shown_before_their_exercise(exercise):
 
 
 def test_last_years_change_by_programme_group_is_left_for_exercise_08_3():
-    fall = {}
+    latest = latest_month()
+    change: dict[str, float] = {}
     for r in records("hovedgrupper"):
-        if r["periode"][:7] in ("2025-05", "2026-05") and r["antall"] is not None:
-            fall[r["hovedgruppe"]] = fall.get(r["hovedgruppe"], 0) + r["antall"] * (1 if r["periode"].startswith("2026") else -1)
-    largest = min(fall.values())
-    assert not shows_number(text_before_exercise(NOTEBOOK, "08.3"), abs(largest), 0)
+        if r["periode"][:7] in (year_before(latest), latest):
+            sign = 1 if r["periode"][:7] == latest else -1
+            change[r["hovedgruppe"]] = change.get(r["hovedgruppe"], 0) + (float("nan") if r["antall"] is None else sign * r["antall"])
+    largest = min(v for v in change.values() if v == v)
+    group = min((v, g) for g, v in change.items() if v == v)[1]
+    shown = text_before_exercise(NOTEBOOK, "08.3")
+    assert not shows_number(shown, abs(largest), 0)
+    assert "08.3" in shown and group not in shown.split("### Exercise 08.3")[-1]
+
+
+def test_08_4_is_a_chart_with_the_break_marked():
+    exercise = next(c for c in CELLS if c.cell_type == "markdown" and "### Exercise 08.4" in c.source)
+    assert "mark_line" in exercise.source and "mark_rule" in exercise.source and "April 2025" in exercise.source
