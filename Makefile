@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard present brief setup lab links test test-units test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard present brief setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -29,21 +29,35 @@ help:
 	@echo "make bench  print load, chart and dashboard timings"
 	@echo "make links  set REPOSITORY from the git remote (GitHub) and rewrite the Binder links in README and 00"
 
-$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "The locks are for Python 3.11, 3.12 or 3.13; set PYTHON=/path/to/python3.12 (for example)")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock -r requirements-dev.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+# Set-up, lab, test and check are nav.py's, the same commands without make (Windows: py nav.py lab): one
+# implementation. The set-up creates $(VENV) with $(PYTHON) if missing and installs the hashed locks with
+# --no-deps, then the collection (editable); it installs again only when a lock or pyproject.toml changed.
+NAV := $(PYTHON) nav.py --venv $(VENV)
 
-setup: $(STAMP)
+setup:
+	@$(NAV) setup
 
-# notebooks/ is the file browser's root; the file argument is resolved from the current directory.
-lab: setup
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=notebooks $(LAB_ARGS) notebooks/00_start_here.ipynb
+# notebooks/ is the file browser's root; 00 opens, and the URL printed headless opens 00 too.
+lab:
+	$(NAV) lab $(LAB_ARGS)
 
+# Every test, in two workers, then the time it took. The Binder rehearsal is `make test-binder` (.ci/run runs both).
 test: setup browser
-	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(NOTEBOOKS) $(NBVAL)
+	$(NAV) test
+
+# The Binder rehearsal (tests/test_binder.py): an environment from environment.yml alone, its server, 30 dashboard views.
+test-binder: setup browser
+	$(NAV) test-binder
+
+# One notebook while editing it: make check NB=05 (its nbval run, tests/test_05_*.py, its parametrised tests).
+NB ?=
+check: setup
+	$(NAV) check $(NB)
+
+# ruff: lint (also run by make test) and the format check.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The tests that need no browser and no server (CI runs them on a second Python version).
 SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py
@@ -96,9 +110,9 @@ bench: setup browser
 links: setup
 	$(BIN)/python scripts/readme_links.py --from-remote
 
-lock:
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python scripts/lock.py
+# uv's universal resolver (installed by the dev lock) with hashes, for Linux, macOS and Windows.
+lock: setup
+	$(NAV) lock
 
 browser:
 	@command -v chromium >/dev/null || (echo "Installing Chromium (Debian package) for the browser tests" && \

@@ -4,12 +4,15 @@ repo2docker builds the image from environment.yml alone (it never runs the Makef
 repository into the user's home and starts the Jupyter server there through ./start. Here:
 
 - :func:`binder_venv`: a fresh virtual environment with Python 3.11 (environment.yml's python) and
-  exactly environment.yml's pip section, installed by pip from the repository root (as conda does,
-  dependencies resolved, `-e .` included). Nothing comes from .venv or the Makefile. It is kept in
+  exactly environment.yml's pip section, installed by pip from the repository root as conda does
+  (`pip install -r`, dependencies resolved: with hashes on every line pip checks that every dependency
+  is listed, with its hash). The collection itself is not installed (pip's hash mode refuses `-e .`):
+  ./start puts the repository on PYTHONPATH. Nothing comes from .venv or the Makefile. It is kept in
   .venv-binder/ and rebuilt when environment.yml changes (its sha256 is in .venv-binder/.environment);
   a fresh clone builds it (about 20 s here, with pip's cache).
 - :func:`binder_server`: `./start jupyter server` from that environment, rooted at the repository,
   with Voilà's server extension; the culling of idle kernels may be shortened for a test.
+- :func:`started`: any command through ./start, as repo2docker runs the server.
 - :func:`server_memory` and :func:`kernels`: what the server holds.
 """
 
@@ -63,6 +66,11 @@ def binder_venv() -> tuple[Path, float]:
         raise AssertionError(f"environment.yml's pip section does not install:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     stamp.write_text(key)
     return VENV / "bin", time.monotonic() - started
+
+
+def started(command: list[str]) -> list[str]:
+    """A command as Binder runs its server: through ./start (Jupyter's config, templates, PYTHONPATH)."""
+    return [str(ROOT / "start"), *command]
 
 
 def rehearsal_env(workdir: Path, bin_dir: Path) -> dict[str, str]:

@@ -29,10 +29,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .binder_support import binder_server, binder_venv, dashboard_views, kernels, rehearsal_env, server_memory, wait_for_kernels
+from .binder_support import (binder_server, binder_venv, dashboard_views, kernels, rehearsal_env, server_memory, started,
+                             wait_for_kernels)
 from .browser_support import DASHBOARD_FIRST_CHART, new_session, wait_voila_chart
 from .conftest import ROOT
 
+pytestmark = [pytest.mark.binder, pytest.mark.slow, pytest.mark.browser]
 VIEWS = 30
 FIGURES: dict = {}
 
@@ -98,9 +100,19 @@ def test_readme_has_binder_links_for_lab_and_voila():
     assert voila_paths() == ["voila/render/notebooks/dashboard.ipynb"]
 
 
+def test_helpers_come_from_start_not_from_the_environment(env_bin, tmp_path):
+    """environment.yml installs no local package (pip's hash mode refuses `-e .`): ./start makes `helpers` importable."""
+    probe = ["python", "-c", "import helpers, sys; print(helpers.__file__)"]
+    env = rehearsal_env(tmp_path, env_bin)
+    bare = subprocess.run(probe, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert bare.returncode != 0 and "No module named 'helpers'" in bare.stderr, bare.stdout + bare.stderr
+    through_start = subprocess.run(started(probe), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert through_start.stdout.strip() == str(ROOT / "helpers" / "__init__.py"), through_start.stderr
+
+
 def test_every_labpath_notebook_runs_in_its_folder(env_bin, tmp_path):
     paths = lab_paths()
-    result = subprocess.run([str(env_bin / "python"), "-c", RUN, *paths], cwd=ROOT, env=rehearsal_env(tmp_path, env_bin),
+    result = subprocess.run(started([str(env_bin / "python"), "-c", RUN, *paths]), cwd=ROOT, env=rehearsal_env(tmp_path, env_bin),
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     results = json.loads(result.stdout.strip().splitlines()[-1])
