@@ -262,7 +262,7 @@ _QUOTES = dict.fromkeys(map(ord, "'\"`´‘’“”«»"), None)
 
 # units and words around a number: (unit, pattern); a matched word is removed before the number is read
 _UNITS: tuple[tuple[str, str], ...] = (
-    ("pp", r"percentage[- ]?points?|prosent[- ]?poeng|%[- ]?poeng|p\.?\s?p\.?|pts?\b|poeng"),
+    ("pp", r"percentage[- ]?points?|prosent[- ]?poeng|%[- ]?poeng|p\.?\s?p\.?|points?|pts?\b|poeng"),
     ("percent", r"per ?cent|percent|prosent|pst\.?|%"),
     ("persons", r"persons?|personer|people|individuals|deltakere|participants"),
     ("months", r"months?|måneder|maaneder|maneder|mnd\.?|mo\b"),
@@ -300,8 +300,11 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
             return _finite(float(value))
         except OverflowError:
             return NumberReading(None, problem="that number is far too large to be the answer.")
-    if isinstance(value, numbers.Real):
-        return _finite(float(value))
+    if isinstance(value, numbers.Real) or (hasattr(value, "__float__") and not isinstance(value, (str, complex))):
+        try:
+            return _finite(float(value))
+        except (TypeError, ValueError, OverflowError):
+            return NumberReading(None, problem=f"give a number, not a {type(value).__name__}.")
     if value is pd.NaT or value is pd.NA:
         return NumberReading(None, problem="that is a missing value (NaN, NA or NaT): your calculation produced no number.")
     if not isinstance(value, str):
@@ -345,7 +348,7 @@ def _parse_digits(text: str, near: float | None) -> float | None:
         if not re.fullmatch(rf"\d{{1,3}}(\{mark}\d{{3}})+", body):
             return None
         candidates = [body.replace(mark, "")]
-    elif re.fullmatch(r"\d{1,3}[.,]\d{3}", body):  # "15,061" or "15.061": thousands, or a decimal with three digits
+    elif re.fullmatch(r"[1-9]\d{0,2}[.,]\d{3}", body):  # "15,061" or "15.061": thousands, or a decimal with three digits
         decimal = body.replace(",", ".")
         thousands = body.replace(",", "").replace(".", "")
         candidates = [thousands, decimal] if "," in body else [decimal, thousands]
@@ -414,7 +417,7 @@ def fold(text: str) -> str:
     hyphen, en dash, 'to' or 'til' in a range, 'år'/'years' after an age range, quotes, commas and
     extra spaces."""
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DASHES).translate(_QUOTES).lower()
-    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("aa", "a").replace("oe", "o")
+    text = text.replace("æ", "a").replace("ø", "o").replace("å", "a").replace("ae", "a").replace("aa", "a").replace("oe", "o")
     text = re.sub(r"(\d+)\s*(?:-|to|til|through|until)\s*(\d+)", r"\1-\2", text)
     text = re.sub(r"[*,.;:!?()\[\]]", " ", text)
     words = []
@@ -467,7 +470,7 @@ def as_range(answer: object) -> tuple[float, float] | None:
 
 
 # -- judging answers ----------------------------------------------------------------------------
-_KIND_UNITS = {"percent": " %", "pp": " percentage points", "months": " months", "persons": " persons", "count": "",
+_KIND_UNITS = {"percent": " %", "pp": " percentage points", "months": " months", "persons": "", "count": "",
                "line": "", "stars": "", "ratio": "", "index": "", "number": "", "kr": " kr"}
 _FALLBACKS = {
     "count": "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
@@ -499,8 +502,9 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
       pointer. Without ``kind`` it is read from ``unit`` (" %" gives "percent").
     - ``fallback`` replaces the generic pointer for an answer that is neither right nor a known mistake.
     """
-    kind = kind or {" %": "percent", "%": "percent", " months": "months", " persons": "persons"}.get(unit, "number")
-    unit = unit or _KIND_UNITS.get(kind, "")
+    kind = kind or _kind_from(unit, what)
+    auto = _KIND_UNITS.get(kind, "")
+    unit = unit or ("" if auto.strip() and auto.strip().split()[-1].rstrip("s") in what.lower() else auto)
     reading = read_number(answer, near=expected)
     shown = _format(expected, tolerance) + unit
     if reading.problem:
@@ -532,6 +536,16 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, "the size is right but the sign is not: which number do you subtract from which?"
     direction = "too high" if value > expected else "too low"
     return False, f"{_format_given(value)}{unit} is {direction}. {fallback or _FALLBACKS.get(kind, _FALLBACKS['number'])}"
+
+
+def _kind_from(unit: str, what: str) -> str:
+    """The kind of number an exercise asks for, read from its unit and its words."""
+    what = what.lower()
+    rules = (("pp", "percentage point" in what or "prosentpoeng" in what), ("percent", unit.strip() == "%"),
+             ("months", unit.strip() == "months"), ("line", bool(re.search(r"\bline\b", what))),
+             ("stars", bool(re.match(r"stars\b", what))), ("persons", bool(re.search(r"\b(persons?|people)\b", what))),
+             ("ratio", "ratio" in what), ("index", "index" in what))
+    return next((kind for kind, found in rules if found), "number")
 
 
 def _close(value: float, expected: float, tolerance: float, rel: float = 0.0) -> bool:
