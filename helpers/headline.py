@@ -43,15 +43,15 @@ TEXT: dict[str, dict[str, str]] = {
     # page
     "page_title": {"en": "NAV's labour-market programmes: the dashboard",
                    "nb": "Arbeidsrettede tiltak i NAV: oversikt"},
-    "intro": {"en": "How many people take part in NAV's labour-market programmes (*arbeidsrettede tiltak*), how that has "
-                    "changed, and what NAV's older tables and the Office of the Auditor General (*Riksrevisjonen*) say about "
-                    "earlier years. Open *See the numbers* under a chart for its figures, or download them as a CSV file. "
-                    "A `*` is a number NAV has hidden because it is so small that a person could be recognised; "
-                    "a `–` is a number NAV did not publish.",
+    "intro": {"en": "How many people take part in NAV's labour-market programmes (_arbeidsrettede tiltak_), how that has "
+                    "changed, and what NAV's older tables and the Office of the Auditor General (_Riksrevisjonen_) say about "
+                    "earlier years. Open _See the numbers_ under a chart for its figures, or download them as a CSV file. "
+                    "A * is a number NAV has hidden because it is so small that a person could be recognised; "
+                    "a – is a number NAV did not publish.",
               "nb": "Hvor mange som deltar på arbeidsrettede tiltak i NAV, hvordan tallet har endret seg, og hva NAVs eldre "
-                    "tabeller og Riksrevisjonen sier om tidligere år. Åpne *Se tallene* under en figur for å se tallene bak, "
-                    "eller last dem ned som CSV-fil. En `*` er et tall NAV har prikket fordi det er så lite at enkeltpersoner "
-                    "kan gjenkjennes; en `–` er et tall NAV ikke har publisert."},
+                    "tabeller og Riksrevisjonen sier om tidligere år. Åpne _Se tallene_ under en figur for å se tallene bak, "
+                    "eller last dem ned som CSV-fil. En * er et tall NAV har prikket fordi det er så lite at enkeltpersoner "
+                    "kan gjenkjennes; en – er et tall NAV ikke har publisert."},
     "language": {"en": "Language", "nb": "Språk"},
     "other_language": {"en": "Norsk (bokmål)", "nb": "English"},
     "contents": {"en": "Contents", "nb": "Innhold (engelsk)"},
@@ -127,6 +127,95 @@ TEXT: dict[str, dict[str, str]] = {
     "register_change": {"en": "register change", "nb": "registerendring"},
     "not_published": {"en": "– : not published by NAV (no row for this cell in the table).",
                       "nb": "– : ikke publisert av NAV (tabellen har ingen rad for denne cellen)."},
+    # charts, menus and notes of the dashboard
+    "chart_today_sub": {"en": "People on a programme, month by month. Each panel has its own scale.",
+                        "nb": "Personer på tiltak, måned for måned. Hvert panel har sin egen skala."},
+    "chart_axis_cut": {"en": "The vertical axes do not start at zero: they show the changes, not the sizes.",
+                       "nb": "De loddrette aksene starter ikke på null: de viser endringene, ikke størrelsene."},
+    "chart_break_sub": {"en": "Dashed line: the register change of April 2025; the lines are not joined across it.",
+                        "nb": "Stiplet linje: registerendringen i april 2025; linjene er ikke trukket sammen over den."},
+    "no_stars": {"en": "No hidden counts in this view.", "nb": "Ingen prikkede tall i dette utvalget."},
+    "seasonal_index": {"en": "Seasonal index (average month = 100)", "nb": "Sesongindeks (gjennomsnittsmåned = 100)"},
+    "seasonal_index_short": {"en": "Seasonal index", "nb": "Sesongindeks"},
+    "month_of_2019": {"en": "Month of 2019", "nb": "Måned i 2019"},
+    "show": {"en": "Show", "nb": "Vis"},
+    "audit_table": {"en": "Audit table", "nb": "Tabell i rapporten"},
+    "women": {"en": "Women", "nb": "Kvinner"},
+    "men": {"en": "Men", "nb": "Menn"},
+    "women_share": {"en": "Women's share (%)", "nb": "Kvinneandel (%)"},
+    "women_share_axis": {"en": "Women's share of participants (%)", "nb": "Kvinneandel blant deltakerne (%)"},
+    "women_minus_men": {"en": "Women minus men", "nb": "Kvinner minus menn"},
+    "women_minus_men_axis": {"en": "Women minus men (persons)", "nb": "Kvinner minus menn (personer)"},
+    "half_line": {"en": "Dashed line: half women, half men.", "nb": "Stiplet linje: like mange kvinner som menn."},
+    "gap_explain": {"en": "Right of zero: more women than men (e.g. +300 means 300 more women); left: more men.",
+                    "nb": "Til høyre for null: flere kvinner enn menn (+300 betyr 300 flere kvinner); til venstre: flere menn."},
+    "year": {"en": "Year", "nb": "År"},
+    "when": {"en": "When", "nb": "Tidspunkt"},
+    "line": {"en": "Line", "nb": "Linje"},
+    "figure": {"en": "Figure", "nb": "Tall"},
+    "one_year_after": {"en": "1 year after", "nb": "1 år etter"},
+    "two_years_after": {"en": "2 years after", "nb": "2 år etter"},
+    "without_job_axis": {"en": "Without a registered job (%)", "nb": "Ikke registrert i jobb (%)"},
+    "after_title": {"en": "After the programme, many had no registered job",
+                    "nb": "Etter tiltaket var mange ikke registrert i jobb"},
+    "after_sub": {"en": "People who left a programme in 2014 and had no job when they started it.",
+                  "nb": "Personer som avsluttet et tiltak i 2014 og ikke var i jobb da de startet."},
+    "no_causal": {"en": "These figures describe what happened after the programme; they cannot show what the programme caused: "
+                        "there is no comparison with similar people who had no programme.",
+                  "nb": "Tallene beskriver hva som skjedde etter tiltaket; de kan ikke vise hva tiltaket førte til, fordi det "
+                        "ikke finnes noen sammenligning med lignende personer som ikke var på tiltak."},
+    "audit_groups_note": {"en": "The audit's two groups follow its own register criteria (the person's innsatsgruppe and status), "
+                                "not the status groups (hovedgrupper) of NAV's tables above; they are named after the audit here.",
+                          "nb": "Riksrevisjonens to grupper bygger på egne registerkriterier (innsatsgruppe og status), ikke på "
+                                "hovedgruppene i NAVs tabeller over; de har derfor Riksrevisjonens navn her."},
+    "plan_year_axis": {"en": "Year the last programme started", "nb": "Året siste tiltak startet"},
+    "plan_axis": {"en": "Started without an activity plan (%)", "nb": "Startet uten aktivitetsplan (%)"},
+    "plan_title": {"en": "Many started a programme without an activity plan", "nb": "Mange startet på tiltak uten aktivitetsplan"},
+    "plan_sub": {"en": "Participants counted once, in the first month of their last programme.",
+                 "nb": "Deltakerne er telt én gang, i første måned av siste tiltak."},
+    "people_counted": {"en": "People counted", "nb": "Personer telt"},
+    "plan_2016": {"en": "2016 is left out: the audit's data end that year, so its 2016 figures count everyone not counted before "
+                        "and are not comparable.",
+                  "nb": "2016 er utelatt: Riksrevisjonens data slutter det året, så tallene for 2016 omfatter alle som ikke er "
+                        "telt tidligere, og er ikke sammenlignbare."},
+    "months_waiting": {"en": "Months of waiting", "nb": "Måneder med ventetid"},
+    "mean": {"en": "Mean", "nb": "Gjennomsnitt"},
+    "longest": {"en": "Longest", "nb": "Lengste"},
+    "mean_months": {"en": "Mean (months)", "nb": "Gjennomsnitt (måneder)"},
+    "median_months": {"en": "Median (months)", "nb": "Median (måneder)"},
+    "mean_minus_median": {"en": "Mean minus median", "nb": "Gjennomsnitt minus median"},
+    "longest_months": {"en": "Longest (months)", "nb": "Lengste (måneder)"},
+    "spread_explain": {"en": "Open circle: median (half wait less). Dot: mean. A mean far above the median means a few very long waits.",
+                       "nb": "Åpen sirkel: median (halvparten venter kortere). Prikk: gjennomsnitt. Et gjennomsnitt langt over "
+                             "medianen betyr at noen få venter svært lenge."},
+    "spread_title": {"en": "Most wait less than the average: a few wait very long",
+                     "nb": "De fleste venter kortere enn gjennomsnittet, noen få svært lenge"},
+    "longest_explain": {"en": "The longest registered wait before each programme.", "nb": "Den lengste registrerte ventetiden før hvert tiltak."},
+    "longest_title": {"en": "Some waited for years", "nb": "Noen ventet i flere år"},
+    "wait_table_6": {"en": "Tabell 6: months registered as waiting for a programme, January 2011 – December 2016.",
+                     "nb": "Tabell 6: måneder registrert med statusen «venter på tiltak», januar 2011 – desember 2016."},
+    "wait_table_7": {"en": "Tabell 7: months registered as waiting for a plan or a programme, January 2011 – December 2016.",
+                     "nb": "Tabell 7: måneder med statusen «venter på plan» eller «venter på tiltak», januar 2011 – desember 2016."},
+    "wait_who": {"en": "People with reduced work capacity only (both tables).",
+                 "nb": "Bare personer med nedsatt arbeidsevne (begge tabellene)."},
+    "n_spells": {"en": "N = {n} waiting spells; one person can have several",
+                 "nb": "N = {n} venteforløp; én person kan ha flere"},
+    "n_printed": {"en": "N = {n}, as printed in the table's title", "nb": "N = {n}, slik det står i tabelltittelen"},
+    "menu_table_7": {"en": "Tabell 7 (waiting for a plan or a programme)", "nb": "Tabell 7 (venter på plan eller tiltak)"},
+    "menu_table_6": {"en": "Tabell 6 (waiting for a programme)", "nb": "Tabell 6 (venter på tiltak)"},
+    "mean_and_median": {"en": "Mean and median", "nb": "Gjennomsnitt og median"},
+    "longest_wait": {"en": "Longest wait", "nb": "Lengste ventetid"},
+    "about_terms": {"en": "Words used here: _Tabell 6_ and _Tabell 7_ are tables 6 and 7 of the audit report; _AMO_ is "
+                          "_arbeidsmarkedsopplæring_, labour-market training courses; _status group_ (_hovedgruppe_) is NAV's split of "
+                          "participants into jobseekers, people with reduced work capacity and others.",
+                    "nb": "Begreper: _Tabell 6_ og _Tabell 7_ er tabellene i Riksrevisjonens rapport; _AMO_ er arbeidsmarkedsopplæring; "
+                          "_hovedgruppe_ er NAVs inndeling av deltakerne i arbeidssøkere, personer med nedsatt arbeidsevne og andre."},
+    "about_more": {"en": "The notebooks explain each point: start with [00 Start here](00_start_here.ipynb); the "
+                         "[glossary](glossary.ipynb) explains the terms.",
+                   "nb": "Notatbøkene (på engelsk) forklarer hvert punkt: begynn med [00 Start here](00_start_here.ipynb); "
+                         "[ordlisten](glossary.ipynb) forklarer begrepene."},
+    "src_after": {"en": "Without a job after the programme (summary, Figur 1)", "nb": "Uten jobb etter tiltaket (sammendraget, figur 1)"},
+    "src_ch7": {"en": "In work a year later, jobseekers (chapter 7.2, Figur 19)", "nb": "I jobb ett år etter, arbeidssøkere (kapittel 7.2, figur 19)"},
     "star_note": {"en": "* : a count NAV hid (0–3, or 1–3 in the one-month table); it is not added in as 0.",
                   "nb": "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for én måned); det er ikke regnet som 0."},
 }

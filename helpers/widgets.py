@@ -47,13 +47,16 @@ def combinations(menus: dict[str, tuple[tuple[str, object], ...]], most: int = 1
             yield {**first, name: value}
 
 
-def control(name: str, options: tuple[tuple[str, object], ...], value: object = None):
-    """A labelled ipywidgets control: toggle buttons for a few short options, else a dropdown."""
+def control(name: str, options: tuple[tuple[str, object], ...], value: object = None, description: str | None = None):
+    """A labelled ipywidgets control: toggle buttons for a few short options, else a dropdown.
+
+    ``description`` replaces the label from :data:`DESCRIPTIONS` (a page in one language names its menus in it)."""
     import ipywidgets as widgets
 
     value = options[0][1] if value is None else value
     style = {"description_width": "initial"}
+    description = description or DESCRIPTIONS.get(name, name.replace("_", " ").capitalize())
     if len(options) <= 3 and all(len(label) <= 12 for label, _ in options):
-        return widgets.ToggleButtons(options=list(options), value=value, description=DESCRIPTIONS.get(name, name.replace("_", " ").capitalize()), style=style)
-    return widgets.Dropdown(options=list(options), value=value, description=DESCRIPTIONS.get(name, name.replace("_", " ").capitalize()), style=style,
-                            layout=widgets.Layout(width="max-content"))
+        return widgets.ToggleButtons(options=list(options), value=value, description=description, style=style)
+    return widgets.Dropdown(options=list(options), value=value, description=description, style=style,
+                            layout=widgets.Layout(width="max-content", max_width="100%"))

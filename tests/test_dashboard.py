@@ -8,7 +8,13 @@ import json
 import re
 from urllib.parse import unquote
 
+import io
+import os
+import subprocess
+import sys
+
 import nbformat
+import pandas as pd
 import pytest
 
 from .conftest import RAW, ROOT, raw_lines
@@ -57,16 +63,16 @@ def test_todays_numbers_come_first_and_match_the_raw_series(nb):
     before = f"{year - 1}-{month:02d}"
     total = sum(v for (m, _), v in overview.items() if m == latest)
     earlier = sum(v for (m, _), v in overview.items() if m == before)
-    first = texts(nb, "text/markdown")[0]
+    first = next(t for t in texts(nb, "text/markdown") if "people were on a labour-market programme" in t)
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
     assert f"In {months[month - 1]} {year}, {total:,} people were on a labour-market programme" in first
     assert f"{abs(total - earlier):,} {'fewer' if total < earlier else 'more'} than twelve months earlier" in first
-    table = texts(nb, "text/markdown")[1]
+    table = next(t for t in texts(nb, "text/markdown") if t.startswith("| Group"))
     for group in ("reduced", "jobseekers", "others"):
         assert f"{overview[(latest, group)]:,}" in table, group
     # Today's section comes before the older tables and the audit.
     text = page_text(nb)
-    assert text.index("## Today") < text.index("## 2016–2021") < text.index("## What the audit found")
+    assert text.index("## The latest month") < text.index("## 2016–2021") < text.index("## What the audit found")
 
 
 def test_the_register_change_is_explained_with_numbers_from_the_raw_series(nb):
@@ -120,7 +126,8 @@ def test_one_claim_one_number_and_no_causal_reading(nb):
 
 
 def test_source_line_numbers_only_in_the_sources_note(nb):
-    sources = nb.cells.index(next(c for c in nb.cells if c.cell_type == "markdown" and "## Sources" in c.source))
+    sources = nb.cells.index(next(c for c in nb.cells if c.cell_type == "code"
+                                  and any("## Sources" in o.get("data", {}).get("text/markdown", "") for o in c.outputs)))
     before = [c for c in nb.cells[:sources]]
     shown = [o.get("data", {}) for c in before if c.cell_type == "code" for o in c.outputs]
     for data in shown:
@@ -132,7 +139,7 @@ def test_source_line_numbers_only_in_the_sources_note(nb):
 def test_shorthand_is_explained_and_the_all_option_has_one_label(nb):
     text = page_text(nb)
     assert "AMO" in text and "arbeidsmarkedsopplæring" in text
-    assert "*Tabell 6* and *Tabell 7* are tables 6 and 7 of the audit report" in text
+    assert "_Tabell 6_ and _Tabell 7_ are tables 6 and 7 of the audit report" in text
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert code.count('ALL_LABEL = "I alt (all)"') == 1
     assert "All status groups (I alt)" not in text and "All (I alt)" not in text
@@ -149,8 +156,12 @@ def test_every_chart_offers_its_numbers_as_csv_with_the_source(nb):
         links = [d["text/html"] for d in outputs if 'class="csv-download"' in d.get("text/html", "")]
         assert len(links) == 1, cell.source[:80]
         csv = unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', links[0]).group(1))
-        header, first = csv.split("\n")[:2]
-        assert header.endswith(",Source") and ("Source: NAV" in first or "Source: Riksrevisjonen" in first)
+        frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
+        assert list(frame.columns[-2:]) == ["Source", "Data as of"]
+        assert frame["Source"].str.startswith(("Source: NAV", "Source: Riksrevisjonen")).all()
+        # every row is dated: the month the data run to (monthly series, the older tables) or the audit's period
+        assert frame["Data as of"].str.contains("May 2026|May 2021|December 2016").all(), frame["Data as of"].iloc[0]
+        assert "" not in set(frame.drop(columns=["Source", "Data as of"]).to_numpy().ravel()), "an empty cell reads as 0"
     assert charts == 7
 
 
@@ -168,6 +179,153 @@ def test_norwegian_views_use_norwegian_number_formats():
 
 def test_the_longest_wait_view_keeps_the_mean_and_median_takeaway(nb):
     code = next(c.source for c in nb.cells if c.cell_type == "code" and c.source.lstrip().startswith("# Waiting"))
-    takeaway = code[code.index("takeaway = t(lang"):code.index("out = rows")]
+    takeaway = code[code.index("takeaway = ("):code.index("out = rows")]
     assert "view" not in takeaway  # the same takeaway for both views: mean against median
     assert "median" in takeaway
+
+
+# -- issue 20 and 22: one page in two languages, dated, faithful to the star ------------------------
+def test_every_string_of_the_stakeholders_pages_has_both_languages():
+    from helpers.headline import TEXT, t
+
+    missing = [key for key, text in TEXT.items() if set(text) != {"en", "nb"} or not all(v.strip() for v in text.values())]
+    assert missing == []
+    with pytest.raises(KeyError, match="no 'nb' string for 'no such key'"):
+        t("no such key", "nb")
+
+
+def test_the_page_is_dated_at_the_top(nb):
+    """The stamp comes before the first number: the latest month and the export date from metadata.json."""
+    meta = json.loads((RAW / "nav_tilt_2023-01_2026-05_metadata.json").read_text(encoding="utf-8"))
+    outputs = texts(nb, "text/markdown")
+    stamp = next(i for i, t in enumerate(outputs) if t.startswith("Data as of"))
+    first_number = next(i for i, t in enumerate(outputs) if "people were on a labour-market programme" in t)
+    assert stamp < first_number
+    year, month, day = map(int, meta["generert"][:10].split("-"))
+    assert f"{day} June {year}" in outputs[stamp] and month == 6
+    assert "May 2026" in outputs[stamp] and meta["sist_oppdatert"].startswith("2026-05")
+
+
+def test_one_total_per_month_with_its_reason(nb):
+    text = page_text(nb)
+    assert "One total per month: the three status groups added up" in text
+    assert "17,700 of 77,810" not in text and "77,810" not in text  # the May 2021 total is NAV's printed 77,811 everywhere
+
+
+def test_no_statement_the_sources_do_not_support(nb):
+    """Issue 20's corrections: the audit is not at NAV's level (17.3 % and 29.4 % apart, computed from Tabell 3,
+    report line 1998, and NAV's November 2016 table), no 'end of the month', no 'count the same way'."""
+    text = page_text(nb)
+    for wrong in ("match NAV's tables in level", "ved utgangen av hver måned", "count the same way", "NAV's data flag"):
+        assert wrong not in text, wrong
+    line_1998 = raw_lines("riksrevisjonen_dokument_3-5_2017-2018.txt")[1997]
+    assert "17 335" in line_1998 and "12 867" in line_1998
+    table = raw_lines("nav_tiltak_en_maaned_2016-11.txt")
+    jobseekers = next(line for line in table[:40] if line.startswith("Arbeidssøkere på tiltak"))
+    count, change = (int(v.replace(" ", "")) for v in jobseekers.split("\t")[1:3])
+    assert f"{100 * (count / 17335 - 1):.1f} % above the audit's yearly average in 2016" in text
+    assert f"{100 * ((count - change) / 12867 - 1):.1f} % above in 2015" in text
+    assert "most likely changed" in text and "mixes any real change with the step" in text and "Andre på tiltak" in text
+
+
+def test_the_audit_figures_keep_their_about_and_tabell_7_counts_waiting_spells(nb):
+    report = raw_lines("riksrevisjonen_dokument_3-5_2017-2018.txt")
+    assert "ca. 50 prosent" in report[193] and "ca. 75" in report[187]
+    text = page_text(nb) + json.dumps(texts(nb, VEGA), ensure_ascii=False)
+    assert "about 50 %" in text and "about 75 %" in text
+    assert "Venteforløp defineres" in " ".join(report[2488:2497]) or "venteforløp" in " ".join(report[2486:2497])
+    assert "198,586 waiting spells" in text and "198,586 people" not in text
+    assert "nedsatt" in report[2308] and "nedsatt" in report[2359]  # Tabell 6 and 7: reduced work capacity only
+    assert "People with reduced work capacity only (both tables)." in text
+    assert "The vertical axes do not start at zero" in text
+
+
+def test_programme_groups_table_shows_a_hidden_count_as_a_star_never_0():
+    """Issue 20: NAV's '*' for Andre på tiltak / Jobbskaping og egenetablering (May 2021 and 2019's months) came out as 0.
+    The dashboard's table is made by mark_cells; every suppressed row of the frame is a '*' there, and the
+    raw line it comes from prints a '*'."""
+    from helpers import load_participants
+    from helpers.notebook import mark_cells
+
+    code = "\n".join(c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code")
+    assert "mark_cells(rows" in code and 'aggfunc="sum"' not in code and "fillna(0)" not in code
+    p = load_participants().query("gender == 'I alt' and age_group == 'I alt' and programme == 'I alt' and programme_group != 'I alt' "
+                                  "and status_group != 'I alt' and measure == 'participants'")
+    for period, rows in p.groupby("period"):
+        cells = mark_cells(rows, "programme_group", "status_group")
+        for row in rows[rows["suppressed"]].itertuples():
+            assert cells.loc[row.programme_group, row.status_group] == "*", (period, row.programme_group)
+            assert "*" in raw_lines(row.source)[row.line - 1]
+    job = p.query("programme_group == 'Jobbskaping og egenetablering' and status_group == 'Andre på tiltak'").set_index("period")
+    may = job.loc[pd.Period("2021-05", "M")]  # the table by gender, line 401
+    assert may["line"] == 401 and "*" in raw_lines(may["source"])[400]
+    for period in [pd.Period("2021-05", "M"), *pd.period_range("2019-01", "2019-12", freq="M")]:
+        cells = mark_cells(p[p["period"] == period], "programme_group", "status_group")
+        assert cells.loc["Jobbskaping og egenetablering", "Andre på tiltak"] == "*", period
+
+
+@pytest.fixture(scope="module")
+def bokmal(tmp_path_factory):
+    """The dashboard executed as a bokmål page (NAV_LANG=nb, as ?lang=nb does in Voilà)."""
+    out = tmp_path_factory.mktemp("nb") / "dashboard.ipynb"
+    script = ("import nbformat, sys; from nbclient import NotebookClient; nb = nbformat.read(sys.argv[1], as_version=4); "
+              "NotebookClient(nb, timeout=600, resources={'metadata': {'path': sys.argv[3]}}).execute(); nbformat.write(nb, sys.argv[2])")
+    env = {**os.environ, "NAV_LANG": "nb"}
+    subprocess.run([sys.executable, "-c", script, str(NOTEBOOK), str(out), str(NOTEBOOK.parent)], env=env, check=True, timeout=900)
+    return nbformat.read(out, as_version=4)
+
+
+ENGLISH = re.compile(r"\b(the|and|of|with|people|participants|programmes?|Source|Download|See the numbers|women|men|months?|"
+                     r"year|after|without|waiting|about|is|are)\b")
+NAMES = ("00 Start here", "GitHub", "navikt/arbeidsmarkedstiltak-app", "Median")
+
+
+def visible(nb) -> str:
+    """What a reader of the page sees: outputs' Markdown and HTML text, chart titles, subtitles, axis and legend titles."""
+    parts = [c.source for c in nb.cells if c.cell_type == "markdown" and "navigation" not in c.metadata.get("tags", [])]
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts.append(data.get("text/markdown", ""))
+            parts.append(re.sub(r'href="[^"]*"', "", data.get("text/html", "")))
+            spec = data.get(VEGA)
+            if spec:
+                parts += re.findall(r'"(?:text|subtitle|title)": ("[^"]*"|\[[^\]]*\])', json.dumps(spec, ensure_ascii=False))
+    text = re.sub(r"<[^>]+>|\(https?://[^)]*\)|https?://\S+|\[[^\]]*\]\([^)]*\)", " ", "\n".join(parts))
+    for name in NAMES:
+        text = text.replace(name, " ")
+    return text
+
+
+def test_the_bokmal_page_has_no_english_left(bokmal):
+    text = visible(bokmal)
+    english = sorted({m.group(0) for m in ENGLISH.finditer(text)} - {"English"})
+    found = [text[max(0, m.start() - 60):m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    assert english == [], found
+    assert "Datagrunnlag" in text and "Se tallene" in text and "Arbeidsrettede tiltak i NAV" in text
+
+
+def test_the_bokmal_page_offers_csv_for_norwegian_excel_that_matches_its_chart(bokmal):
+    """Both CSV forms parse; the Excel form has a BOM, semicolons and decimal commas, and holds the same
+    numbers as the chart's data (the first chart: persons per month and group)."""
+    charts = 0
+    for cell in bokmal.cells:
+        html_out = "".join(o.get("data", {}).get("text/html", "") for o in cell.get("outputs", []))
+        if 'class="csv-download-excel"' not in html_out:
+            continue
+        charts += 1
+        plain = unquote(re.search(r'class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
+        excel = unquote(re.search(r'class="csv-download-excel" download="[^"]+-excel\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
+        assert excel.startswith("\ufeff")
+        a = pd.read_csv(io.StringIO(plain), dtype=str, keep_default_na=False)
+        b = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", dtype=str, keep_default_na=False)
+        assert list(a.columns) == list(b.columns) and list(a.columns[-2:]) == ["Kilde", "Datagrunnlag"]
+        assert a.shape == b.shape
+        decimal = re.compile(r"-?\d+\.\d+")
+        assert all((x.replace(".", ",") if decimal.fullmatch(x) else x) == y for x, y in zip(a.to_numpy().ravel(), b.to_numpy().ravel()))
+        if "Måned" in a.columns:  # the first chart: its CSV holds exactly the numbers the chart draws
+            spec = next(o["data"][VEGA] for o in cell.outputs if VEGA in o.get("data", {}))
+            drawn = {(r["month"][:7], r["participants"]) for rows in spec["datasets"].values() for r in rows if "participants" in r}
+            listed = {(m, int(v)) for c in a.columns[1:-2] for m, v in zip(a["Måned"], a[c])}
+            assert listed == drawn
+    assert charts == 7
