@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard present brief setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean help
+.PHONY: dashboard present brief setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean refresh help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -28,6 +28,7 @@ help:
 	@echo "make student    write student copies (solutions removed) to student/"
 	@echo "make bench  print load, chart and dashboard timings"
 	@echo "make links  set REPOSITORY from the git remote (GitHub) and rewrite the Binder links in README and 00"
+	@echo "make refresh FROM=folder  take NAV's newer monthly copy (six JSON files): check, replace data/raw/, re-execute, report"
 
 # Set-up, lab, test and check are nav.py's, the same commands without make (Windows: py nav.py lab): one
 # implementation. The set-up creates $(VENV) with $(PYTHON) if missing and installs the hashed locks with
@@ -70,6 +71,14 @@ test-notebooks: setup
 
 notebooks: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+
+# NAV's next monthly copy: make refresh FROM=path/to/folder (the six files of the app's data/web/). The copy is checked
+# completely before data/raw/ is touched; then the manifest and SOURCE.md are updated and every notebook re-executed.
+# REFRESH_ARGS: --no-execute, --commit SHA (the app's commit, recorded in the manifest), --allow-removals.
+REFRESH_ARGS ?=
+refresh: setup
+	@test -n "$(FROM)" || { echo "Give the folder holding NAV's six JSON files: make refresh FROM=path/to/folder"; exit 2; }
+	$(BIN)/python scripts/refresh.py "$(FROM)" $(REFRESH_ARGS) --notebooks $(NOTEBOOKS)
 
 # The same server as on Binder: Jupyter Server with Voilà's extension, rooted at the repository, configured
 # by jupyter-config/ (kernel culling, the nav template) through ./start, so the dashboard's links to other

@@ -229,9 +229,14 @@ def check_totals(rows: list[tuple]) -> list[tuple]:
     return out
 
 
-def build_monthly(texts: dict[str, str]) -> pd.DataFrame:
-    """The tidy frame from the files' texts, by part (``monthly_files()`` keys): read, check, reconcile."""
-    sources = {part: entry["file"] for part, entry in monthly_files().items()}
+def build_monthly(texts: dict[str, str], sources: dict[str, str] | None = None) -> pd.DataFrame:
+    """The tidy frame from the files' texts, by part (``monthly_files()`` keys): read, check, reconcile.
+
+    ``sources`` names each part's file in errors and in the ``source`` column (default: the manifest's
+    names); ``scripts/refresh.py`` passes the paths of a newer copy it checks before taking it.
+    """
+    if sources is None:
+        sources = {part: entry["file"] for part, entry in monthly_files().items()}
     rows = [row for part in FIELDS_ORDER for row in _rows(part, _decode(texts[part], sources[part]), sources[part])]
     _check_structure(rows, _decode(texts["metadata"], sources["metadata"]), sources["metadata"])
     for level, period, s, g, value, null, parts, nulls, _, lower, upper, ok, source, i in check_totals(rows):
