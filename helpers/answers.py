@@ -58,8 +58,9 @@ HISTORIES_01 = {  # the histories notebook 01 builds for its exercises (tests/te
                            + [(None, d.JOBSEEKER)] * 6 + [{"in_work": True}]),
     "01.2": d.make_history("2021-01", [(None, d.REDUCED_CAPACITY)] * 2 + [("Avklaring", d.JOBSEEKER)] * 4
                            + [(None, d.JOBSEEKER)] * 5 + [{"status": d.JOBSEEKER}]),
-    "01.3": d.make_history("2021-01", [("Arbeidstrening", d.REDUCED_CAPACITY)] * 3 + [(None, d.REDUCED_CAPACITY)] * 5
-                           + [{"in_work": True, "sickness_benefit": True}]),
+    "01.3": d.make_history("2021-01", [("Jobbklubb", d.JOBSEEKER)] * 3 + [("Arbeidsmarkedsopplæring (AMO)", d.JOBSEEKER)] * 2
+                           + [(None, d.JOBSEEKER), ("Arbeidsmarkedsopplæring (AMO)", d.JOBSEEKER), (None, d.JOBSEEKER)]
+                           + [{"in_work": True, "benefit": True}, (None, d.JOBSEEKER), {}, (None, d.JOBSEEKER), {"in_work": True}]),
 }
 _SHORT = {"arbeidssøker": _AS, "arbeidssøkere": _AS, "jobseeker": _AS, "jobseekers": _AS, "nedsatt arbeidsevne": _NAE,
           "reduced work capacity": _NAE, "andre": _OTHER, "others": _OTHER, "other": _OTHER}
@@ -87,18 +88,55 @@ def _(answer):
         "the person has a registered status (jobseeker) in the exit month, so the exit is in one of NAV's two groups.": _OTHER})
 
 
-@exercise("01.3", hint="read the month six months after the exit month; sickness benefit (sykepenger) does not count as a benefit (ytelse).")
+def _six_month_status(named: set[str]) -> str | None:
+    """The one of NAV's six statuses an answer names (Norwegian or English, folded), or None."""
+    for status, english in d.SIX_MONTH_STATUSES.items():
+        if named & (label_names(status) | label_names(english)):
+            return status
+    return None
+
+
+@exercise("01.3", hint="find the exit months first (a move to another programme is an exit, a one-month break is not), "
+                       "then read the month six months after the first of them.")
 def _(answer):
     history = HISTORIES_01["01.3"]
-    status = d.status_after_exit(history, d.exit_months(history)[0])
-    named = as_label(answer)
-    if named & {status.lower(), d.SIX_MONTH_STATUSES[status].lower()}:
-        return True, f"{status} ({d.SIX_MONTH_STATUSES[status].lower()}): sickness benefit is not counted as a benefit."
-    if named & {"arbeid og ytelse", "work and benefit"}:
-        return False, "'Arbeid og ytelse' needs a benefit, and the definitions page (line 14) says sickness benefit is not one."
-    if named & {name.lower() for pair in d.SIX_MONTH_STATUSES.items() for name in pair}:
-        return False, "not that one: six months after the exit the person is in the employer register with wages."
+    first, second = d.exit_months(history)[:2]
+    right = d.status_after_exit(history, first)
+    by_month = {r.month: r for r in history}
+    break_month = next(m for m in d.exit_months(history, months_off=1) if m not in (first, second))
+
+    def read_at(month: str) -> str:  # the status a learner gets who reads six months after ``month``
+        return d.status_after_exit(history, month) if month in d.exit_months(history) else _status_in(by_month, month)
+
+    pointers = {
+        read_at(second): "that is six months after the exit from AMO. The move from job club to AMO is an exit too (job club "
+                         "stops for two months): the first exit is earlier.",
+        _status_in(by_month, str(pd.Period(first, "M") + 7)): "that is six months after the first month off job club; NAV counts "
+                                                             "from the exit month, the last month on the programme.",
+        _status_in(by_month, str(pd.Period(break_month, "M") + 6)): "that counts the one-month break from AMO as an exit; a "
+                                                                    "break of one month is not an exit.",
+    }
+    pointers.pop(right, None)
+    given = _six_month_status(as_label(answer))
+    if given == right:
+        return True, f"{right} ({d.SIX_MONTH_STATUSES[right].lower()}): six months after the first exit, {pd.Period(first, 'M').strftime('%B %Y')} (the move to AMO)."
+    if given in pointers:
+        return False, pointers[given]
+    if given:
+        return False, f"not '{given}': find the first exit month, then read the month six months later in the table."
     return False, "name one of the six statuses, in Norwegian or English, for example 'Annet' or 'other'."
+
+
+def _status_in(by_month: dict, month: str) -> str:
+    """The six-month status a record shows (as if the status were read in ``month``)."""
+    record = by_month[month]
+    if record.in_work:
+        return "Arbeid og ytelse" if record.benefit else "I arbeid"
+    if record.status == d.JOBSEEKER:
+        return "Arbeidssøker"
+    if record.status == d.REDUCED_CAPACITY:
+        return "Nedsatt arbeidsevne"
+    return "Uføre" if record.disability_benefit_only else "Annet"
 
 
 @exercise("01.4", hint="fix programme_group to 'Opplæring' and the month to May 2021; every other dimension stays 'I alt' (select does that).")
@@ -114,15 +152,79 @@ def _(answer):
         "that is the women only: set gender to 'I alt'.": parts[(T, "Kvinner")]})
 
 
-@exercise("01.5", hint="ask what the statistic compares the leavers with. Answer 'a', 'b' or 'c'.")
+def _groups_march_2021() -> pd.Series:
+    """Participants per programme group in March 2021 (all status groups and genders), with the total 'I alt'."""
+    rows = select(data(), programme_group=None)
+    return rows[rows["period"] == "2021-03"].set_index("programme_group")["value"].astype(int)
+
+
+@exercise("01.5", hint="select(participants, programme_group=None) and keep March 2021 (a Period in .query, or a mask); drop "
+                       "the total 'I alt', take the largest value, divide it by the 'I alt' row and multiply by 100.")
+def _(answer):
+    march = _groups_march_2021()
+    groups = march.drop(T)
+    largest, total = groups.max(), march[T]
+    november = select(data(), programme_group=None)
+    november = november[november["period"] == "2016-11"].set_index("programme_group")["value"]
+    top_2016 = november.drop(T).idxmax()
+    return judge_number(answer, 100 * largest / total, 0.05, f"of all participants in March 2021 were on {vocab.both(groups.idxmax())}",
+                        kind="percent", mistakes={
+        "100 % means the largest row you found is the total 'I alt' itself: drop it before you look for the largest group.": 100.0,
+        f"that is {vocab.both(top_2016)}, the largest group in November 2016; in March 2021 another group is larger.":
+            100 * march[top_2016] / total,
+        "that is the second-largest group: sort the groups by value, largest first.": 100 * groups.nlargest(2).iloc[1] / total,
+        "that divides by the sum of the groups plus the total 'I alt', which counts everyone twice: divide by the 'I alt' row.":
+            100 * largest / march.sum(),
+        "that is the number of people on the largest group; divide it by the month's total and multiply by 100.": largest})
+
+
+def _shares_2021() -> pd.DataFrame:
+    """Each status group's share (per cent) of the month's participants, January-May 2021, as notebook 01's `sizes`."""
+    rows = select(data(), status_group=None)
+    rows = rows[(rows["source"] == "nav_tiltak_kjonn_2021-01_2021-05.txt") & (rows["status_group"] != T)]
+    share = 100 * rows["value"] / rows.groupby("period")["value"].transform("sum")
+    return pd.DataFrame({"period": rows["period"], "abbrev": rows["period"].dt.strftime("%b"), "group": rows["status_group"],
+                         "english": rows["status_group"].map(vocab.english), "share": share.astype(float),
+                         "value": rows["value"].astype(float)})
+
+
+def _chart_01(answer, table: pd.DataFrame, y: str, **kwargs) -> tuple[bool, str]:
+    """judge_chart over the ways a learner may label months (Period/date or 'Jan') and groups (NAV's or English)."""
+    replies = []
+    for x in ("period", "abbrev"):
+        for color in ("group", "english"):
+            correct, message = judge_chart(answer, table[[x, color, y]], x=x, y=y, color=color, **kwargs)
+            if correct:
+                return True, message
+            replies.append(message)
+    return False, next((m for m in replies if not m.startswith("none of the asked points")), replies[0])
+
+
+@exercise("01.6", hint="keep the rows of `sizes` whose period is in 2021 (`sizes[sizes[\"period\"].dt.year == 2021]`), then "
+                       "alt.Chart(...).mark_line() with x the month (`date:T`), y `share:Q` and color `status:N`, and titles.")
+def _(answer):
+    shares = _shares_2021()
+    correct, message = _chart_01(answer, shares, "share", mark="line", tolerance=0.06,
+                                          what="each status group's share of the participants, January-May 2021")
+    if correct:
+        return True, message
+    counted, _ = _chart_01(answer, shares, "value", mark="line", tolerance=0.5, title=False, axis_titles=False)
+    if counted:
+        return False, "the chart draws the head counts (`value`); the question asks for the share: put `share` on y."
+    return False, message
+
+
+@exercise("01.7", hint="ask what the leavers of A and B are compared with. Answer 'a', 'b', 'c' or 'd'.")
 def _(answer):
     return choice(answer, {
         "a": (False, "no: the share says where leavers are six months later, not what the programme added. Many would have found "
                      "work anyway, and the two programmes take in different people."),
-        "b": (True, "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
+        "b": (False, "no: the statistic does not show that B's leavers were harder to place either; it says nothing about what "
+                     "either programme did, in either direction."),
+        "c": (True, "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
                     "effect. The audit says the same of its own figures; notebook 06 returns to this."),
-        "c": (False, "no: the status is measured the same way for both programmes, so the timing is not the problem; nobody is "
-                     "compared with similar people who did not take part.")})
+        "d": (False, "no: a later reading has the same gap; however long after the exit it is read, nobody is compared with "
+                     "similar people who did not take part.")})
 
 
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
@@ -196,13 +298,42 @@ def _(answer):
         "that is every star in the three tables; keep May 2021 only.": rows["suppressed"].sum()})
 
 
-@exercise("02.5", hint="which change leaves the reader with more than one unknown for the total? Answer 'a', 'b' or 'c'.")
+@exercise("02.5", hint="for each option, ask whether the row total minus the visible cells still gives the hidden count. "
+                       "Answer 'a', 'b', 'c' or 'd'.")
 def _(answer):
     return choice(answer, {
         "a": (False, "no: a footnote explains the star but does not stop anyone subtracting the visible cells from the total."),
-        "b": (True, "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with care: "
-                    "in the one-month table two stars that share a difference of two must both be one."),
-        "c": (False, "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of its parts.")})
+        "b": (False, "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of its parts."),
+        "c": (False, "no: the column is still printed, and the row total minus the visible cells gives the hidden count wherever "
+                     "it stands."),
+        "d": (True, "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with care: "
+                    "in the one-month table two stars that share a difference of two must both be one.")})
+
+
+def _stars_per_month_2019(how: str = "sum") -> pd.Series:
+    """Participant numbers of the 2019 table (by age) printed as '*', per month (``how="size"``: all numbers)."""
+    rows = data()[(data()["measure"] == "participants") & (data()["source"] == "nav_tiltak_alder_2019-01_2019-12.txt")]
+    return rows.groupby("period")["suppressed"].agg(how).astype(float)
+
+
+@exercise("02.6", hint="keep the participant rows of the 2019 table (`counts.query(\"source == @by_age\")`), "
+                       "`groupby(\"period\")[\"suppressed\"].sum()`, then alt.Chart(...).mark_line() with the month on x, "
+                       "the count on y, and titles.")
+def _(answer):
+    correct, message = judge_chart(answer, _stars_per_month_2019(), x="period", y="stars", mark="line", tolerance=0,
+                                   what="the number of stars in each month of 2019")
+    if correct:
+        return True, message
+    rows, _ = judge_chart(answer, _stars_per_month_2019("size"), x="period", y="stars", mark="line", tolerance=0,
+                          title=False, axis_titles=False)
+    if rows:
+        return False, ("the chart counts every participant number of each month, starred or not: add up the True/False "
+                       "column `suppressed` (`.sum()`), not the rows (`.size()` or `count`).")
+    parts = data()[(data()["measure"] == "participants") & (data()["source"] == "nav_tiltak_alder_2019-01_2019-12.txt")
+                   & (data()["status_group"] != T)].groupby("period")["suppressed"].sum().astype(float)
+    if judge_chart(answer, parts, x="period", y="stars", mark="line", tolerance=0, title=False, axis_titles=False)[0]:
+        return False, "that leaves out the rows whose status group is the total 'I alt': count every participant number of the table."
+    return False, message
 
 
 # -- 03 Programme groups -------------------------------------------------------------------------

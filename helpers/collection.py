@@ -28,8 +28,8 @@ class Notebook:
 
 NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("00_start_here", "Start here", 10, 5, "What the collection is, how to run it, and a first chart."),
-    Notebook("01_definitions", "The definitions, executable", 25, 15, "Programmes, status groups, exits, the six-month status and suppression, as code you can run."),
-    Notebook("02_reading_nav_tables", "Reading NAV's tables", 25, 15, "From a printed table to tidy rows: symbols, label damage, reconciliation and provenance."),
+    Notebook("01_definitions", "The definitions, executable", 25, 20, "Programmes, status groups, exits, the six-month status and suppression, as code you can run."),
+    Notebook("02_reading_nav_tables", "Reading NAV's tables", 25, 20, "From a printed table to tidy rows: symbols, label damage, reconciliation and provenance."),
     Notebook("03_programme_groups", "Programme groups", 20, 15, "Who uses which programme groups in November 2016, and the change from a year earlier."),
     Notebook("04_women_and_men", "Women and men", 20, 15, "Gender differences by programme, January to May 2021."),
     Notebook("05_seasons_and_age", "Seasons and age", 20, 15, "The yearly rhythm of participation by age group in 2019."),

@@ -46,7 +46,7 @@ def functions(notebook):
     namespace = {"pd": pd, "d": d}
     for cell in notebook.cells:
         if cell.cell_type == "code" and re.match(r"(def (exit_months|counted_under|status_six_months_later|printed_as|build_person)"
-                                                 r"|later_options|history_\d = )", cell.source):
+                                                 r"|later_options|history_\d = |amo = )", cell.source):
             exec(re.sub(r"\npd\.DataFrame\(.*", "", cell.source, flags=re.S), namespace)  # noqa: S102 (our notebook)
     return namespace
 
@@ -154,3 +154,35 @@ def test_answers_are_not_shown_before_their_exercises():
     assert not shows_number(text_before_exercise(NOTEBOOK, "01.4"), may, 0)
     before = text_before_exercise(NOTEBOOK, "01.1")
     assert "Exit in May 2021" not in before and "['2021-05']" not in before
+    # 01.3: the first exit is the move in March 2021; no verdict on history_3 is printed above the exercise
+    before = text_before_exercise(NOTEBOOK, "01.3")
+    assert "Exit in March 2021 from Job club" not in before and "['2021-03', '2021-07']" not in before
+    # 01.5: Oppfølging in March 2021 (line 66) over all participants (line 64)
+    share = 100 * cells_of(printed(GENDER, 66, "Oppfølging"))[2] / cells_of(printed(GENDER, 64, "I alt"))[2]
+    for form in (f"{share:.1f}", f"{share:.1f}".replace(".", ",")):
+        assert form not in text_before_exercise(NOTEBOOK, "01.5")
+
+
+def test_judgement_options_cannot_be_told_by_their_length(notebook):
+    """Issue 23 item 4: the right option of 01.7 is not the longest, and the options differ little in length."""
+    question = next(c.source for c in notebook.cells if c.source.startswith("### Exercise 01.7"))
+    options = dict(re.findall(r"^- \*\*([a-d])\)\*\* (.+)$", question, flags=re.M))
+    assert sorted(options) == ["a", "b", "c", "d"]
+    lengths = {k: len(v) for k, v in options.items()}
+    assert max(lengths.values()) - min(lengths.values()) <= 0.1 * max(lengths.values())
+    from helpers.exercises import check
+    right = [k for k in options if check("01.7", k).correct]
+    assert len(right) == 1 and sum(n >= lengths[right[0]] for n in lengths.values()) >= 2, "another option is as long"
+
+
+def test_a_stock_is_not_said_to_be_one_moment_or_one_programme(notebook):
+    """Issue 20: no source says when in the month people are counted or that a person is counted once; 01 says so."""
+    section = next(c.source for c in notebook.cells if c.source.startswith("## Labour-market programmes"))
+    assert "one moment" not in section and "counted once" not in section
+    assert "do not say on which day" in section and "two programmes" in section
+
+
+def test_the_stamp_names_the_last_printed_month(notebook):
+    text = output_of(notebook, "nov_2016 = ")
+    last = raw_lines(GENDER)[24].split("\t")[-1]  # line 25: the header of the 2021 table ends with its last month, Mai
+    assert last.strip() == "Mai" and "**May 2021**" in text and "Data as of" in text

@@ -132,3 +132,49 @@ def test_answers_are_not_shown_before_their_exercises():
     may_stars = sum(line.split("\t")[5].strip() == "*" for line in raw_lines(GENDER)
                     if line.count("\t") == 5 and not line.startswith("\t") and not RULE.match(line))
     assert not shows_number(text_before_exercise(NOTEBOOK, "02.4"), may_stars, 0)
+
+
+def test_starred_cells_show_as_missing_never_as_zero(notebook):
+    """Line 142 of the one-month table prints two stars (other participants, jobseekers): the stored rows show <NA>."""
+    total, other, jobseekers, nae = numbers(printed(ONE_MONTH, 142, "Avklaring i skjermet virksomhet"))
+    assert other is None and jobseekers is None
+    rows = [line for line in output_of(notebook, "page_rows = ").splitlines() if re.match(r"\s*\d+\s+142\s", line)]
+    starred = [line for line in rows if "Andre på tiltak" in line or "Arbeidssøkere på tiltak" in line]
+    assert len(starred) == 2 and all("<NA>" in line and "True" in line for line in starred)
+    assert not any(re.search(r"\s0\s+True", line) for line in rows)
+
+
+def test_judgement_options_cannot_be_told_by_their_length(notebook):
+    """Issue 23 item 4: the options of 02.5 differ little in length and the right one is not the longest alone."""
+    from helpers.exercises import check
+
+    question = next(c.source for c in notebook.cells if c.source.startswith("### Exercise 02.5"))
+    options = dict(re.findall(r"^- \*\*([a-d])\)\*\* (.+)$", question, flags=re.M))
+    assert sorted(options) == ["a", "b", "c", "d"]
+    lengths = {k: len(v) for k, v in options.items()}
+    assert max(lengths.values()) - min(lengths.values()) <= 0.1 * max(lengths.values())
+    (right,) = [k for k in options if check("02.5", k).correct]
+    assert sum(n >= lengths[right] for n in lengths.values()) >= 2, "another option is as long"
+
+
+def test_the_star_chart_checker_names_the_usual_mistakes(participants):
+    """02.6: a chart of every participant number per month (rows, not stars) or of the status groups only is answered
+    with its own pointer; the stars per month come from the raw text in tests/test_answers.py."""
+    import altair as alt
+
+    from helpers.exercises import check
+
+    rows = participants.query("measure == 'participants' and source == @AGE")
+    def chart(series):
+        table = series.rename("n").reset_index().assign(month=lambda t: t["period"].dt.to_timestamp())[["month", "n"]]
+        return alt.Chart(table).mark_line().encode(x=alt.X("month:T", title="Month"), y=alt.Y("n:Q", title="Stars")).properties(title="t")
+    assert "starred or not" in check("02.6", chart(rows.groupby("period").size())).message
+    parts = rows.query("status_group != 'I alt'").groupby("period")["suppressed"].sum()
+    assert "'I alt'" in check("02.6", chart(parts)).message
+    assert check("02.6", chart(rows.groupby("period")["suppressed"].sum())).correct
+
+
+def test_the_stamp_names_the_last_printed_month(notebook):
+    text = output_of(notebook, "ledger = load_ledger()")
+    assert raw_lines(GENDER)[24].split("\t")[-1].strip() == "Mai"  # line 25: the 2021 table's header ends with May
+    assert "**May 2021**" in text and "Data as of" in text

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import re
 
+import altair as alt
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers.exercises import EXERCISES, _load_all, check
@@ -35,12 +37,44 @@ CASES["01.1"] = (["2021-05", "May 2021", "mai 2021", "2021-05-31"],
                  [("2021-02", "short break"), ("2021-06", "last month on the programme")])
 CASES["01.2"] = (["Nedsatt arbeidsevne, på tiltak", "reduced work capacity", "Reduced work capacity, on programmes"],
                  [("Arbeidssøkere på tiltak", "reclassified"), ("Andre på tiltak", "registered status")])
-CASES["01.3"] = (["I arbeid", "in work", "In Work"], [("Arbeid og ytelse", "sickness benefit"), ("Annet", "employer register")])
+# 01.3: job club January-March, AMO April-May, a month off, AMO July: exits in March (the move, line 5: not on that same
+# programme in the next two months) and July; six months after March is September 2021, in work with a benefit (line 14).
+CASES["01.3"] = (["Arbeid og ytelse", "work and benefit", "arbeid og ytelse", "Arbeid og ytelse (work and benefit)", ["Arbeid og ytelse"]],
+                 [("I arbeid", "exit from AMO"), ("Arbeidssøker", "first month off"), ("Annet", "break"), ("Uføre", "not 'Uføre'")])
 # 01.4: nav_tiltak_kjonn_2021-01_2021-05.txt line 68 "Opplæring ... 15 061" (May, the last column); line 90 women
 # "8 667", line 247 jobseekers "4 364"; nav_tiltak_en_maaned_2016-11.txt line 45 "Opplæring 18 943".
 CASES["01.4"] = ([15061, "15 061", "15,061", "15061 persons"],
                  [(18943, "November 2016"), (4364, "jobseekers"), (8667, "women"), (4 * 15061, "totals to their parts")])
-CASES["01.5"] = (["b", " B ", "(b)"], [("a", "would have found work anyway"), ("c", "timing")])
+# 01.5: nav_tiltak_kjonn_2021-01_2021-05.txt, programme groups, March (third column): line 64 "I alt 77 372", line 66
+# "Oppfølging 18 368" (the largest), line 65 "Arbeidspraksis 15 356" (the largest group in November 2016: en_maaned line 47,
+# 23 919), line 68 "Opplæring 15 013".
+_FOLLOW_UP = 100 * 18368 / 77372
+CASES["01.5"] = ([round(_FOLLOW_UP, 1), f"{_FOLLOW_UP:.1f} %".replace(".", ","), _FOLLOW_UP, "23.7 per cent"],
+                 [(100, "'I alt'"), (round(100 * 15356 / 77372, 1), "November 2016"), (_FOLLOW_UP / 100, "fraction"),
+                  (18368, "number of people"), (round(100 * 18368 / (2 * 77372), 1), "twice")])
+
+
+def _chart_2021_shares(y: str = "share", mark: str = "line") -> alt.Chart:
+    """01.6 built from the raw text: lines 27-29 of nav_tiltak_kjonn_2021-01_2021-05.txt (the three status groups,
+    January-May 2021), each month's share of their sum; wide data folded in Altair, months as text."""
+    lines = (ROOT / "data" / "raw" / "nav_tiltak_kjonn_2021-01_2021-05.txt").read_text(encoding="utf-8").split("\n")[26:29]
+    rows = {line.split("\t")[0]: [int(c.replace(" ", "")) for c in line.split("\t")[1:]] for line in lines}
+    months = [f"2021-{m:02d}" for m in range(1, 6)]
+    totals = [sum(group[i] for group in rows.values()) for i in range(5)]
+    table = pd.DataFrame([{"month": m, "group": g, "count": v[i], "share": 100 * v[i] / totals[i]}
+                          for g, v in rows.items() for i, m in enumerate(months)])
+    return alt.Chart(table).mark_bar().encode(
+        x=alt.X("month:O", title="Month"), y=alt.Y(f"{y}:Q", title="Per cent" if y == "share" else "Persons"),
+        color=alt.Color("group:N", title="Status group")).properties(title="Status groups, 2021").mark_line() if mark == "line" else \
+        alt.Chart(table).mark_bar().encode(x=alt.X("month:O", title="Month"), y=alt.Y(f"{y}:Q", title="Per cent"),
+                                           color=alt.Color("group:N", title="Status group")).properties(title="Status groups, 2021")
+
+
+CASES["01.6"] = ([_chart_2021_shares()],
+                 [(_chart_2021_shares("count"), "head counts"), (_chart_2021_shares(mark="bar"), "asks for line"),
+                  (_chart_2021_shares().properties(title=""), "title")])
+CASES["01.7"] = (["c", " C ", "(c)", "c: no comparison group"],
+                 [("a", "would have found work anyway"), ("b", "harder to place"), ("d", "later reading"), ("e", "one letter")])
 
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
 # 02.1: nav_tiltak_kjonn_2021-01_2021-05.txt line 153 (total 21 in January) and line 403 (others 16): the two
@@ -56,7 +90,23 @@ CASES["02.3"] = ([17, "17", "line 17", "Oppfølging - sykmeldt arbeidstaker"],
 # 02.4: the May column (the fifth number) of the 2021 table has 58 stars among its participant lines, counted by
 # tests/test_02_reading_nav_tables.py from the raw text; the whole table has 306, the three tables 2 917.
 CASES["02.4"] = ([58, "58"], [(306, "every month"), (398, "number of rows"), (2917, "three tables")])
-CASES["02.5"] = (["b", "B"], [("a", "footnote"), ("c", "wrong number")])
+CASES["02.5"] = (["d", "D", "(d)"], [("a", "footnote"), ("b", "wrong number"), ("c", "wherever it stands")])
+
+
+def _chart_2019_stars(count: str = "stars") -> alt.Chart:
+    """02.6 built from the raw text: the stars in each month column of nav_tiltak_alder_2019-01_2019-12.txt, counted over
+    every data line with twelve month cells (headers start with a tab; rules are dashes)."""
+    text = (ROOT / "data" / "raw" / "nav_tiltak_alder_2019-01_2019-12.txt").read_text(encoding="utf-8").split("\n")
+    rows = [line.split("\t")[1:] for line in text if line.count("\t") == 12 and not line.startswith("\t")
+            and not re.fullmatch(r"[-\t ]+", line)]
+    stars = [sum(r[i].strip() in ("*", "\\*") for r in rows) for i in range(12)]
+    table = pd.DataFrame({"month": pd.period_range("2019-01", periods=12, freq="M").to_timestamp(), "stars": stars})
+    return alt.Chart(table[["month", count]]).mark_line(point=True).encode(x=alt.X("month:T", title="Month"), y=alt.Y(f"{count}:Q", title="Stars")
+                                                         ).properties(title="Stars per month, 2019")
+
+
+CASES["02.6"] = ([_chart_2019_stars()], [(_chart_2019_stars().properties(title=""), "title"), (_chart_2019_stars().mark_bar(), "asks for line"),
+                                          (pd.DataFrame({"stars": [1, 2]}), "chart itself")])
 
 # -- 03 Programme groups -------------------------------------------------------------------------
 def _nov(line: int) -> list[int]:
