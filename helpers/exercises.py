@@ -241,10 +241,11 @@ def one_value(answer: object) -> tuple[object, str | None]:
             if len(answer) == 0:
                 return None, EMPTY
             if len(answer) > 1:
-                return None, f"that holds {len(answer)} values: {MANY}."
+                example = MANY if isinstance(answer, pd.Series) else "give one value, for example `result[0]`"
+                return None, f"that holds {len(answer)} values: {example}."
             answer = answer.iloc[0] if isinstance(answer, pd.Series) else list(answer)[0]
         elif isinstance(answer, (set, frozenset, dict)):
-            return None, f"that is a {type(answer).__name__}: {MANY}."
+            return None, f"that is a {type(answer).__name__}: give one value (a number or a text)."
         else:
             break
     if isinstance(answer, (bytes, bytearray)):
@@ -412,6 +413,7 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "November", "December")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A label reduced to what tells it apart: any case, æ/ø/å or ae/oe/o/aa/a, singular or plural,
     hyphen, en dash, 'to' or 'til' in a range, 'år'/'years' after an age range, quotes, commas and
@@ -523,9 +525,11 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}."
     if right:
         return True, f"{shown}{' ' + what if what else ''}."
-    for pointer, wrong in (mistakes or {}).items():
-        if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002):
-            return False, pointer
+    known = [(pointer, _float_or_none(wrong)) for pointer, wrong in (mistakes or {}).items()]
+    near_mistakes = [(abs(value - wrong), pointer) for pointer, wrong in known
+                     if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002)]
+    if near_mistakes:  # the closest of the mistakes the value fits
+        return False, min(near_mistakes, key=lambda pair: pair[0])[1]
     if kind in ("percent", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
         return False, f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}."
     if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
@@ -536,6 +540,15 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, "the size is right but the sign is not: which number do you subtract from which?"
     direction = "too high" if value > expected else "too low"
     return False, f"{_format_given(value)}{unit} is {direction}. {fallback or _FALLBACKS.get(kind, _FALLBACKS['number'])}"
+
+
+def _float_or_none(value: object) -> float | None:
+    """A mistake's value as a float; None when it is missing (a hidden count) or not a number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _kind_from(unit: str, what: str) -> str:
@@ -819,15 +832,9 @@ def _expected_table(expected: pd.DataFrame | pd.Series, x: str, y: str, color: s
         frame = expected
     table = {}
     for row in frame.itertuples(index=False):
-        record = row._asdict() if hasattr(row, "_asdict") else dict(zip(frame.columns, row))
         record = dict(zip(frame.columns, row))
         value = record[y]
         table[(_cell_key(record[x]), _cell_key(record[color]) if color else None)] = None if pd.isna(value) else float(value)
-    return _with_glosses(table)
-
-
-def _with_glosses(table: dict) -> dict:
-    """Expected keys that are NAV labels also match their English gloss (folded)."""
     return table
 
 

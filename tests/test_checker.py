@@ -199,10 +199,19 @@ def test_an_empty_selection_is_named_as_such(answer):
     assert "pd.Period('2019-07', 'M')" in EMPTY and ".astype(str)" in EMPTY
 
 
-@pytest.mark.parametrize("answer", [pd.Series([62.5, 70.1]), pd.DataFrame({"a": [1, 2], "b": [3, 4]}), [1, 2, 3], {"a": 1}])
-def test_many_values_are_asked_to_become_one(answer):
-    message = check("T9.1", answer).message
-    assert "give one value, for example `result.iloc[0]`" in message
+@pytest.mark.parametrize("answer,pointer", [
+    (pd.Series([62.5, 70.1]), "that holds 2 values: give one value, for example `result.iloc[0]`"),
+    (pd.DataFrame({"a": [1, 2], "b": [3, 4]}), "that is a table of 2 rows and 2 columns: give one value, for example `result.iloc[0]`"),
+    ([1, 2, 3], "that holds 3 values: give one value, for example `result[0]`"),
+    ({"a": 1}, "that is a dict: give one value")])
+def test_many_values_are_asked_to_become_one(answer, pointer):
+    assert check("T9.1", answer).message.startswith(pointer)
+
+
+def test_the_closest_known_mistake_is_named():
+    mistakes = {"the first mistake.": 0.8864, "the second mistake.": 0.8850}
+    assert judge_number(0.8851, 0.8836, 0.001, kind="ratio", mistakes=mistakes)[1] == "the second mistake."
+    assert judge_number(0.8864, 0.8836, 0.001, kind="ratio", mistakes={**mistakes, "a hidden count.": pd.NA})[1] == "the first mistake."
 
 
 # -- months, ranges, labels ----------------------------------------------------------------------------------------
