@@ -537,16 +537,14 @@ def _(answer):
 
 @exercise("06.2", hint="think about who is counted, and what would have happened without the programme.")
 def _(answer):
-    explain = {
-        "a": "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job before they started, "
-             "and some would have found one anyway; there is no comparison group.",
-        "b": "the statistic counts who is registered in work after leaving a programme. It includes people who already had a job and "
-             "people who would have found one anyway, so it describes outcomes, not effects.",
-        "c": "not quite: being without a registered job does not mean the programme failed. Some programmes aim at assessment or "
-             "training, and some people move on to another programme.",
-    }
-    choice = str(answer).strip().lower().strip("() .")
-    return (choice == "b", explain[choice]) if choice in explain else (False, "answer 'a', 'b' or 'c'.")
+    return choice(answer, {
+        "a": (False, "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job before they "
+                     "started, and some would have found one anyway; there is no comparison group."),
+        "b": (False, "not quite: the share says nothing about who was chosen for a programme. Whether NAV picked people closer to work "
+                     "is a question of selection, which this statistic cannot answer either way."),
+        "c": (True, "the statistic counts who is registered in work after leaving a programme. It includes people who already had a "
+                    "job and people who would have found one anyway, so it describes outcomes, not effects."),
+    })
 
 
 @exercise("06.3", hint="pivot Tabell 7 so that mean and median are columns, as the waiting function does, subtract the median "
@@ -560,15 +558,36 @@ def _(answer):
         "subtract the median from the mean, not the other way round": -gaps[7].max()})
 
 
-@exercise("06.4", hint="use the plans frame of the activity-plan section: the jobseekers' shares in 2011 and 2015.")
+@exercise("06.4", hint="`plans.query(\"status_group_en == 'jobseekers' and year != @audit.INFLATED_YEAR\")`, then "
+                       "`alt.Chart(...).mark_line().encode(x=alt.X(\"year:O\", title=...), y=alt.Y(\"share_without_plan:Q\", title=...))` "
+                       "and `.properties(title=...)`.")
 def _(answer):
     from . import audit
 
-    share = audit.load_audit_table(2).query("measure == 'share_without_plan'").set_index("year")["value"]
-    fall = share[2011] - share[audit.INFLATED_YEAR - 1]
-    return judge_number(answer, fall, 0.05, "percentage points (2011 against 2015)", mistakes={
-        "that uses 2016, which is artificially large (note under Tabell 2); compare 2011 with 2015": share[2011] - share[audit.INFLATED_YEAR],
-        "give the fall as a positive number": -fall})
+    shares = pd.concat([audit.load_audit_table(1), audit.load_audit_table(2)]).query("measure == 'share_without_plan'")
+    by_group = {g: rows.set_index("year")["value"] for g, rows in shares.groupby("status_group_en")}
+    comparable = by_group["jobseekers"].drop(audit.INFLATED_YEAR)
+    probes = {
+        f"the line still has {audit.INFLATED_YEAR}, which is artificially large (note under Tabell 2): leave that year out.":
+            by_group["jobseekers"],
+        "that line is people with reduced work capacity (Tabell 1): keep the jobseekers.": by_group["reduced work capacity"].drop(audit.INFLATED_YEAR),
+        f"that line is people with reduced work capacity (Tabell 1), with {audit.INFLATED_YEAR}: keep the jobseekers, and leave "
+        f"{audit.INFLATED_YEAR} out.": by_group["reduced work capacity"],
+    }
+    for pointer, series in probes.items():
+        if _judge_years(answer, series, title=False, axis_titles=False)[0]:
+            return False, pointer
+    return _judge_years(answer, comparable, what=f"the jobseekers' share without a plan, {comparable.index.min()}-{comparable.index.max()}")
+
+
+def _judge_years(answer: object, shares: pd.Series, **options) -> tuple[bool, str]:
+    """judge_chart for a series by year, whether the chart has the years as numbers or as text ("2011")."""
+    ok, message = judge_chart(answer, shares, x="year", y="share", mark="line", tolerance=0.05, **options)
+    if not ok and "none of the asked points" in message:
+        as_text = judge_chart(answer, shares.rename(index=str), x="year", y="share", mark="line", tolerance=0.05, **options)
+        if as_text[0] or "none of the asked points" not in as_text[1]:
+            return as_text
+    return ok, message
 
 
 # -- 07 Across the years -------------------------------------------------------------------------

@@ -166,12 +166,30 @@ _ACCOUNTS = [239845, 324290, 218463, 485040, 641518, 143342, 650399, 102179, 129
 _APS = round(100 * 1294600 / sum(_ACCOUNTS), 1)
 CASES["06.1"] = ([_APS, f"{_APS} %", str(_APS).replace(".", ",") + " %", 100 * 1294600 / sum(_ACCOUNTS)],
                  [(17, "all programme spending"), (_APS / 100, "per cent")])  # 17: "ca. 17 prosent", line 2114
-CASES["06.2"] = (["b", "B", "(b)"], [("a", "cannot show what the programme caused"), ("c", "does not mean the programme failed")])
+CASES["06.2"] = (["c", "C", "(c)", "c) registered in work"], [("a", "cannot show what the programme caused"), ("b", "selection")])
 # Tabell 7, line 2368: "Avklaring i skjermet virksomhet 10,7 6 78" (10.7 - 6); Avklaring 11,2 7 (line 2366) gives 4.2;
 # Tabell 6, line 2315: "Avklaring 8,3 5 64" gives the largest gap there, 3.3.
 CASES["06.3"] = ([4.7, "4,7", " 4.7 "], [(3.3, "Tabell 6"), (4.2, "longest mean wait"), (-4.7, "subtract the median")])
-# Tabell 2: 2011 77,8 (line 1820), 2015 65,1 (line 1828), 2016* 57,0 (line 1830)
-CASES["06.4"] = ([12.7, "12,7", "12.7"], [(round(77.8 - 57.0, 1), "2016"), (-12.7, "positive")])
+# Tabell 2, jobseekers without a plan: 77,8 75,3 72,6 68,2 65,1 (lines 1820-1828) and 2016* 57,0 (line 1830);
+# Tabell 1, reduced work capacity: 44,1 45,1 44,1 45,3 45,7 (lines 1802-1810).
+_JOBSEEKERS_NO_PLAN = {2011: 77.8, 2012: 75.3, 2013: 72.6, 2014: 68.2, 2015: 65.1}
+_REDUCED_NO_PLAN = {2011: 44.1, 2012: 45.1, 2013: 44.1, 2014: 45.3, 2015: 45.7}
+
+
+def _plan_chart(shares: dict[int, float], mark: str = "line", titles: bool = True, as_text: bool = False):
+    """A chart of shares without a plan by year, as a learner might build it."""
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"year": [str(y) if as_text else y for y in shares], "share": list(shares.values())})
+    chart = getattr(alt.Chart(frame), f"mark_{mark}")().encode(
+        x=alt.X("year:O", title="Year" if titles else None), y=alt.Y("share:Q", title="Without a plan (%)" if titles else None))
+    return chart.properties(title="Jobseekers without an activity plan") if titles else chart
+
+
+CASES["06.4"] = ([_plan_chart(_JOBSEEKERS_NO_PLAN), _plan_chart(_JOBSEEKERS_NO_PLAN, as_text=True)],
+                 [(_plan_chart({**_JOBSEEKERS_NO_PLAN, 2016: 57.0}), "2016"), (_plan_chart(_REDUCED_NO_PLAN), "reduced work capacity"),
+                  (_plan_chart(_JOBSEEKERS_NO_PLAN, mark="bar"), "mark_line"), (_plan_chart(_JOBSEEKERS_NO_PLAN, titles=False), "title")])
 
 # -- 07 Across the years -------------------------------------------------------------------------
 CASES["07.1"] = (["c", "C", " (c) "], [("b", "no source and no table shows a transfer"), ("d", "suppressed"), ("a", "found work")])
