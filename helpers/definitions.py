@@ -463,7 +463,7 @@ def published_cell(n: int, table_kind: str) -> str:
 
     NAV replaces values "mindre enn 4" with «*» (SUPPRESSION_NOTE; statistics act § 2-6, later
     § 7-1). In the one-month table a 0 is printed as an empty cell, so there "*" means 1-3; in the
-    monthly time series a 0 is also printed "*" (the-data.md, "What the symbols mean"). Counts of 4
+    monthly time series a 0 is also printed "*" (docs/design/the-data.md, "What the symbols mean"). Counts of 4
     and over are printed with a space between thousands, as in the tables ("83 484").
     """
     _check_kind(table_kind)

@@ -34,7 +34,7 @@ CATEGORIES: dict[str, str] = {
     "audit": "The audit",
 }
 
-# Where an English term comes from (the tags of shared/docs/terminology.md).
+# Where an English term comes from (the tags of docs/design/terminology.md).
 SOURCES: dict[str, str] = {
     "NAV-EN": "NAV's own English pages (nav.no/en)",
     "OAG-EN": "Riksrevisjonen's English summary of Dokument 3:5 (2017–2018)",

@@ -5,7 +5,7 @@ sub-heading lines that name the block's context (status group, gender, age), a c
 that starts with a tab, and data rows. The first data row of every block is the context total
 ("I alt kvinner", ...). In programme-level sections a group's programme rows come before the
 group's own total row, and a page break can fall anywhere between them. See
-``../shared/docs/the-data.md`` for the full description.
+``docs/design/the-data.md`` for the full description.
 
 The parser is strict: every line must be recognised, every cell must be a number, ``*`` or
 (in the one-month table only) empty, and every label must be a known NAV label or a documented

@@ -139,7 +139,7 @@ MEASURES_NB: dict[str, str] = {
     "change_from_last_year_pct": "Endring fra i fjor Prosent",
 }
 
-# Misprints seen in the text (the-data.md, terminology.md §6), as printed -> as meant.
+# Misprints seen in the text (docs/design/the-data.md, docs/design/terminology.md §6), as printed -> as meant.
 # Cyrillic letters that look Latin are mapped one by one: Unicode normalisation does not fix them.
 CYRILLIC_LOOKALIKES: dict[str, str] = {"л": "l", "у": "u", "б": "b", "о": "o", "а": "a", "е": "e", "с": "c", "р": "p"}
 

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,10 @@ def pins_of(blocks: list[tuple[str, str]]) -> dict[str, set[str]]:
 def main() -> int:
     old = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("requirements.lock", "requirements-dev.lock")
                     if (ROOT / name).exists())
+    # A package new to the locks keeps the version installed here, if any (e.g. one just tried with pip install).
+    locked = {name for name, _ in entries(old)}
+    installed = {canonical(d.metadata["Name"]): d.version for d in metadata.distributions() if d.metadata["Name"]}
+    old += "\n" + "\n".join(f"{name}=={version}" for name, version in sorted(installed.items()) if name not in locked)
     full = entries(compile_lock(["dev"], old, EXCLUDED))
     runtime = entries(compile_lock([], "\n".join(entry for _, entry in full), EXCLUDED))
     binder = entries(compile_lock([], "\n".join(entry for _, entry in full), ()))

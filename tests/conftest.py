@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
-SEEDS = ROOT.parent / "shared" / "seeds"  # present on the developers' machines and in CI, absent on Binder
 
 ONE_MONTH = "nav_tiltak_en_maaned_2016-11.txt"
 GENDER = "nav_tiltak_kjonn_2021-01_2021-05.txt"

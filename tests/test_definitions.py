@@ -419,7 +419,7 @@ def test_status_after_exit_needs_an_exit():
 
 
 def test_english_glosses_for_the_six_statuses():
-    """definitions lines 13-18, with glosses from terminology.md §5 (sugg.)."""
+    """definitions lines 13-18, with glosses from docs/design/terminology.md §5 (sugg.)."""
     assert [d.status_english(s) for s in d.SIX_MONTH_STATUSES] == [
         "In work", "Work and benefit", "Jobseeker", "Reduced work capacity", "Disability benefit only", "Other",
     ]

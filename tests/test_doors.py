@@ -1,4 +1,5 @@
-"""The ways in that README gives, run exactly as written: `make lab` and `make dashboard`.
+"""The ways in that README gives, run exactly as written: `make lab`, `make dashboard`, and the set-up
+without make, `python3 nav.py lab` (Windows: `py nav.py lab`; only Linux is tested).
 
 Each test runs the plain command (`make lab`, `make dashboard`) in the repository, in the background,
 with only environment variables to make it headless: JUPYTER_PORT (a free port), JUPYTER_TOKEN, the
@@ -8,6 +9,9 @@ URL the command would open in the reader's browser. Headless Chromium then opens
 - `make lab`: JupyterLab opens with notebooks/ as the file browser's root and 00_start_here open,
   and 00's first chart is painted (from its stored outputs, no Run needed). As root, this also
   checks the Makefile's --allow-root.
+- `make lab LAB_ARGS=--no-browser` (headless): the URL it prints opens 00, not the Launcher.
+- `python3 nav.py lab`, in a copy of the repository that uses this checkout's .venv: 00 opens with an
+  idle kernel, as with `make lab`.
 - `make dashboard`: the dashboard's charts draw, and every same-site link on the page (Contents,
   Glossary, the notebooks) answers below 400 with the reader's cookies.
 
@@ -27,7 +31,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, dismiss_dialogs, free_port,
                               jupyter_env, new_session, stop, wait_chart, wait_voila_chart, _answers)
-from .conftest import ROOT, reader_env
+from .conftest import ROOT, reader_env, repository_copy
 
 START_CHART = "Participants by status group"  # 00_start_here's first chart
 TIMEOUT_S = 90.0
@@ -52,59 +56,114 @@ def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, st
     return env
 
 
+PRINTED_URL = re.compile(r"http://127\.0\.0\.1:\d+/\S*")
+
+
+def printed_urls(log: Path) -> list[str]:
+    """The URLs the server printed for the reader to open (headless: the only way in)."""
+    return PRINTED_URL.findall(log.read_text(errors="replace"))
+
+
 @contextlib.contextmanager
-def make_running(target: str, workdir: Path):
-    """`make <target>` in the repository, in the background; yields (base URL, token, URL opened, log)."""
+def running(command: list[str], workdir: Path, cwd: Path = ROOT, browser_opens: bool = True):
+    """A README command in the background; yields (base URL, token, URL opened or printed, log)."""
     port, token = free_port(), "nav-doors-token"
-    opened, log = workdir / "opened.txt", workdir / f"make-{target}.log"
+    opened, log = workdir / "opened.txt", workdir / "command.log"
+    shown = " ".join(command)
     with log.open("wb") as out:
-        process = subprocess.Popen(["make", target], cwd=ROOT, env=user_env(workdir, port, token, opened),
+        process = subprocess.Popen(command, cwd=cwd, env=user_env(workdir, port, token, opened),
                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         started, base = time.monotonic(), f"http://127.0.0.1:{port}"
-        while not (opened.exists() and opened.read_text().strip()):
+        while not (opened.exists() and opened.read_text().strip() if browser_opens else printed_urls(log)):
             if process.poll() is not None or time.monotonic() - started > TIMEOUT_S:
-                raise AssertionError(f"`make {target}` did not start a server and open a browser within {TIMEOUT_S:.0f} s "
-                                     f"(exit {process.poll()})\n--- log ---\n{log.read_text(errors='replace')[-4000:]}")
+                raise AssertionError(f"`{shown}` did not start a server and {'open a browser' if browser_opens else 'print its URL'} "
+                                     f"within {TIMEOUT_S:.0f} s (exit {process.poll()})\n--- log ---\n{log.read_text(errors='replace')[-4000:]}")
             time.sleep(0.2)
         assert _answers(f"{base}/api/status?token={token}")
-        url = opened.read_text().split()[0]
-        if url.startswith("file://"):  # Jupyter's redirect page (it keeps the token out of the process list)
-            url = html.unescape(re.search(r'url=([^"]+)"', Path(urlsplit(url).path).read_text(encoding="utf-8"))[1])
-        print(f"\n`make {target}`: server answered and opened {url.replace(token, '<token>')} "
+        if browser_opens:
+            url = opened.read_text().split()[0]
+            if url.startswith("file://"):  # Jupyter's redirect page (it keeps the token out of the process list)
+                url = html.unescape(re.search(r'url=([^"]+)"', Path(urlsplit(url).path).read_text(encoding="utf-8"))[1])
+        else:  # the token came from JUPYTER_TOKEN, so the server prints "token=..." in its place
+            url = printed_urls(log)[0].replace("token=...", f"token={token}")
+        print(f"\n`{shown}`: server answered and {'opened' if browser_opens else 'printed'} {url.replace(token, '<token>')} "
               f"{time.monotonic() - started:.1f} s after the command")
         yield base, token, url, log
     finally:
         stop(process)
 
 
+def make_running(target: str, workdir: Path):
+    return running(["make", target], workdir)
+
+
+def open_start_here(browser, url: str, log: Path, what: str) -> None:
+    """Chromium opens ``url``: 00_start_here is the current notebook, its kernel idle, its first chart painted,
+    and the file browser's root is notebooks/."""
+    assert urlsplit(url).path.endswith("/lab/tree/00_start_here.ipynb"), url
+    session = new_session(browser)
+    try:
+        page = session.page
+        page.goto(url, wait_until="commit")
+        deadline, dialogs = time.monotonic() + TIMEOUT_S, []
+        while True:  # the notebook's path relative to the file browser's root: notebooks/ is the root
+            try:
+                ready = page.wait_for_function(LAB_READY, arg="00_start_here.ipynb", timeout=2000, polling=100).json_value()
+                break
+            except Exception as error:
+                dialogs += dismiss_dialogs(page)
+                if time.monotonic() > deadline:
+                    raise BrowserError(f"{what}: 00_start_here.ipynb did not open with an idle kernel; dialogs {dialogs}\n"
+                                       f"{log.read_text(errors='replace')[-3000:]}") from error
+        chart = wait_chart(page, [START_CHART], what=f"{what}: 00's first chart")
+        listing = page.evaluate("() => [...document.querySelectorAll('.jp-DirListing-item')].map(e => e.title || e.innerText)")
+        print(f"{what}: 00 open with an idle kernel at {ready['t']:.0f} ms, its chart painted at {chart['t']:.0f} ms; "
+              f"{len(session.network.requests)} requests, dialogs {dialogs}")
+        assert any("00_start_here.ipynb" in item for item in listing), f"file browser shows {listing[:5]}"
+        assert not any(item.strip().startswith("notebooks") for item in listing), "the file browser's root is not notebooks/"
+        assert session.network.external == []
+        assert session.page_errors == []
+    finally:
+        session.close()
+
+
 def test_make_lab_opens_start_here_with_its_chart(browser, tmp_path):
     with make_running("lab", tmp_path) as (base, token, url, log):
-        assert urlsplit(url).path.endswith("/lab/tree/00_start_here.ipynb"), url
-        session = new_session(browser)
-        try:
-            page = session.page
-            page.goto(url, wait_until="commit")
-            deadline, dialogs = time.monotonic() + TIMEOUT_S, []
-            while True:  # the notebook's path relative to the file browser's root: notebooks/ is the root
-                try:
-                    ready = page.wait_for_function(LAB_READY, arg="00_start_here.ipynb", timeout=2000, polling=100).json_value()
-                    break
-                except Exception as error:
-                    dialogs += dismiss_dialogs(page)
-                    if time.monotonic() > deadline:
-                        raise BrowserError(f"`make lab`: 00_start_here.ipynb did not open with an idle kernel; dialogs {dialogs}\n"
-                                           f"{log.read_text(errors='replace')[-3000:]}") from error
-            chart = wait_chart(page, [START_CHART], what="`make lab`: 00's first chart")
-            listing = page.evaluate("() => [...document.querySelectorAll('.jp-DirListing-item')].map(e => e.title || e.innerText)")
-            print(f"`make lab`: 00 open with an idle kernel at {ready['t']:.0f} ms, its chart painted at {chart['t']:.0f} ms; "
-                  f"{len(session.network.requests)} requests, dialogs {dialogs}")
-            assert any("00_start_here.ipynb" in item for item in listing), f"file browser shows {listing[:5]}"
-            assert not any(item.strip().startswith("notebooks") for item in listing), "the file browser's root is not notebooks/"
-            assert session.network.external == []
-            assert session.page_errors == []
-        finally:
-            session.close()
+        printed = [u for u in printed_urls(log) if "/lab" in u]
+        assert printed and all(urlsplit(u).path.endswith("/lab/tree/00_start_here.ipynb") for u in printed), printed
+        open_start_here(browser, url, log, "`make lab`")
+
+
+def test_headless_make_lab_prints_a_url_that_opens_start_here(tmp_path):
+    """README: `JUPYTER_PORT=8890 make lab LAB_ARGS=--no-browser`, then open the URL it prints: that URL is 00's
+    (what a browser shows at that path is what the test above checks), not the Launcher's `/lab`."""
+    with running(["make", "lab", "LAB_ARGS=--no-browser"], tmp_path, browser_opens=False) as (base, token, url, log):
+        assert urlsplit(url).path == "/lab/tree/00_start_here.ipynb", url
+        assert not (tmp_path / "opened.txt").exists(), "--no-browser opened a browser"
+        import urllib.request
+
+        with urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:
+            assert response.status == 200 and "jupyter-config-data" in response.read().decode("utf-8", "replace")
+
+
+def readme_no_make_command() -> list[str]:
+    """README's command for a set-up without make, on Linux and macOS (Windows: the same with `py`)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"^(python3 nav\.py lab)\b", text, flags=re.M)
+    assert found, "README gives no `python3 nav.py lab` line"
+    assert re.search(r"^py nav\.py lab\b", text, flags=re.M), "README gives no Windows command (`py nav.py lab`)"
+    return found[0].split()
+
+
+def test_no_make_set_up_opens_start_here(browser, tmp_path):
+    """README's command without make, as written, in a copy of the repository (it uses this checkout's .venv,
+    which is set up: nothing is installed) on Linux: JupyterLab opens 00, as `make lab` does."""
+    copy = repository_copy(tmp_path / "repo")
+    (tmp_path / "jupyter").mkdir()
+    with running(readme_no_make_command(), tmp_path / "jupyter", cwd=copy) as (base, token, url, log):
+        assert "pip install" not in log.read_text(errors="replace"), "the set-up installed again in a copy of a set-up checkout"
+        open_start_here(browser, url, log, "`python3 nav.py lab`")
 
 
 def same_site_links(page, base_host: str) -> list[str]:

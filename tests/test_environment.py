@@ -188,3 +188,34 @@ def test_ruff_finds_no_error():
     done = subprocess.run([str(ruff), "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_nothing_refers_to_files_outside_the_repository():
+    """A clone from GitHub and Binder have only the repository: the design notes the code cites are in docs/design/."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.split("\n")
+    outside = re.compile(r"\.\./shared|shared/(docs|seeds|data)/")
+    found = []
+    for name in filter(None, listed):
+        path = ROOT / name
+        if path.is_file() and path.suffix in (".py", ".md", ".yaml", ".yml", ".toml", ".ipynb", ".cfg", ".j2", ".json", ""):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{name}:{n}" for n, line in enumerate(text.splitlines(), 1) if outside.search(line)]
+    assert found == [], f"references to files outside the repository: {found}"
+    for note in ("the-data", "terminology", "programme-history", "audit", "notebook-stack", "teaching-anchors"):
+        assert (ROOT / "docs" / "design" / f"{note}.md").is_file(), note
+
+
+def test_ci_workflow_runs_ci_run_and_the_site_workflow_publishes_make_site():
+    """README: CI runs the whole suite on Python 3.11 and the unit tests on 3.13 (.ci/run), on GitHub too."""
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = ci["jobs"]["suite"]["steps"]
+    runs = " ".join(step.get("run", "") for step in steps)
+    assert "bash .ci/run" in runs and "3.13" in runs and "3.11" in ci["jobs"]["suite"]["container"]["image"]
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test\n" in script and "make test-binder" in script and "test-units" in script
+    site = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    build = site["jobs"]["build"]["steps"]
+    assert any(step.get("run") == "make site" for step in build)
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site" for step in build)
+    assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in site["jobs"]["deploy"]["steps"])

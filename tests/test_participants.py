@@ -150,7 +150,7 @@ def test_breakdowns_are_those_each_table_publishes(participants):
     assert set(by_source.get_group(AGE)["gender"]) == {T}
     assert set(by_source.get_group(ONE_MONTH)["measure"]) == set(vocab.MEASURES)
     assert set(participants.loc[participants["source"] != ONE_MONTH, "measure"]) == {"participants"}
-    # ten programme groups in 2016, nine in 2019 and 2021 (the-data.md)
+    # ten programme groups in 2016, nine in 2019 and 2021 (docs/design/the-data.md)
     groups = by_source["programme_group"].agg(lambda s: len(set(s) - {T}))
     assert (groups[ONE_MONTH], groups[AGE], groups[GENDER]) == (10, 9, 9)
 
@@ -158,7 +158,7 @@ def test_breakdowns_are_those_each_table_publishes(participants):
 def test_programme_group_rows_have_programme_total_and_the_grand_total_is_all_totals(participants):
     grand = participants[(participants[list(helpers.KEY[1:6])] == T).all(axis=1) & (participants["measure"] == "participants")]
     printed = {"2016-11": 83484, "2021-01": 72086, "2021-05": 77811, "2019-07": 58225, "2019-11": 71429}
-    for period, value in printed.items():  # the totals quoted in programme-history.md
+    for period, value in printed.items():  # the totals quoted in docs/design/programme-history.md
         assert grand.loc[grand["period"].astype(str) == period, "value"].item() == value
 
 
@@ -183,7 +183,7 @@ def test_labels_use_nav_spelling_and_printed_labels_are_kept(participants):
         participants[["source", "line", "label"]], left_on=["source", "first_line"], right_on=["source", "line"])["label"])
 
 
-# terminology.md §6 counts the rows printed with each misprint; the loader must repair exactly those.
+# docs/design/terminology.md §6 counts the rows printed with each misprint; the loader must repair exactly those.
 MISPRINT_ROWS = {
     "Lønnskudd": 1 + 1 + 13,
     "Inkluderingsstilskudd": 1 + 7 + 15,
