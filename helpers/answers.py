@@ -37,7 +37,7 @@ def _(answer):
         "that is January 2019, the first month of the year: keep the rows of \"2019-07\".": _status("2019-01").sum(),
         "0 is what an empty selection adds up to: your filter kept no rows. `period` holds pandas Periods, so "
         "`.query(\"period == '2019-07'\")` matches nothing; use a mask, `status[status[\"period\"] == \"2019-07\"]`, "
-        "or a Period in .query, as under *Picking one month*.": 0,
+        "or a Period in .query, as under 'Picking one month'.": 0,
     })
 
 
