@@ -16,12 +16,18 @@ notebook can quote the audit without retyping it, and a reader can check any val
 from __future__ import annotations
 
 import copy
+import csv
 import functools
 import hashlib
+import io
+import re
 from pathlib import Path
 
 import pandas as pd
 import yaml
+
+from .errors import ParseError
+from .parsing import decode_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR.parent / "data"
@@ -65,11 +71,87 @@ def _metadata() -> dict[int, dict]:
 
 
 INTEGER_COLUMNS: tuple[str, ...] = ("table", "year", "exit_year", "line")
+CELL_CHECKS = {
+    "int": (re.compile(r"-?\d+"), "a whole number"),
+    "number": (re.compile(r"-?\d+(\.\d+)?"), "a number such as 44.1 (decimal point, no spaces)"),
+    "bool": (re.compile(r"True|False"), "True or False"),
+    "text": (re.compile(r"(?s).*\S.*"), "text (not empty)"),
+}
+
+
+@functools.cache
+def _shapes() -> dict:
+    """tables.yaml's ``csv`` section: each column's type and each file's columns, rows and unique column."""
+    with (AUDIT_DIR / "tables.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["csv"]
+
+
+def _check_cell(cell: str, kind: object) -> str | None:
+    """None if ``cell`` fits ``kind`` (see tables.yaml), else what was expected."""
+    if isinstance(kind, list):
+        return None if cell in kind else "one of " + ", ".join(map(str, kind))
+    optional = kind.endswith("?")
+    if optional and cell == "":
+        return None
+    pattern, expected = CELL_CHECKS[kind.rstrip("?")]
+    return None if pattern.fullmatch(cell) else expected + (" or empty" if optional else "")
+
+
+def check_csv(name: str, table: dict | None = None) -> None:
+    """Check one CSV of data/audit/ against its declared shape before it is loaded; errors name file and line.
+
+    Why: pandas reads an extra column, a deleted row or a value moved into the wrong column without
+    complaint, and its errors for a malformed cell name no file. The shape is declared in tables.yaml
+    (``csv``): columns in order, number of rows, each column's type or allowed values, a unique id.
+    For a numbered table (``table``, its tables.yaml entry) also: ``table`` is its number, ``measure``
+    and ``unit`` are one of its measures, ``line`` lies inside its printed body.
+    """
+    source = f"data/audit/{name}"
+    shapes = _shapes()
+    if name not in shapes["files"]:
+        raise ParseError(source, None, "not declared in tables.yaml (csv: files:)", "a declared shape for every CSV")
+    shape, types = shapes["files"][name], shapes["types"]
+    text = decode_text((AUDIT_DIR / name).read_bytes(), source)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    if header != shape["columns"]:
+        extra = [c for c in header if c not in shape["columns"]]
+        lost = [c for c in shape["columns"] if c not in header]
+        problem = (f"unexpected column {extra[0]!r}" if extra else f"column {lost[0]!r} is missing" if lost
+                   else "the columns are in another order")
+        raise ParseError(source, 1, problem, "columns " + ", ".join(shape["columns"]))
+    measures = {m["measure"]: m["unit"] for m in table["measures"]} if table else {}
+    seen: dict[str, int] = {}
+    rows, line = 0, 1
+    for row in reader:
+        start, line = line + 1, reader.line_num
+        rows += 1
+        if len(row) != len(header):
+            raise ParseError(source, start, f"{len(row)} cells", f"{len(header)} cells ({', '.join(header)})")
+        cells = dict(zip(header, row))
+        for column, cell in cells.items():
+            if (expected := _check_cell(cell, types[column])) is not None:
+                raise ParseError(source, start, f"{column} is {cell!r}", expected)
+        if table:
+            if int(cells["table"]) != table["number"]:
+                raise ParseError(source, start, f"table is {cells['table']}", f"{table['number']} (this file's table)")
+            if measures.get(cells["measure"], cells["unit"] + "\0") != cells["unit"]:
+                raise ParseError(source, start, f"measure {cells['measure']!r} with unit {cells['unit']!r}",
+                                 "one of " + ", ".join(f"{m} ({u})" for m, u in measures.items()))
+            first, last = table["body"]
+            if not first <= int(cells["line"]) <= last:
+                raise ParseError(source, start, f"line {cells['line']} lies outside Tabell {table['number']}",
+                                 f"a report line from {first} to {last}")
+        if (key := shape.get("unique")) and (before := seen.setdefault(cells[key], start)) != start:
+            raise ParseError(source, start, f"{key} {cells[key]!r} is already used on line {before}", f"each {key} once")
+    if rows != shape["rows"]:
+        raise ParseError(source, None, f"{rows} rows", f"{shape['rows']} rows as tables.yaml declares (csv: files: {name}: rows)")
 
 
 @functools.cache
 def _read_table(n: int) -> pd.DataFrame:
     """One table CSV with stable dtypes: text as str, ``value`` numeric, ``is_total`` bool (cached)."""
+    check_csv(f"tabell_{n:02d}.csv", _metadata()[n])
     frame = pd.read_csv(AUDIT_DIR / f"tabell_{n:02d}.csv", encoding="utf-8", dtype=str)
     frame["value"] = pd.to_numeric(frame["value"])
     for column in INTEGER_COLUMNS:
@@ -132,6 +214,7 @@ def load_audit_findings() -> pd.DataFrame:
     Norwegian hedge ("ca.", "om lag", "i underkant av" …) and ``approx`` whether there is one.
     Where parts of the report disagree, each statement is its own row and ``note`` says so.
     """
+    check_csv("findings.csv")
     frame = pd.read_csv(AUDIT_DIR / "findings.csv", encoding="utf-8", dtype=str)
     frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
     frame["line"] = frame["line"].astype("int64")
@@ -147,6 +230,7 @@ def load_audit_inconsistencies() -> pd.DataFrame:
     ``lines`` and ``as_printed`` are aligned lists (``;`` and `` | `` separated): each piece of
     ``as_printed`` is verbatim text on the matching line. ``certainty`` is "evident" or "uncertain".
     """
+    check_csv("inconsistencies.csv")
     return pd.read_csv(AUDIT_DIR / "inconsistencies.csv", encoding="utf-8", dtype=str)
 
 

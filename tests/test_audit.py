@@ -9,6 +9,7 @@ of the derived figures are recomputed from numbers read off the report lines.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import math
 import re
@@ -22,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import audit
+from helpers.errors import ParseError
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -599,11 +601,11 @@ def audit_copy(tmp_path, monkeypatch):
     copy = tmp_path / "audit"
     shutil.copytree(AUDIT, copy)
     monkeypatch.setattr(audit, "AUDIT_DIR", copy)
-    audit._read_table.cache_clear()
-    audit._metadata.cache_clear()
+    for cached in (audit._read_table, audit._metadata, audit._shapes):
+        cached.cache_clear()
     yield copy
-    audit._read_table.cache_clear()
-    audit._metadata.cache_clear()
+    for cached in (audit._read_table, audit._metadata, audit._shapes):
+        cached.cache_clear()
 
 
 def test_cost_per_place_recomputed_from_the_report_line():
@@ -656,6 +658,7 @@ def test_waiting_for_plan_extra_matches_all_nine_schemes_and_follows_the_csvs(au
     path = audit_copy / "tabell_07.csv"  # drop one scheme from Tabell 7: the row is reported, not lost
     kept = [row for row in path.read_text(encoding="utf-8").splitlines(keepends=True) if ",Utdanning," not in row]
     path.write_text("".join(kept), encoding="utf-8")
+    declare_rows(audit_copy, "tabell_07.csv", len(kept) - 1)  # a deliberate edit declares its new row count
     audit._read_table.cache_clear()
     partial = audit.waiting_for_plan_extra()
     assert set(partial.loc[partial["match"] == "Tabell 6 only", "scheme"]) == {"Utdanning"}
@@ -715,3 +718,112 @@ def test_grades_cover_the_five_main_findings_and_every_grade_word_of_the_documen
     assert [h[:3] for h in document.drop_duplicates("heading_line")["heading"] if h[0] == "2"] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
     graded = {n for n in range(*PARTS["document"]) if re.search(r"kritikkverdig|måloppnåelse", line_text(n))}
     assert graded == set(document[document["grade"] != ""]["line"].astype(int))
+
+
+# ---------------------------------------------------------------- the CSVs are checked against their declared shape when loaded
+
+def declare_rows(folder: Path, name: str, rows: int) -> None:
+    """Set a file's declared row count in a copy's tables.yaml (as whoever edits a CSV on purpose does)."""
+    path = folder / "tables.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n    {name}:\n")
+    line = text.index("      rows: ", start)
+    end = text.index("\n", line)
+    path.write_text(text[:line] + f"      rows: {rows}" + text[end:], encoding="utf-8")
+    audit._shapes.cache_clear()
+
+
+def test_every_audit_csv_has_a_declared_shape_and_loads():
+    shapes = yaml.safe_load((AUDIT / "tables.yaml").read_text(encoding="utf-8"))["csv"]
+    assert set(shapes["files"]) == {p.name for p in AUDIT.glob("*.csv")}
+    for name, shape in shapes["files"].items():
+        with (AUDIT / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert rows[0] == shape["columns"] and len(rows) - 1 == shape["rows"], name
+        audit.check_csv(name, next((t for t in META if t["file"] == name), None))
+
+
+def edit_line(path: Path, number: int, change) -> str:
+    """Apply ``change`` to one line (1-based) of a CSV; the old line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    old = lines[number - 1]
+    lines[number - 1] = change(old)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return old
+
+
+def row_number(name: str, **cells) -> int:
+    """The CSV line (1-based, header is line 1) of the one row with these cells, read with the csv module."""
+    with (AUDIT / name).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        hits = [reader.line_num for row in reader if all(row[k] == v for k, v in cells.items())]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_an_extra_column_is_refused(audit_copy):
+    path = audit_copy / "tabell_04.csv"
+    path.write_text("\n".join(line + (",x" if line else "") for line in path.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    with pytest.raises(ParseError, match=r"data/audit/tabell_04.csv, line 1: unexpected column 'x'; expected columns table, year"):
+        audit.load_audit_table(4)
+
+
+def test_a_deleted_row_is_refused(audit_copy):
+    line = row_number("tabell_06.csv", scheme="Avklaring", measure="mean")
+    path = audit_copy / "tabell_06.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(lines[:line - 1] + lines[line:]), encoding="utf-8")
+    declared = yaml.safe_load((AUDIT / "tables.yaml").read_text(encoding="utf-8"))["csv"]["files"]["tabell_06.csv"]["rows"]
+    with pytest.raises(ParseError, match=rf"data/audit/tabell_06.csv: {declared - 1} rows; expected {declared} rows as tables.yaml declares"):
+        audit.waiting_for_plan_extra()
+
+
+def test_a_malformed_value_names_file_and_line(audit_copy):
+    line = row_number("tabell_01.csv", year="2011", measure="share_without_plan")
+    edit_line(audit_copy / "tabell_01.csv", line, lambda old: old.replace(",44.1,", ",44,1,"))
+    with pytest.raises(ParseError, match=rf"data/audit/tabell_01.csv, line {line}: 13 cells; expected 12 cells"):
+        audit.load_audit_table(1)
+    edit_line(audit_copy / "tabell_01.csv", line, lambda old: old.replace(",44,1,", ",44.1x,"))
+    audit._read_table.cache_clear()
+    with pytest.raises(ParseError, match=rf"data/audit/tabell_01.csv, line {line}: value is '44.1x'; expected a number"):
+        audit.activity_plan_change()
+
+
+def test_a_value_outside_the_declared_measures_units_or_body_is_refused(audit_copy):
+    line = row_number("tabell_04.csv", scheme="Avklaring", measure="mean_monthly_participants")
+    old = edit_line(audit_copy / "tabell_04.csv", line, lambda old: old.replace(",persons,", ",percent,"))
+    with pytest.raises(ParseError, match=rf"tabell_04.csv, line {line}: measure 'mean_monthly_participants' with unit 'percent'"):
+        audit.cost_per_place()
+    edit_line(audit_copy / "tabell_04.csv", line, lambda _: old.replace(",2089,", ",9999,"))
+    audit._read_table.cache_clear()
+    with pytest.raises(ParseError, match=rf"tabell_04.csv, line {line}: line 9999 lies outside Tabell 4"):
+        audit.load_audit_table(4)
+
+
+def test_findings_and_inconsistencies_are_checked_too(audit_copy):
+    line = row_number("findings.csv", id="appropriations_min_nok_bn")
+    edit_line(audit_copy / "findings.csv", line, lambda old: old.replace(",True,", ",yes,", 1))
+    with pytest.raises(ParseError, match=rf"data/audit/findings.csv, line {line}: approx is 'yes'; expected True or False"):
+        audit.load_audit_findings()
+    line = row_number("inconsistencies.csv", id="tabell_08_year")
+    edit_line(audit_copy / "inconsistencies.csv", line, lambda old: old.replace(",evident,", ",sure,"))
+    with pytest.raises(ParseError, match=rf"inconsistencies.csv, line {line}: certainty is 'sure'; expected one of evident, uncertain"):
+        audit.load_audit_inconsistencies()
+
+
+def test_a_duplicate_id_names_both_lines(audit_copy):
+    first = row_number("inconsistencies.csv", id="tabell_08_year")
+    second = row_number("inconsistencies.csv", id="minister_letter_date")
+    edit_line(audit_copy / "inconsistencies.csv", second, lambda old: old.replace("minister_letter_date,", "tabell_08_year,", 1))
+    with pytest.raises(ParseError, match=rf"line {second}: id 'tabell_08_year' is already used on line {first}"):
+        audit.load_audit_inconsistencies()
+
+
+def test_a_csv_cut_inside_a_character_names_the_file(audit_copy):
+    path = audit_copy / "tabell_10.csv"
+    data = path.read_bytes()
+    cut = data.index("Ø".encode()) + 1
+    path.write_bytes(data[:cut])
+    line = data[:cut].count(b"\n") + 1
+    with pytest.raises(ParseError, match=rf"data/audit/tabell_10.csv, line {line}: bytes that are not UTF-8"):
+        audit.load_audit_table(10)
