@@ -729,6 +729,8 @@ def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "
 
 def _chart_spec(chart: object) -> tuple[dict, str | None]:
     """The chart's Vega-Lite spec (data inline), or what to tell the learner."""
+    if isinstance(chart, dict) and ("mark" in chart or "layer" in chart):  # a spec already built with to_dict()
+        return chart, None
     if not hasattr(chart, "to_dict") or isinstance(chart, (pd.DataFrame, pd.Series)):
         return {}, f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}."
     try:
@@ -817,9 +819,11 @@ def _cell_key(value: object) -> object:
         return value
     if isinstance(value, numbers.Real):
         return float(value)
-    text = str(value)[:MAX_TEXT]
-    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-01(?:[T ]00:00:00(?:\.0+)?)?)?(?:Z)?", text.strip()):
+    text = str(value)[:MAX_TEXT].strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-01(?:[T ]00:00:00(?:\.0+)?)?)?(?:Z)?", text):
         return f"{m[1]}-{m[2]}"
+    if re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):  # a year or a month number written as text: "2011", "07"
+        return float(text)
     return fold(text)
 
 
@@ -929,7 +933,8 @@ def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | No
 
 def _match_keys(drawn: dict, want: dict) -> dict:
     """Drawn keys rewritten to the expected ones they name: a month number to its month, a gloss to its label."""
-    years = {k[0][:4] for k in want if isinstance(k[0], str) and re.fullmatch(r"\d{4}-\d{2}", k[0])}
+    months = [k[0] for k in want if isinstance(k[0], str) and re.fullmatch(r"\d{4}-\d{2}", k[0])]
+    years = {month[:4] for month in months} if len(months) == len(want) else set()  # every x asked for is a month
     names = {}
     for key in want:
         for x_form in _forms(key[0]):
@@ -937,30 +942,36 @@ def _match_keys(drawn: dict, want: dict) -> dict:
                 names[(x_form, c_form)] = key
     out = {}
     for (x_key, c_key), value in drawn.items():
-        if isinstance(x_key, float) and len(years) == 1 and x_key.is_integer() and 1 <= x_key <= 12:
-            x_key = f"{next(iter(years))}-{int(x_key):02d}"
+        if len(years) == 1:
+            x_key = _month_of_year(x_key, int(next(iter(years))))
         out[names.get((x_key, c_key), (x_key, c_key))] = value
     return out
 
 
+def _month_of_year(key: object, year: int) -> object:
+    """A month drawn without its year (7, "jul", "July", "juli") as 'YYYY-MM' of the one year asked for."""
+    if isinstance(key, float) and key.is_integer() and 1 <= key <= 12:
+        return f"{year}-{int(key):02d}"
+    if isinstance(key, str) and not re.fullmatch(r"\d{4}-\d{2}", key) and len(key) <= 20:
+        found = as_month(key)
+        if found and found[0] in (None, year):
+            return f"{year}-{found[1]:02d}"
+    return key
+
+
 def _forms(key: object) -> set:
-    """The forms a key may be drawn in: a label as NAV's or its gloss, folded."""
-    if not isinstance(key, str) or re.fullmatch(r"\d{4}-\d{2}", key):
-        return {key}
-    forms = {key}
-    for label in _all_labels():
-        if fold(label) == key:
-            try:
-                forms.add(fold(vocab.english(label)))
-            except KeyError:
-                pass
-    return forms
+    """The forms a key may be drawn in: a label as NAV's, its gloss or both ("Lønnstilskudd (Wage subsidy)"), folded."""
+    return {key} | _label_forms().get(key, set()) if isinstance(key, str) else {key}
 
 
 @functools.cache
-def _all_labels() -> tuple[str, ...]:
+def _label_forms() -> dict[str, set[str]]:
+    """Each of NAV's labels, folded, with the folded forms it may be drawn in."""
     tables = (vocab.STATUS_GROUPS, vocab.GENDERS, vocab.AGE_GROUPS, vocab.PROGRAMME_GROUPS, vocab.PROGRAMMES)
-    return tuple(label for table in tables for label in table) + (vocab.TOTAL,)
+    forms: dict[str, set[str]] = {}
+    for label in [label for table in tables for label in table] + [vocab.TOTAL]:
+        forms.setdefault(fold(label), set()).update({fold(vocab.english(label)), fold(vocab.both(label))})
+    return forms
 
 
 def _key_text(key: tuple) -> str:

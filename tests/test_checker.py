@@ -372,6 +372,10 @@ RIGHT_CHARTS = {
     "Timestamps on x": line(LONG.assign(period=LONG["period"].dt.to_timestamp()), x="period:T"),
     "months as text": line(LONG.assign(period=LONG["period"].astype(str))),
     "month numbers on x": line(LONG.assign(period=LONG["period"].dt.month), x="period:O"),
+    "month numbers as text": line(LONG.assign(period=LONG["period"].dt.strftime("%m")), x="period:O"),
+    "month names on x": line(LONG.assign(period=LONG["period"].dt.strftime("%b")), x="period:O"),
+    "Norwegian month names": line(LONG.assign(period=["januar", "februar", "mars", "april"]), x="period:O"),
+    "a spec built with to_dict()": line(LONG).to_dict(),
     "the suppressed month left out": line(LONG.dropna()),
     "filtered with transform_filter": line(with_parts(LONG)).transform_filter(alt.datum.status_group == "I alt"),
     "filtered with FieldEqualPredicate": line(with_parts(LONG)).transform_filter(
@@ -397,8 +401,17 @@ def test_a_bar_chart_horizontal_or_not_when_bars_are_asked():
     lying = titled(alt.Chart(bars).mark_bar().encode(y=alt.Y("group:N", title="Group"), x=alt.X("n:Q", title="People")))
     glossed = titled(alt.Chart(bars.assign(group=["Training", "Wage subsidy"])).mark_bar().encode(
         x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People")))
-    for chart in (upright, lying, glossed):
+    both = titled(alt.Chart(bars.assign(group=["Opplæring (Training)", "Lønnstilskudd (Wage subsidy)"])).mark_bar().encode(
+        x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People")))
+    for chart in (upright, lying, glossed, both):
         assert judge_chart(chart, expected, mark="bar")[0], judge_chart(chart, expected, mark="bar")[1]
+
+
+def test_years_as_numbers_or_text():
+    shares = pd.Series([77.8, 65.1], index=pd.Index([2011, 2015], name="year"), name="share")
+    for years in ([2011, 2015], ["2011", "2015"]):
+        chart = line(pd.DataFrame({"year": years, "share": [77.8, 65.1]}), x="year:O", y="share:Q")
+        assert judge_chart(chart, shares, x="year", y="share", tolerance=0.05)[0], years
 
 
 def test_lines_by_group_from_long_or_wide_data():
