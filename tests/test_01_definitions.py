@@ -186,3 +186,29 @@ def test_the_stamp_names_the_last_printed_month(notebook):
     text = output_of(notebook, "nov_2016 = ")
     last = raw_lines(GENDER)[24].split("\t")[-1]  # line 25: the header of the 2021 table ends with its last month, Mai
     assert last.strip() == "Mai" and "**May 2021**" in text and "Data as of" in text
+
+
+def test_the_status_group_csv_is_the_printed_numbers_and_carries_the_stamp(notebook):
+    """The chart's CSV (the download under 'See the numbers'): every month's three status groups as NAV printed them
+    (2019: lines 48, 68, 88 of the table by age; 2021: lines 27-29; 2016: lines 29-31), none turned into 0 or left empty,
+    each row with its source and the data stamp. A pivot, not a sum: nothing hidden can become 0."""
+    import csv
+    import io
+    from urllib.parse import unquote
+
+    html = output_of(notebook, "shares = sizes.pivot")
+    uri = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html)
+    assert uri, "the chart's numbers can be downloaded as CSV"
+    rows = list(csv.DictReader(io.StringIO(unquote(uri[1]))))
+    assert len(rows) == 1 + 12 + 5
+    by_month = {r["Month"]: r for r in rows}
+    names = {"Jobseekers on programmes": (48, 27, 29), "Reduced work capacity, on programmes": (68, 28, 30),
+             "Other participants": (88, 29, 31)}
+    for column, (age_line, gender_line, one_month_line) in names.items():
+        for m, cell in enumerate(cells_of(raw_lines(AGE)[age_line - 1]), start=1):
+            assert int(by_month[f"2019-{m:02d}"][column]) == cell
+        for m, cell in enumerate(cells_of(raw_lines(GENDER)[gender_line - 1]), start=1):
+            assert int(by_month[f"2021-{m:02d}"][column]) == cell
+        assert int(by_month["2016-11"][column]) == cells_of(raw_lines(ONE_MONTH)[one_month_line - 1])[0]
+    assert all(r[c] not in ("", "0") for r in rows for c in names)
+    assert all(r["Data as of"].startswith("Data as of:") and "May 2021" in r["Data as of"] for r in rows)
