@@ -23,6 +23,29 @@ def raw_lines(name: str) -> list[str]:
     return raw_text(name).split("\n")
 
 
+# Markers (registered in pyproject.toml) for choosing tests while editing, e.g. `pytest -m "not slow"`;
+# `make test` runs them all. Set here from what a test uses, so the test files need no decorations.
+SLOW_FILES = {"test_browser.py", "test_site.py", "test_doors.py", "test_binder.py", "test_commands.py", "test_student.py",
+              "test_readme_links.py", "test_brief.py"}
+NOTEBOOK_FILES = {"test_commands.py", "test_student.py", "test_binder.py"}  # they execute notebooks beyond nbval's run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = item.path.name
+        if item.path.suffix == ".ipynb":  # nbval's cells
+            item.add_marker(pytest.mark.notebooks)
+            item.add_marker(pytest.mark.slow)
+        if name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
+        if name in NOTEBOOK_FILES:
+            item.add_marker(pytest.mark.notebooks)
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if name == "test_binder.py":
+            item.add_marker(pytest.mark.binder)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def chart_settings():
     """Charts in tests use the same theme, renderer and data transformer as the notebooks."""
@@ -74,10 +97,12 @@ def repository_copy(target: Path) -> Path:
 
 def reader_env() -> dict[str, str]:
     """This environment without what an enclosing `make` passes down (its variables, e.g. CI's
-    `make VENV=.venv-3.13 test-units`), so a command runs as a reader's shell would run it."""
+    `make VENV=.venv-3.13 test-units`) and without the suite's own switch for nbval's kernels
+    (NAV_CHECK_EVERY_OPTION: nbval's run already draws every option), so a command runs as a reader's shell would run it."""
     import os
 
-    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "VENV", "PYTHON")}
+    dropped = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "VENV", "PYTHON", "NAV_CHECK_EVERY_OPTION")
+    return {k: v for k, v in os.environ.items() if k not in dropped}
 
 
 def run_make(directory: Path, target: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:

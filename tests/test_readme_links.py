@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -45,10 +44,11 @@ def clone(tmp_path):
     target = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(target)], check=True)
     shutil.copy2(SCRIPT, target / "scripts" / "readme_links.py")
-    # `make links` in the clone uses this checkout's environment: the set-up's inputs are made older
-    # than its stamp, so make installs nothing and runs the command as a reader types it.
-    for name in ("requirements.lock", "requirements-dev.lock", "pyproject.toml"):
-        os.utime(target / name, (0, 0))
+    # `make links` in the clone uses this checkout's environment, set up from this tree's locks: with the same
+    # locks and pyproject.toml (nav.py compares their contents with the set-up's) make installs nothing and
+    # runs the command as a reader types it.
+    for name in ("requirements.lock", "requirements-dev.lock", "pyproject.toml", "nav.py", "Makefile"):
+        shutil.copy2(ROOT / name, target / name)
     (target / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     return target
 
