@@ -382,6 +382,138 @@ def _(answer):
         "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.": ranked.iloc[1]["change_from_last_year"]})
 
 
+# -- shared by 03-05's chart exercises -----------------------------------------------------------
+def _chart_layer(chart: object, marks: tuple[str, ...]):
+    """The first drawn layer with one of ``marks`` (its encodings and rows), or None."""
+    from .exercises import _chart_spec, _layers
+
+    spec, problem = _chart_spec(chart)
+    if problem:
+        return None
+    return next((layer for layer in _layers(spec, spec.get("datasets", {})) if layer.mark in marks), None)
+
+
+def _value_channel(layer) -> str:
+    """'x' or 'y': the channel that carries the counts (quantitative), the other one the labels."""
+    x = layer.encoding.get("x", {})
+    return "x" if x.get("type") == "quantitative" or x.get("aggregate") else "y"
+
+
+def _value_axis_titled(layer) -> bool:
+    """The axis of the values has a title of the reader's (``title=`` on the encoding or its axis)."""
+    channel = layer.encoding.get(_value_channel(layer), {})
+    axis = channel.get("axis") if isinstance(channel.get("axis"), dict) else {}
+    return bool(str(channel.get("title") or axis.get("title") or "").strip())
+
+
+def _largest_first(layer) -> bool:
+    """The bars run from the largest value to the smallest (top to bottom, or left to right)."""
+    values = _value_channel(layer)
+    labels = "y" if values == "x" else "x"
+    enc, value_enc = layer.encoding.get(labels, {}), layer.encoding.get(values, {})
+    sort = enc.get("sort", "ascending")
+    if sort == f"-{values}":
+        return True
+    if isinstance(sort, dict):
+        return sort.get("order") == "descending" and (sort.get("encoding") == values or sort.get("field") == value_enc.get("field"))
+    rows = layer.rows
+    if rows is None or enc.get("field") not in rows.columns or value_enc.get("field") not in rows.columns:
+        return False
+    drawn = dict(zip(rows[enc["field"]], pd.to_numeric(rows[value_enc["field"]], errors="coerce")))
+    order = sort if isinstance(sort, list) else list(rows[enc["field"]]) if sort is None else None
+    if order is None:
+        return False
+    sizes = [drawn[label] for label in order if label in drawn]
+    return len(sizes) == len(drawn) and all(a >= b for a, b in zip(sizes, sizes[1:]))
+
+
+def _gloss(label: object) -> object:
+    try:
+        return vocab.english(label)
+    except KeyError:
+        return label
+
+
+_LABEL_FORMS = (lambda label: label, vocab.both, _gloss)  # NAV's label, "label (gloss)", the gloss
+
+
+class _Built:
+    """A learner's chart built once (``to_dict`` is the slow part), so that it can be judged many times."""
+
+    def __init__(self, spec: dict) -> None:
+        self.spec = spec
+
+    def to_dict(self, validate: bool = False) -> dict:
+        return self.spec
+
+    @classmethod
+    def of(cls, chart: object) -> object:
+        if isinstance(chart, cls) or not hasattr(chart, "to_dict") or isinstance(chart, (pd.DataFrame, pd.Series)):
+            return chart
+        try:
+            return cls(chart.to_dict(validate=False))
+        except Exception:  # noqa: BLE001 - judge_chart turns the same error into a message
+            return chart
+
+
+def _drawn_keys(chart: object, marks: tuple[str, ...]) -> set:
+    """Every value the chart's judged layer draws on a channel, in judge_chart's comparable form."""
+    from .exercises import _cell_key
+
+    layer = _chart_layer(chart, marks)
+    if layer is None or layer.rows is None:
+        return set()
+    fields = [enc.get("field") for enc in layer.encoding.values() if isinstance(enc, dict)]
+    return {_cell_key(v) for f in fields if f in layer.rows.columns for v in layer.rows[f].unique()[:500]}
+
+
+def _best_form(values: pd.Series, forms, drawn: set):
+    """The form of the expected keys that matches most of what the chart draws."""
+    from .exercises import _cell_key
+
+    return max(forms, key=lambda form: len({_cell_key(form(v)) for v in values} & drawn))
+
+
+def _judge_chart_forms(chart: object, expected: pd.DataFrame, x: str, y: str, color: str | None = None,
+                       x_forms=(lambda v: v,), color_forms=(lambda v: v,), **options) -> tuple[bool, str]:
+    """judge_chart with the expected keys in the form the learner drew them (labels in Norwegian, both
+    languages or English; months as numbers, names or Periods): the form that matches most of the drawn
+    values is chosen, then the chart is judged once."""
+    chart = _Built.of(chart)
+    marks = options.get("mark", "line")
+    drawn = _drawn_keys(chart, (marks,) if isinstance(marks, str) else tuple(marks))
+    keyed = expected.assign(**{x: expected[x].map(_best_form(expected[x], x_forms, drawn))})
+    if color:
+        keyed = keyed.assign(**{color: keyed[color].map(_best_form(expected[color], color_forms, drawn))})
+    return judge_chart(chart, keyed, x=x, y=y, color=color, **options)
+
+
+@exercise("03.4", hint="keep the jobseekers' rows of `sizes` with pandas (leave out a count of 0), then alt.Chart(rows).mark_bar() "
+                       "with the count on one axis and the group on the other; `sort=` on the group's axis orders the bars.")
+def _(answer):
+    answer = _Built.of(answer)  # built once, judged several ways
+    counts = _november(status_group="Arbeidssøkere på tiltak", programme_group=None).drop(T)
+    def table(series: pd.Series) -> pd.DataFrame:
+        return series.astype(float).rename("participants").rename_axis("group").reset_index()
+
+    options = dict(x="group", y="participants", x_forms=_LABEL_FORMS, mark="bar", axis_titles=False)
+    ok, message = _judge_chart_forms(answer, table(counts[counts > 0]), what="the jobseekers on each programme group they use", **options)
+    if not ok:
+        trials = {"leave out the groups where the jobseekers' count is 0: an empty cell in NAV's table, nobody uses them.": counts,
+                  "those are all status groups together; keep only the jobseekers' rows (status_group 'Arbeidssøkere på tiltak').":
+                      _november(programme_group=None).drop(T)}
+        for pointer, series in trials.items():
+            if _judge_chart_forms(answer, table(series), title=False, **options)[0]:
+                return False, pointer
+        return False, message
+    layer = _chart_layer(answer, ("bar",))
+    if not _value_axis_titled(layer):
+        return False, "the bars are right; give the axis of the counts a title that says what is counted, and in which unit (title=...)."
+    if not _largest_first(layer):
+        return False, "the bars are right; now order them, largest group at the top: `sort='-x'` on the axis of the groups."
+    return True, message
+
+
 # -- 04 Women and men ----------------------------------------------------------------------------
 def _gender_month(month: str) -> pd.DataFrame:
     frame = data().query("source == 'nav_tiltak_kjonn_2021-01_2021-05.txt' and measure == 'participants'")
@@ -394,7 +526,8 @@ def _share_bounds(month: str, star_high: int = 3) -> pd.DataFrame:
     inside = rows.query("status_group != 'I alt' and programme != 'I alt'")
     cells = inside.assign(low=inside["value"].fillna(0).astype(int), high=inside["value"].fillna(star_high).astype(int))
     keys = ["programme", "status_group"]
-    lo, hi = (cells.pivot_table(index=keys, columns="gender", values=v, aggfunc="sum", fill_value=0) for v in ("low", "high"))
+    wide = cells.pivot(index=keys, columns="gender", values=["low", "high"])  # one cell each: no sum that could hide a star
+    lo, hi = (wide[v].fillna(0) for v in ("low", "high"))  # a gender with no row printed: nobody, as notebook 04 reads it
     parts = pd.DataFrame({"wl": lo["Kvinner"].combine(lo[T] - hi["Menn"], max), "wh": hi["Kvinner"].combine(hi[T] - lo["Menn"], min),
                           "ml": lo["Menn"].combine(lo[T] - hi["Kvinner"], max), "mh": hi["Menn"].combine(hi[T] - lo["Kvinner"], min)})
     out = parts.groupby(level="programme").sum()
@@ -442,14 +575,45 @@ def _(answer):
         "that is the number of women; the question asks for men minus women.": rows["Kvinner"]})
 
 
-@exercise("04.3", hint="a star in a time series hides 0, 1, 2 or 3 persons, and a row keeps its place in months with nobody.")
+@exercise("04.3", hint="look up what a star can hide in a time series (the note at the top of NAV's table, and 01 The definitions), "
+                       "then ask which statement the starred months alone can support.")
 def _(answer):
-    choice = answer.strip().lower().strip("()") if isinstance(answer, str) else None
-    replies = {"b": (True, "right: '*' hides 0 to 3, and in a time series a row keeps its place in months with nobody. Only the jump to "
-                           "hundreds in February, with the programme's history, says that it started then."),
-               "a": (False, "a star is not a zero: it hides 0 to 3 persons. The table cannot say which."),
-               "c": (False, "a star hides any value from 0 to 3, not the largest one.")}
-    return replies.get(choice, (False, "answer with the letter of one option: 'a', 'b' or 'c'."))
+    return choice(answer, {
+        "a": (False, "a star is not a zero: in a time series it hides 0, 1, 2 or 3 persons, so the table cannot say that nobody took part."),
+        "b": (True, "right: in a time series a star hides 0 to 3 persons, and a row keeps its place in months with nobody, so each "
+                    "starred month held somewhere between none and three; the table alone cannot say which."),
+        "c": (False, "1 to 3 is the rule of the one-month table of November 2016, where an empty cell means nobody; in a time "
+                     "series a row keeps its place in months with nobody, so a star can also hide 0."),
+    })
+
+
+def _group_gaps(month: str, status_group: str) -> pd.DataFrame:
+    """Women minus men per programme group for one status group and month; unknown (<NA>) where a count is a star or not printed."""
+    rows = _gender_month(month).query("status_group == @status_group and programme == @T and programme_group != @T")
+    wide = rows.pivot(index="programme_group", columns="gender", values="value")
+    gap = (wide["Kvinner"].astype("Float64") - wide["Menn"].astype("Float64")).rename("gap")
+    return gap.rename_axis("group").reset_index()
+
+
+@exercise("04.4", hint="keep the May 2021 rows of `gender` for Andre på tiltak whose programme is 'I alt' (the group rows), put women "
+                       "and men side by side with `pivot`, subtract, and draw one bar per group with mark_bar(); "
+                       "think about what a star should become.")
+def _(answer):
+    answer = _Built.of(answer)  # built once, judged several ways
+    expected = _group_gaps("2021-05", "Andre på tiltak")
+    options = dict(x="group", y="gap", x_forms=_LABEL_FORMS, mark="bar", axis_titles=False)
+    ok, message = _judge_chart_forms(answer, expected, what="women minus men among other participants, May 2021", **options)
+    if not ok:
+        trials = {"those are all status groups together (the chart above); keep the rows of Andre på tiltak.": _group_gaps("2021-05", T),
+                  "the bars point the wrong way: the question asks for women minus men.": expected.assign(gap=-expected["gap"]),
+                  "that is January 2021; the question asks for May.": _group_gaps("2021-01", "Andre på tiltak")}
+        for pointer, table in trials.items():
+            if _judge_chart_forms(answer, table, title=False, **options)[0]:
+                return False, pointer
+        return False, message
+    if not _value_axis_titled(_chart_layer(answer, ("bar",))):
+        return False, "the bars are right; give the axis of the differences a title that says what it measures, in persons (title=...)."
+    return True, message
 
 
 # -- 05 Seasons and age --------------------------------------------------------------------------
@@ -508,6 +672,37 @@ def _(answer):
             "19 år og under",
         f"{ranked.index[1]} gives the second most persons; compare again.": ranked.index[1],
     })
+
+
+_MONTH_FORMS = (lambda m: m, lambda m: pd.Timestamp(2019, m, 1).strftime("%B"), lambda m: pd.Timestamp(2019, m, 1).strftime("%b"),
+                lambda m: pd.Period(f"2019-{m:02d}", "M"))  # 7, "July", "Jul", 2019-07
+
+
+def _young_index(age_group: str = "19 år og under") -> pd.DataFrame:
+    """The seasonal index of one age group in each status group, 2019: rows (month, status_group, index)."""
+    rows = select(data(), status_group=None, age_group=age_group, source=AGE_2019).query("status_group != @T")
+    wide = rows.assign(month=rows["period"].dt.month).pivot(index="status_group", columns="month", values="value").astype(float)
+    return (100 * wide.div(wide.mean(axis=1), axis=0)).stack().rename("index").reset_index()
+
+
+@exercise("05.4", hint="select the rows of ages 19 and under for each status group from `groups` (programme_group 'I alt'), pivot "
+                       "them as for `status`, divide each row by its mean, then `stack()` and `reset_index()` for one row per point; "
+                       "one line per status group is `color=`.")
+def _(answer):
+    answer = _Built.of(answer)  # built once, judged several ways
+    expected = _young_index()
+    options = dict(x="month", y="index", color="status_group", x_forms=_MONTH_FORMS, color_forms=_LABEL_FORMS, mark="line", tolerance=0.06)
+    ok, message = _judge_chart_forms(answer, expected, what="the yearly rhythm of ages 19 and under in each status group", **options)
+    if ok:
+        return ok, message
+    counts = select(data(), status_group=None, age_group="19 år og under", source=AGE_2019).query("status_group != @T")
+    counts = counts.assign(month=counts["period"].dt.month, index=counts["value"].astype(float))[["month", "status_group", "index"]]
+    trials = {"those are every age group's indexes together; keep age_group '19 år og under'.": _young_index(T),
+              "those are the counts; divide each status group's row by its own mean and multiply by 100.": counts}
+    for pointer, table in trials.items():
+        if _judge_chart_forms(answer, table, title=False, axis_titles=False, **{**options, "tolerance": 0.5})[0]:
+            return False, pointer
+    return False, message
 
 
 # -- 06 What the audit found ---------------------------------------------------------------------
