@@ -60,9 +60,38 @@ import pandas as pd
 from . import vocabulary as vocab
 
 MAX_TEXT = 300  # characters of an answer read at all: longer text is refused before any regex
+LANGUAGES = ("en", "nb")
+_LANGUAGE = ["en"]  # the language of the checker's own messages in this kernel (see language())
+
+
+def language(code: str | None = None) -> str:
+    """Choose the language of the checker's messages, "en" (English, the default) or "nb" (bokmål);
+    without an argument, say which is in use. The marks, the "your turn" line, the generic pointers
+    and the hints that have a bokmål text follow it; an exercise's own pointers stay as written."""
+    if code is not None:
+        code = str(code).strip().lower()
+        code = {"no": "nb", "nob": "nb", "norsk": "nb", "bokmål": "nb", "english": "en", "eng": "en"}.get(code, code)
+        if code not in LANGUAGES:
+            raise ValueError(f"language must be 'en' (English) or 'nb' (bokmål), not {code!r}")
+        _LANGUAGE[0] = code
+    return _LANGUAGE[0]
+
+
+def _say(en: str, nb: str) -> str:
+    """The English or the bokmål text, as language() says."""
+    return nb if _LANGUAGE[0] == "nb" else en
+
+
 EMPTY = ("your selection is empty: check the filter (e.g. period is a pandas Period: compare with "
          "pd.Period('2019-07', 'M') or use .astype(str)).")
+EMPTY_NB = ("utvalget ditt er tomt: sjekk filteret (period er for eksempel en pandas Period: sammenlign med "
+            "pd.Period('2019-07', 'M') eller bruk .astype(str)).")
 MANY = "give one value, for example `result.iloc[0]`"
+MANY_NB = "gi én verdi, for eksempel `result.iloc[0]`"
+
+
+def _empty() -> str:
+    return _say(EMPTY, EMPTY_NB)
 
 
 # -- results and hints ----------------------------------------------------------------------------
@@ -79,15 +108,25 @@ class Result:
     message: str
     todo: bool = False
     hint: str = ""
+    lang: str = "en"
+
+    @property
+    def mark(self) -> str:
+        if self.lang == "nb":
+            return "✔ Riktig" if self.correct else "✘ Ikke ennå"
+        return "✔ Correct" if self.correct else "✘ Not yet"
 
     @property
     def text(self) -> str:
         """The line a learner reads."""
+        if self.todo and self.lang == "nb":
+            return (f"Din tur ({self.exercise}): skriv svaret ditt i stedet for None og kjør cellen. "
+                    f'Står du fast? Kjør hint("{self.exercise}") i en ny celle.')
         if self.todo:
             return (f"Your turn ({self.exercise}): put your answer in place of None and run this cell. "
                     f'Stuck? Run hint("{self.exercise}") in a new cell.')
-        mark = "✔ Correct" if self.correct else "✘ Not yet"
-        return f"{mark} ({self.exercise}): {self.message}" + (f" Hint: {self.hint}" if self.hint else "")
+        label = "Tips" if self.lang == "nb" else "Hint"
+        return f"{self.mark} ({self.exercise}): {self.message}" + (f" {label}: {self.hint}" if self.hint else "")
 
     def __str__(self) -> str:
         return self.text
@@ -96,9 +135,8 @@ class Result:
         if self.todo:
             return _md(self.text)
         colour = "#1A7F37" if self.correct else "#A04000"
-        mark = "✔ Correct" if self.correct else "✘ Not yet"
-        extra = f" **Hint:** {_md(self.hint)}" if self.hint else ""
-        return f'<span style="color:{colour}">**{mark}**</span> ({self.exercise}): {_md(self.message)}{extra}'
+        extra = f" **{'Tips' if self.lang == 'nb' else 'Hint'}:** {_md(self.hint)}" if self.hint else ""
+        return f'<span style="color:{colour}">**{self.mark}**</span> ({self.exercise}): {_md(self.message)}{extra}'
 
     def _repr_pretty_(self, printer, cycle) -> None:  # plain-text view
         printer.text(self.text)
@@ -110,12 +148,13 @@ class Hint:
 
     exercise: str
     text: str
+    lang: str = "en"
 
     def __str__(self) -> str:
-        return f"Hint ({self.exercise}): {self.text}"
+        return f"{'Tips' if self.lang == 'nb' else 'Hint'} ({self.exercise}): {self.text}"
 
     def _repr_markdown_(self) -> str:
-        return f"**Hint** ({self.exercise}): {_md(self.text)}"
+        return f"**{'Tips' if self.lang == 'nb' else 'Hint'}** ({self.exercise}): {_md(self.text)}"
 
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(str(self))
@@ -132,29 +171,37 @@ class Exercise:
     check: Callable[[object], Result]
     hint: str
     module: str = ""
+    hint_nb: str = ""
+
+    def hint_text(self) -> str:
+        """The hint in the chosen language (the English one when there is no bokmål text)."""
+        return self.hint_nb if language() == "nb" and self.hint_nb else self.hint
 
 
 EXERCISES: dict[str, Exercise] = {}
 WRONG_TRIES: Counter[str] = Counter()  # wrong tries per exercise in this kernel
 
 
-def exercise(exercise_id: str, hint: str):
-    """Register a check function ``f(answer) -> (correct, message)`` under an exercise id."""
+def exercise(exercise_id: str, hint: str, hint_nb: str = ""):
+    """Register a check function ``f(answer) -> (correct, message)`` under an exercise id, with its
+    general hint (a recipe, never the answer) in English and, if given, bokmål."""
 
     def register(function: Callable[[object], tuple[bool, str]]) -> Callable[[object], tuple[bool, str]]:
         if exercise_id in EXERCISES:
             raise ValueError(f"exercise {exercise_id} is registered twice")
 
         def run(answer: object) -> Result:
+            lang = language()
             if is_blank(answer):
-                return Result(exercise_id, False, "", todo=True)
+                return Result(exercise_id, False, "", todo=True, lang=lang)
             correct, message = _judge_safely(function, answer)
             if correct:
-                return Result(exercise_id, True, message)
+                return Result(exercise_id, True, message, lang=lang)
             WRONG_TRIES[exercise_id] += 1
-            return Result(exercise_id, False, message, hint=hint if WRONG_TRIES[exercise_id] >= 2 else "")
+            earned = EXERCISES[exercise_id].hint_text() if WRONG_TRIES[exercise_id] >= 2 else ""
+            return Result(exercise_id, False, message, hint=earned, lang=lang)
 
-        EXERCISES[exercise_id] = Exercise(exercise_id, run, hint, function.__module__)
+        EXERCISES[exercise_id] = Exercise(exercise_id, run, hint, function.__module__, hint_nb)
         return function
 
     return register
@@ -163,17 +210,24 @@ def exercise(exercise_id: str, hint: str):
 def _judge_safely(function: Callable[[object], tuple[bool, str]], answer: object) -> tuple[bool, str]:
     """Run a check; whatever the answer, the learner gets a sentence, not a traceback."""
     if isinstance(answer, str) and len(answer) > MAX_TEXT:
-        return False, f"that answer is {len(answer):,} characters long: give one short value, such as 12.5 or 'July 2019'."
+        return False, _too_long(len(answer))
     if isinstance(answer, (bytes, bytearray)):
         answer = bytes(answer[:MAX_TEXT]).decode("utf-8", errors="replace")
     if isinstance(answer, (pd.Series, pd.DataFrame, pd.Index, np.ndarray)) and answer.size == 0:
-        return False, EMPTY
+        return False, _empty()
     try:
         correct, message = function(answer)
         return bool(correct), str(message)
     except Exception as error:  # noqa: BLE001 - an odd answer must not end in a traceback
-        return False, (f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
-                       "such as 12.5, '15 061', 'July 2019' or a label as text.")
+        return False, _say(f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
+                           "such as 12.5, '15 061', 'July 2019' or a label as text.",
+                           f"kontrollen kunne ikke lese {show(answer)} ({type(error).__name__}): gi én verdi, "
+                           "for eksempel 12,5, '15 061', 'juli 2019' eller et navn som tekst.")
+
+
+def _too_long(n: int) -> str:
+    return _say(f"that answer is {n:,} characters long: give one short value, such as 12.5 or 'July 2019'.",
+                f"svaret er {n:,} tegn langt: gi én kort verdi, for eksempel 12,5 eller 'juli 2019'.".replace(",", " "))
 
 
 def check(exercise_id: str, answer: object) -> Result:
@@ -184,7 +238,7 @@ def check(exercise_id: str, answer: object) -> Result:
 def hint(exercise_id: str) -> Hint:
     """The general hint of an exercise (shown as Markdown in a notebook, plain text elsewhere)."""
     found = _find(exercise_id)
-    return Hint(found.id, found.hint)
+    return Hint(found.id, found.hint_text(), language())
 
 
 def _find(exercise_id: str) -> Exercise:
@@ -233,19 +287,23 @@ def one_value(answer: object) -> tuple[object, str | None]:
     for _ in range(3):  # a list inside a Series, at most a few levels
         if isinstance(answer, pd.DataFrame):
             if answer.size == 0:
-                return None, EMPTY
+                return None, _empty()
             if answer.size > 1:
-                return None, f"that is a table of {answer.shape[0]} rows and {answer.shape[1]} columns: {MANY}."
+                rows, columns = answer.shape
+                return None, _say(f"that is a table of {rows} rows and {columns} columns: {MANY}.",
+                                  f"det er en tabell med {rows} rader og {columns} kolonner: {MANY_NB}.")
             answer = answer.to_numpy().ravel()[0]
         elif isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, pd.api.extensions.ExtensionArray)):
             if len(answer) == 0:
-                return None, EMPTY
+                return None, _empty()
             if len(answer) > 1:
-                example = MANY if isinstance(answer, pd.Series) else "give one value, for example `result[0]`"
-                return None, f"that holds {len(answer)} values: {example}."
+                n, series = len(answer), isinstance(answer, pd.Series)
+                return None, _say(f"that holds {n} values: " + (MANY if series else "give one value, for example `result[0]`") + ".",
+                                  f"det er {n} verdier: " + (MANY_NB if series else "gi én verdi, for eksempel `result[0]`") + ".")
             answer = answer.iloc[0] if isinstance(answer, pd.Series) else list(answer)[0]
         elif isinstance(answer, (set, frozenset, dict)):
-            return None, f"that is a {type(answer).__name__}: give one value (a number or a text)."
+            kind = type(answer).__name__
+            return None, _say(f"that is a {kind}: give one value (a number or a text).", f"det er en {kind}: gi én verdi (et tall eller en tekst).")
         else:
             break
     if isinstance(answer, (bytes, bytearray)):
@@ -253,7 +311,7 @@ def one_value(answer: object) -> tuple[object, str | None]:
     if isinstance(answer, np.generic):
         answer = answer.item()
     if isinstance(answer, str) and len(answer) > MAX_TEXT:
-        return None, f"that answer is {len(answer):,} characters long: give one short value."
+        return None, _too_long(len(answer))
     return answer, None
 
 
@@ -295,21 +353,22 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
     if problem:
         return NumberReading(None, problem=problem)
     if isinstance(value, bool):
-        return NumberReading(None, problem="give a number, not True or False.")
+        return NumberReading(None, problem=_say("give a number, not True or False.", "gi et tall, ikke True eller False."))
     if isinstance(value, numbers.Integral):
         try:
             return _finite(float(value))
         except OverflowError:
-            return NumberReading(None, problem="that number is far too large to be the answer.")
+            return NumberReading(None, problem=_say("that number is far too large to be the answer.", "det tallet er altfor stort til å være svaret."))
     if isinstance(value, numbers.Real) or (hasattr(value, "__float__") and not isinstance(value, (str, complex))):
         try:
             return _finite(float(value))
         except (TypeError, ValueError, OverflowError):
-            return NumberReading(None, problem=f"give a number, not a {type(value).__name__}.")
+            return NumberReading(None, problem=_not_a_number(value))
     if value is pd.NaT or value is pd.NA:
-        return NumberReading(None, problem="that is a missing value (NaN, NA or NaT): your calculation produced no number.")
+        return NumberReading(None, problem=_say("that is a missing value (NaN, NA or NaT): your calculation produced no number.",
+                                                "det er en manglende verdi (NaN, NA eller NaT): utregningen ga ikke noe tall."))
     if not isinstance(value, str):
-        return NumberReading(None, problem=f"give a number, not a {type(value).__name__}.")
+        return NumberReading(None, problem=_not_a_number(value))
     text = unicodedata.normalize("NFC", value).translate(_SPACES).translate(_DASHES).translate(_QUOTES).strip().lower()
     units = set()
     for unit, pattern in _UNITS:
@@ -322,11 +381,19 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
     return NumberReading(number, frozenset(units)) if math.isfinite(number) else _finite(number)
 
 
+def _not_a_number(value: object) -> str:
+    kind = type(value).__name__
+    return _say(f"give a number, not a {kind}.", f"gi et tall, ikke en {kind}.")
+
+
 def _finite(value: float) -> NumberReading:
     if math.isnan(value):
-        return NumberReading(None, problem="that is NaN (not a number): your calculation produced no number; check the rows you selected.")
+        return NumberReading(None, problem=_say(
+            "that is NaN (not a number): your calculation produced no number; check the rows you selected.",
+            "det er NaN (ikke et tall): utregningen ga ikke noe tall; sjekk radene du valgte."))
     if math.isinf(value):
-        return NumberReading(None, problem="that is infinite: something was divided by zero; check what you divided by.")
+        return NumberReading(None, problem=_say("that is infinite: something was divided by zero; check what you divided by.",
+                                                "det er uendelig: noe ble delt på null; sjekk hva du delte på."))
     return NumberReading(value)
 
 
@@ -474,18 +541,23 @@ def as_range(answer: object) -> tuple[float, float] | None:
 # -- judging answers ----------------------------------------------------------------------------
 _KIND_UNITS = {"percent": " %", "pp": " percentage points", "months": " months", "persons": "", "count": "",
                "line": "", "stars": "", "ratio": "", "index": "", "number": "", "kr": " kr"}
-_FALLBACKS = {
-    "count": "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-    "persons": "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-    "percent": "Check which rows you kept for the part and for the whole, and what you divided by.",
-    "pp": "A change in percentage points is one share minus the other: check which two shares you subtracted.",
-    "ratio": "Check which two numbers you divided, and which is on top.",
-    "index": "Check which rows you kept and what you divided by.",
-    "months": "Check which rows you read and which two figures you compared.",
-    "line": "Read the `line` column of the row you selected.",
-    "stars": "Check which rows and months you counted.",
-    "kr": "Check which rows you kept and what you divided by.",
-    "number": "Go through your steps again and check which rows and months you kept.",
+_FALLBACKS = {  # kind -> (English, bokmål): the pointer for a number that is neither right nor a known mistake
+    "count": ("Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+              "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler."),
+    "persons": ("Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+                "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler."),
+    "percent": ("Check which rows you kept for the part and for the whole, and what you divided by.",
+                "Sjekk hvilke rader du beholdt for delen og for helheten, og hva du delte på."),
+    "pp": ("A change in percentage points is one share minus the other: check which two shares you subtracted.",
+           "En endring i prosentpoeng er den ene andelen minus den andre: sjekk hvilke to andeler du trakk fra hverandre."),
+    "ratio": ("Check which two numbers you divided, and which is on top.", "Sjekk hvilke to tall du delte, og hvilket som står over brøkstreken."),
+    "index": ("Check which rows you kept and what you divided by.", "Sjekk hvilke rader du beholdt og hva du delte på."),
+    "months": ("Check which rows you read and which two figures you compared.", "Sjekk hvilke rader du leste og hvilke to tall du sammenlignet."),
+    "line": ("Read the `line` column of the row you selected.", "Les kolonnen `line` i raden du valgte."),
+    "stars": ("Check which rows and months you counted.", "Sjekk hvilke rader og måneder du telte."),
+    "kr": ("Check which rows you kept and what you divided by.", "Sjekk hvilke rader du beholdt og hva du delte på."),
+    "number": ("Go through your steps again and check which rows and months you kept.",
+               "Gå gjennom stegene dine igjen og sjekk hvilke rader og måneder du beholdt."),
 }
 
 
@@ -513,16 +585,23 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, reading.problem
     value = reading.value
     if value is None:
-        return False, (f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work"
-                       f"{_unit_example(kind)}.")
+        return False, _say(f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work"
+                           f"{_unit_example(kind)}.", f"gi et tall{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 og "
+                           f"'12,5' går alle an{_unit_example(kind)}.")
     right = _close(value, expected, tolerance)
     if right and kind == "pp" and "percent" in reading.units and "pp" not in reading.units:
-        return False, ("the number is right, but the difference of two percentages is in percentage points "
-                       "(pp, prosentpoeng), not per cent: write it as '12.7 pp'.").replace("12.7", _format(expected, tolerance))
+        number = _format(expected, tolerance)
+        return False, _say("the number is right, but the difference of two percentages is in percentage points "
+                           f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
+                           "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
+                           f"skriv '{number} prosentpoeng'.")
     if right and kind == "percent" and "pp" in reading.units:
-        return False, "the number is right, but this is a per cent (%), not percentage points: percentage points are the difference of two percentages."
+        return False, _say("the number is right, but this is a per cent (%), not percentage points: percentage points are the "
+                           "difference of two percentages.", "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
+                           "prosentpoeng er forskjellen mellom to prosentandeler.")
     if right and kind in ("count", "persons", "line", "stars", "months") and "percent" in reading.units:
-        return False, f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}."
+        return False, _say(f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}.",
+                           "tallet er riktig, men det er ikke prosent: gi det som et vanlig tall.")
     if right:
         return True, f"{shown}{' ' + what if what else ''}."
     known = [(pointer, _float_or_none(wrong)) for pointer, wrong in (mistakes or {}).items()]
@@ -531,15 +610,21 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
     if near_mistakes:  # the closest of the mistakes the value fits
         return False, min(near_mistakes, key=lambda pair: pair[0])[1]
     if kind in ("percent", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
-        return False, f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}."
+        return False, _say(f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
+                           f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.")
     if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
-        return False, "that looks like a per cent: give it as a ratio (divide by 100)."
+        return False, _say("that looks like a per cent: give it as a ratio (divide by 100).",
+                           "det ser ut som prosent: gi det som et forholdstall (del på 100).")
     if kind == "index" and abs(expected) >= 10 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
-        return False, "that is a ratio: multiply by 100 for the index."
+        return False, _say("that is a ratio: multiply by 100 for the index.", "det er et forholdstall: gang med 100 for indeksen.")
     if expected != 0 and _close(-value, expected, tolerance, rel=0.002):
-        return False, "the size is right but the sign is not: which number do you subtract from which?"
-    direction = "too high" if value > expected else "too low"
-    return False, f"{_format_given(value)}{unit} is {direction}. {fallback or _FALLBACKS.get(kind, _FALLBACKS['number'])}"
+        return False, _say("the size is right but the sign is not: which number do you subtract from which?",
+                           "størrelsen er riktig, men ikke fortegnet: hvilket tall trekker du fra hvilket?")
+    en, nb = _FALLBACKS.get(kind, _FALLBACKS["number"])
+    given = _format_given(value) + unit
+    if value > expected:
+        return False, _say(f"{given} is too high. {fallback or en}", f"{given} er for høyt. {fallback or nb}")
+    return False, _say(f"{given} is too low. {fallback or en}", f"{given} er for lavt. {fallback or nb}")
 
 
 def _float_or_none(value: object) -> float | None:
@@ -572,6 +657,9 @@ def _close(value: float, expected: float, tolerance: float, rel: float = 0.0) ->
 
 
 def _unit_example(kind: str) -> str:
+    if language() == "nb":
+        return {"percent": " ('12,5 %' også)", "pp": " ('12,5 prosentpoeng' også)", "months": " ('4,7 måneder' også)",
+                "line": " ('linje 181' også)", "persons": " ('84 personer' også)", "count": " ('84 personer' også)"}.get(kind, "")
     return {"percent": " ('12,5 %' too)", "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)", "months": " ('4.7 months' too)",
             "line": " ('line 181' too)", "persons": " ('84 persons' too)", "count": " ('84 persons' too)"}.get(kind, "")
 
@@ -586,13 +674,14 @@ def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | Non
         return False, problem
     given = as_label(value)
     if not given:
-        return False, "give the name as text, in Norwegian or English."
+        return False, _say("give the name as text, in Norwegian or English.", "gi navnet som tekst, på norsk eller engelsk.")
     if given & label_names(expected):
         return True, f"{vocab.both(expected) if _has_gloss(expected) else expected}."
     for pointer, wrong in (mistakes or {}).items():
         if given & label_names(wrong):
             return False, pointer
-    return False, f"{show(value)} is not it. Look again at the rows you compared."
+    return False, _say(f"{show(value)} is not it. Look again at the rows you compared.",
+                       f"{show(value)} er ikke svaret. Se igjen på radene du sammenlignet.")
 
 
 def _has_gloss(value: str) -> bool:
@@ -608,32 +697,42 @@ def judge_range(answer: object, expected: tuple[float, float], what: str = "",
     """Right if the answer gives the range ``expected`` (low, high): "2-3", "2 to 3", "2 til 3", (2, 3)."""
     given = as_range(answer)
     if given is None:
-        return False, "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'."
+        return False, _say("give two numbers, the smallest and the largest, for example (0, 3) or '0-3'.",
+                           "gi to tall, det minste og det største, for eksempel (0, 3) eller '0-3'.")
     if tuple(given) == tuple(expected):
-        return True, f"{expected[0]:g} to {expected[1]:g}{' ' + what if what else ''}."
+        return True, _say(f"{expected[0]:g} to {expected[1]:g}", f"{expected[0]:g} til {expected[1]:g}") + (f" {what}." if what else ".")
     for pointer, wrong in (mistakes or {}).items():
         if tuple(given) == tuple(wrong):
             return False, pointer
-    return False, f"{given[0]:g}-{given[1]:g} is not it. Check both ends."
+    return False, _say(f"{given[0]:g}-{given[1]:g} is not it. Check both ends.", f"{given[0]:g}-{given[1]:g} er ikke svaret. Sjekk begge endene.")
 
 
-def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.Period] | None = None) -> tuple[bool, str]:
-    """Right if the answer names the month (and the year, if it gives one)."""
+def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.Period] | None = None,
+                fallback: str | None = None) -> tuple[bool, str]:
+    """Right if the answer names the month (and the year, if it gives one); ``fallback`` replaces the
+    generic pointer for a month that is neither right nor a known mistake."""
     value, problem = one_value(answer)
     if problem:
         return False, problem
     given = as_month(value)
     if given is None:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
-            return False, f"{show(value)} is not a month: months run from 01 to 12."
-        return False, "give a month, such as 'March 2019', 'mars' or '2019-03'."
+            return False, _say(f"{show(value)} is not a month: months run from 01 to 12.",
+                               f"{show(value)} er ikke en måned: månedene går fra 01 til 12.")
+        return False, _say("give a month, such as 'March 2019', 'mars' or '2019-03'.", "gi en måned, for eksempel 'mars 2019' eller '2019-03'.")
     year, month = given
     if month == expected.month and year in (None, expected.year):
-        return True, f"{_MONTHS_EN[expected.month - 1]} {expected.year}."
+        return True, f"{_month_name(expected.month)} {expected.year}."
     for pointer, wrong in (mistakes or {}).items():
         if month == wrong.month and year in (None, wrong.year):
             return False, pointer
-    return False, f"not {_MONTHS_EN[month - 1]}{' ' + str(year) if year else ''}. Sort the months by the number you computed and look at the top."
+    named = f"{_month_name(month)}{' ' + str(year) if year else ''}"
+    return False, _say(f"not {named}. {fallback or 'Look again at the months you compared.'}",
+                       f"ikke {named}. {fallback or 'Se igjen på månedene du sammenlignet.'}")
+
+
+def _month_name(month: int) -> str:
+    return vocab.MONTHS_NB[month - 1].lower() if language() == "nb" else _MONTHS_EN[month - 1]
 
 
 _CHOICE = re.compile(r"\s*(?:option|svar|answer|alternativ)?\s*[(\[]?\s*([a-z])\s*[)\].:]?(?:\s.*)?", re.IGNORECASE | re.DOTALL)
@@ -644,11 +743,12 @@ def choice(answer: object, options: Mapping[str, tuple[bool, str]]) -> tuple[boo
     option's own explanation; ``options`` maps each letter to (right, explanation)."""
     value, problem = one_value(answer)
     letters = ", ".join(map(repr, options))
+    ask = _say(f"answer with one letter: {letters}.", f"svar med én bokstav: {letters}.")
     if problem or not isinstance(value, str):
-        return False, f"answer with one letter: {letters}."
+        return False, ask
     m = _CHOICE.fullmatch(value[:MAX_TEXT])
     key = m[1].lower() if m else None
-    return options[key] if key in options else (False, f"answer with one letter: {letters}.")
+    return options[key] if key in options else (False, ask)
 
 
 def _decimals(tolerance: float) -> int:
@@ -656,13 +756,18 @@ def _decimals(tolerance: float) -> int:
 
 
 def _format(value: float, tolerance: float) -> str:
-    return f"{value:,.{_decimals(tolerance)}f}"
+    return _local(f"{value:,.{_decimals(tolerance)}f}")
 
 
 def _format_given(value: float) -> str:
     """The learner's number as they gave it (up to four decimals), so that 62.47 is never shown as 62.5."""
     text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
+    return _local(text if text not in ("-0", "") else "0")
+
+
+def _local(english: str) -> str:
+    """A number formatted in English ('15,061.5') as the chosen language writes it ('15 061,5' in bokmål)."""
+    return english.replace(",", "\u00a0").replace(".", ",") if language() == "nb" else english
 
 
 # -- judging a chart ------------------------------------------------------------------------------
@@ -709,8 +814,9 @@ def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "
     layers = list(_layers(spec, spec.get("datasets", {})))
     layer = next((layer for layer in layers if layer.mark in marks), None)
     if layer is None:
-        drawn = ", ".join(sorted({layer.mark for layer in layers})) or "nothing"
-        return False, f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`)."
+        drawn = ", ".join(sorted({layer.mark for layer in layers})) or _say("nothing", "ingenting")
+        return False, _say(f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`).",
+                           f"diagrammet tegner {drawn}: oppgaven ber om {' eller '.join(marks)} (`mark_{marks[0]}()`).")
     if layer.problem:
         return False, layer.problem
     want = _expected_table(expected, x, y, color)
@@ -718,13 +824,16 @@ def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "
     if verdict:
         return False, verdict
     if title and not _has_text(spec.get("title")) and not _has_text(layer.title):
-        return False, "the values are right; now give the chart a title (`.properties(title=...)`) that says what it shows."
+        return False, _say("the values are right; now give the chart a title (`.properties(title=...)`) that says what it shows.",
+                           "verdiene er riktige; gi nå diagrammet en tittel (`.properties(title=...)`) som sier hva det viser.")
     if axis_titles:
         for channel in ("x", "y"):
             if not _axis_title(layer.encoding.get(channel, {})):
-                return False, (f"the values are right; give the {channel} axis a title in the reader's words "
-                               f"(`alt.{channel.upper()}(..., title=...)`), not the column name.")
-    return True, f"the chart draws {what or 'the asked values'}."
+                return False, _say(f"the values are right; give the {channel} axis a title in the reader's words "
+                                   f"(`alt.{channel.upper()}(..., title=...)`), not the column name.",
+                                   f"verdiene er riktige; gi {channel}-aksen en tittel med leserens ord "
+                                   f"(`alt.{channel.upper()}(..., title=...)`), ikke kolonnenavnet.")
+    return True, _say(f"the chart draws {what or 'the asked values'}.", f"diagrammet tegner {what or 'verdiene oppgaven ber om'}.")
 
 
 def _chart_spec(chart: object) -> tuple[dict, str | None]:
@@ -732,15 +841,18 @@ def _chart_spec(chart: object) -> tuple[dict, str | None]:
     if isinstance(chart, dict) and ("mark" in chart or "layer" in chart):  # a spec already built with to_dict()
         return chart, None
     if not hasattr(chart, "to_dict") or isinstance(chart, (pd.DataFrame, pd.Series)):
-        return {}, f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}."
+        return {}, _say(f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}.",
+                        f"gi selve diagrammet (resultatet av `alt.Chart(...)...encode(...)`), ikke {show(chart)}.")
     try:
         spec = chart.to_dict(validate=False)
     except Exception as error:  # noqa: BLE001
-        return {}, f"Altair cannot build this chart ({type(error).__name__}: {show(str(error), 120)})."
+        reason = f"{type(error).__name__}: {show(str(error), 120)}"
+        return {}, _say(f"Altair cannot build this chart ({reason}).", f"Altair klarer ikke å lage dette diagrammet ({reason}).")
     if not isinstance(spec, dict):
-        return {}, "give the chart itself, the result of `alt.Chart(...)`."
+        return {}, _say("give the chart itself, the result of `alt.Chart(...)`.", "gi selve diagrammet, resultatet av `alt.Chart(...)`.")
     if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
-        return {}, "give one chart (or layers with `+`), not charts side by side or faceted."
+        return {}, _say("give one chart (or layers with `+`), not charts side by side or faceted.",
+                        "gi ett diagram (eller lag med `+`), ikke diagrammer side om side eller i fasetter.")
     return spec, None
 
 
@@ -765,12 +877,14 @@ def _layers(spec: dict, datasets: dict, inherited: dict | None = None):
 
 def _rows(data: object, datasets: dict) -> tuple[pd.DataFrame | None, str | None]:
     if not isinstance(data, dict):
-        return None, "the chart has no data: give it your table, `alt.Chart(table)`."
+        return None, _say("the chart has no data: give it your table, `alt.Chart(table)`.",
+                          "diagrammet har ingen data: gi det tabellen din, `alt.Chart(table)`.")
     if "name" in data and data["name"] in datasets:
         return pd.DataFrame(datasets[data["name"]]), None
     if "values" in data:
         return pd.DataFrame(data["values"]), None
-    return None, "the chart reads its data from a file or URL: give it your pandas table, `alt.Chart(table)`."
+    return None, _say("the chart reads its data from a file or URL: give it your pandas table, `alt.Chart(table)`.",
+                      "diagrammet leser dataene fra en fil eller URL: gi det pandas-tabellen din, `alt.Chart(table)`.")
 
 
 def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | None, str | None]:
@@ -784,8 +898,10 @@ def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | N
             rows = kept
         else:
             name = next(iter(step), "transform")
-            return None, (f"the checker reads simple filters and transform_fold only, not this `{name}`: "
-                          "filter and compute in pandas first, as the notebook does, then chart the result.")
+            return None, _say(f"the checker reads simple filters and transform_fold only, not this `{name}`: "
+                              "filter and compute in pandas first, as the notebook does, then chart the result.",
+                              f"kontrollen leser bare enkle filtre og transform_fold, ikke denne `{name}`: filtrer og regn "
+                              "i pandas først, slik notebooken gjør, og lag så diagrammet av resultatet.")
     return rows, None
 
 
@@ -850,12 +966,16 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
     keys = [x_field] + ([color_field] if color_field else [])
     for field in [*keys, *([y_field] if y_field else [])]:
         if field not in rows.columns:
-            return None, f"the chart encodes `{field}`, which is not a column of its data ({', '.join(map(str, rows.columns[:8]))})."
+            columns = ", ".join(map(str, rows.columns[:8]))
+            return None, _say(f"the chart encodes `{field}`, which is not a column of its data ({columns}).",
+                              f"diagrammet bruker `{field}`, som ikke er en kolonne i dataene ({columns}).")
     frame = pd.DataFrame({"x": rows[x_field].map(_cell_key),
                           "c": rows[color_field].map(_cell_key) if color_field else None,
                           "y": pd.to_numeric(rows[y_field], errors="coerce") if y_field else 1.0})
     if aggregate and aggregate not in _AGGREGATES:
-        return None, f"the checker reads the aggregates {', '.join(sorted(_AGGREGATES))}; compute `{aggregate}` in pandas first."
+        known = ", ".join(sorted(_AGGREGATES))
+        return None, _say(f"the checker reads the aggregates {known}; compute `{aggregate}` in pandas first.",
+                          f"kontrollen leser aggregatene {known}; regn ut `{aggregate}` i pandas først.")
     drawn = {}
     for key, group in frame.groupby(["x", "c"], dropna=False, sort=False):
         values = group["y"]
@@ -869,8 +989,11 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
             value = getattr(values.dropna(), {"average": "mean"}.get(aggregate, aggregate))() if values.notna().any() else None
             drawn[key] = None if value is None else float(value)
         elif len(values) > 1:
-            return None, (f"the chart's data has {len(values)} rows for {key[0]}{' / ' + str(key[1]) if key[1] else ''}: filter in pandas "
-                          "first so that one row is left per point (a total 'I alt' and its parts, or several groups, are in the data).")
+            at = f"{key[0]}{' / ' + str(key[1]) if key[1] else ''}"
+            return None, _say(f"the chart's data has {len(values)} rows for {at}: filter in pandas first so that one row is left "
+                              "per point (a total 'I alt' and its parts, or several groups, are in the data).",
+                              f"dataene i diagrammet har {len(values)} rader for {at}: filtrer i pandas først, så det blir én rad "
+                              "per punkt (en sum 'I alt' og delene, eller flere grupper, er med i dataene).")
         else:
             drawn[key] = None if pd.isna(values.iloc[0]) else float(values.iloc[0])
     return {(k[0], None if k[1] is None or (isinstance(k[1], float) and math.isnan(k[1])) else k[1]): v for k, v in drawn.items()}, None
@@ -883,36 +1006,53 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
     if _is_value_channel(x_enc) and not _is_value_channel(y_enc):  # a horizontal bar chart
         x_enc, y_enc = y_enc, x_enc
     if not x_enc.get("field"):
-        return "encode the months or groups on x (`x=alt.X('column', ...)`)."
+        return _say("encode the months or groups on x (`x=alt.X('column', ...)`).", "legg månedene eller gruppene på x (`x=alt.X('kolonne', ...)`).")
     if not (y_enc.get("field") or y_enc.get("aggregate") in ("count", "valid")):
-        return "encode the values on y (`y=alt.Y('column:Q', ...)`)."
+        return _say("encode the values on y (`y=alt.Y('column:Q', ...)`).", "legg verdiene på y (`y=alt.Y('kolonne:Q', ...)`).")
     color_field = enc.get("color", {}).get("field") if isinstance(enc.get("color"), dict) else None
     if coloured and not color_field:
-        return "the chart has one series; the question asks for one line or bar per group: encode the group as `color`."
+        return _say("the chart has one series; the question asks for one line or bar per group: encode the group as `color`.",
+                    "diagrammet har én serie; oppgaven ber om én linje eller søyle per gruppe: legg gruppen på `color`.")
     drawn, problem = _drawn(layer, x_enc["field"], y_enc, color_field if coloured else None)
     if problem:
         return problem
     drawn = _match_keys(drawn, want)
     missing = [k for k, v in want.items() if k not in drawn and v is not None]
     if missing and len(missing) == len([v for v in want.values() if v is not None]):
-        return ("none of the asked points is in the chart: check what is on x "
-                f"(expected values such as {_key_text(missing[0])}) and the filter you used.")
+        return _say("none of the asked points is in the chart: check what is on x "
+                    f"(expected values such as {_key_text(missing[0])}) and the filter you used.",
+                    "ingen av punktene oppgaven ber om er i diagrammet: sjekk hva som er på x "
+                    f"(for eksempel {_key_text(missing[0])}) og filteret du brukte.")
     for key, value in want.items():
         got = drawn.get(key)
         if value is None and got == 0:
-            return (f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
-                    "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.")
+            return _say(f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
+                        "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.",
+                        f"{_key_text(key)} er skjult (NAVs '*', 0-3 personer), men diagrammet tegner den som 0: la den mangle "
+                        "(`sum(min_count=1)`, ingen `fillna(0)`), så den tegnes som et hull.")
         if value is not None and got is None:
-            return f"the chart has no value for {_key_text(key)}: check your filter."
+            return _say(f"the chart has no value for {_key_text(key)}: check your filter.",
+                        f"diagrammet har ingen verdi for {_key_text(key)}: sjekk filteret ditt.")
         if value is not None and not _close(got, value, tolerance, rel=0.002):
-            return _wrong_values(layer, x_enc, y_enc, color_field if coloured else None, want, tolerance) or (
-                f"at {_key_text(key)} the chart draws {_format_given(got)}, not the value asked for: check the rows you kept "
-                "and the column on y.")
+            return _wrong_values(layer, x_enc, y_enc, color_field if coloured else None, want, tolerance) or _wrong_point(
+                key, got, value, tolerance)
     extra = [k for k in drawn if k not in want and drawn[k] is not None]
     if extra:
-        return (f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the "
-                f"{len([v for v in want.values() if v is not None])} points asked for (filter in pandas first).")
+        n = len([v for v in want.values() if v is not None])
+        return _say(f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the {n} points asked for "
+                    "(filter in pandas first).", f"diagrammet tegner mer enn oppgaven ber om, for eksempel {_key_text(extra[0])}: "
+                    f"behold bare de {n} punktene (filtrer i pandas først).")
     return None
+
+
+def _wrong_point(key: tuple, got: float, value: float, tolerance: float) -> str:
+    """The pointer for one point drawn at the wrong height: a fraction for a per cent, or what to check."""
+    at, drawn = _key_text(key), _format_given(got)
+    if abs(value) >= 1 and _close(100 * got, value, 100 * tolerance, rel=0.002):
+        return _say(f"at {at} the chart draws {drawn}, a fraction: multiply by 100 for per cent.",
+                    f"ved {at} tegner diagrammet {drawn}, en brøk: gang med 100 for prosent.")
+    return _say(f"at {at} the chart draws {drawn}, not the value asked for: check the rows you kept and the column on y.",
+                f"ved {at} tegner diagrammet {drawn}, ikke verdien oppgaven ber om: sjekk radene du beholdt og kolonnen på y.")
 
 
 def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | None:
@@ -927,7 +1067,9 @@ def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | No
             continue
         trial = _match_keys(trial, want)
         if all(v is None or (trial.get(k) is not None and _close(trial[k], v, tolerance, rel=0.002)) for k, v in want.items()):
-            return f"y shows `{y_enc.get('field')}`; the values asked for are in `{column}`: put that column on y."
+            shown = y_enc.get("field")
+            return _say(f"y shows `{shown}`; the values asked for are in `{column}`: put that column on y.",
+                        f"y viser `{shown}`; verdiene oppgaven ber om er i `{column}`: legg den kolonnen på y.")
     return None
 
 

@@ -28,12 +28,19 @@ def _t91(answer):
     return judge_number(answer, 62.53, 0.05, "is July's index", kind="index", mistakes={"that is June: July is column 7.": 70.1})
 
 
+@exercise("T9.2", hint="count the stars of May only.", hint_nb="tell stjernene i mai bare.")
+def _t92(answer):
+    return judge_number(answer, 58, 0, "stars in May 2021", kind="stars")
+
+
 @pytest.fixture(autouse=True)
 def fresh_kernel():
-    """Each test starts as a fresh kernel does: no wrong tries counted yet."""
+    """Each test starts as a fresh kernel does: no wrong tries counted yet, messages in English."""
     ex.WRONG_TRIES.clear()
+    ex.language("en")
     yield
     ex.WRONG_TRIES.clear()
+    ex.language("en")
 
 
 @pytest.mark.parametrize("blank", [None, "", "   ", "\n", ...])
@@ -65,6 +72,26 @@ def test_hint_on_request_in_markdown_and_plain_text():
     assert shown._repr_markdown_().startswith("**Hint** (T9.1): divide")
     with pytest.raises(KeyError, match="no exercise"):
         hint("99.9")
+
+
+def test_the_checker_speaks_bokmal_when_asked():
+    assert ex.language() == "en" and ex.language("nb") == "nb"
+    todo = str(check("T9.2", None))
+    assert todo == 'Din tur (T9.2): skriv svaret ditt i stedet for None og kjør cellen. Står du fast? Kjør hint("T9.2") i en ny celle.'
+    assert not any(word in todo for word in ("✔", "✘", "Riktig", "Ikke ennå", "Tips"))
+    assert str(check("T9.2", "58 stjerner")).startswith("✔ Riktig (T9.2): 58 stars")
+    first = str(check("T9.2", 60))
+    assert first == "✘ Ikke ennå (T9.2): 60 er for høyt. Sjekk hvilke rader og måneder du telte."
+    assert str(check("T9.2", 60)).endswith(" Tips: tell stjernene i mai bare.")
+    assert str(hint("T9.2")) == "Tips (T9.2): tell stjernene i mai bare."
+    assert str(hint("T9.1")) == "Tips (T9.1): divide the July count by the mean of the twelve months and multiply by 100.", \
+        "an exercise without a bokmål hint shows its English one"
+    assert check("T9.2", pd.Series([], dtype=float)).message.startswith("utvalget ditt er tomt")
+    assert judge_number(15060.5, 15061, 0.05)[1].startswith("15\u00a0060,5 er for lavt")
+    ex.language("en")
+    assert str(check("T9.2", 60)).startswith("✘ Not yet (T9.2): 60 is too high. Check which rows and months you counted.")
+    with pytest.raises(ValueError, match="'en'"):
+        ex.language("de")
 
 
 # -- numbers as people write them ------------------------------------------------------------------------------
