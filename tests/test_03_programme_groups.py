@@ -6,12 +6,17 @@ the notebook's stored outputs (sentences, chart data) are compared with them.
 
 from __future__ import annotations
 
+import io
+import json
+import re
+from urllib.parse import unquote
 
 import nbformat
+import pandas as pd
 import pytest
 
 from .conftest import GENDER, ONE_MONTH, raw_lines
-from .notebook_text import NOTEBOOKS, chart_data, code_output_text, shows_number, text_before_exercise
+from .notebook_text import NOTEBOOKS, cell_text, chart_data, code_output_text, shows_number, text_before_exercise
 
 NOTEBOOK = "03_programme_groups.ipynb"
 LINES = raw_lines(ONE_MONTH)
@@ -111,3 +116,56 @@ def test_exercise_03_3_answer_not_shown_before():
     change, _ = max(jobseekers.values(), key=lambda cp: cp[1])
     assert change == 84  # line 71, Jobbskaping og egenetablering
     assert not shows_number(text_before_exercise(NOTEBOOK, "03.3"), change, 0)
+
+
+# -- suppressed and unpublished cells in the stored tables and their CSV (issue 20) ----------------
+def stored_csv(cells, title: str) -> pd.DataFrame:
+    """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
+    for cell in cells:
+        outputs = cell.get("outputs", [])
+        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
+            html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
+            found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
+            assert found, f"no CSV link under the chart {title!r}"
+            text = unquote(found[1])
+            stamped = text.startswith('"')  # the data stamp as the CSV's first line (one quoted field)
+            return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=1 if stamped else 0)
+    raise LookupError(title)
+
+
+def test_the_programmes_csv_keeps_the_star_as_a_range(cells):
+    """Training, all status groups (lines 154-158 and 170): the star on line 158 is '* (1-3)', never 0."""
+    table = stored_csv(cells, "Opplæring (Training): programmes")
+    assert len(table) == 6 and set(table["Line"].astype(int)) == {154, 155, 156, 157, 158, 170}
+    for _, row in table.iterrows():
+        cell = printed(int(row["Line"]))[1]  # the 'I alt' column of the programme line
+        assert row["Participants"] == ("* (1-3)" if cell == "*" else f"{value(cell):,}"), (row["Line"], cell)
+    assert printed(158)[1] == "*"
+    stars = sum(printed(n)[1] == "*" for n in (154, 155, 156, 157, 158, 170))
+    assert stars == 1 and "1 of 6 counts is suppressed" in code_output_text(cells)
+
+
+def test_a_change_nav_never_printed_is_explained_not_starred(cells):
+    """Tilrettelegging has no row in the jobseekers' section (lines 65-71) and an empty jobseekers' cell on line 128."""
+    assert not any(printed(n)[0] == "Tilrettelegging" for n in range(65, 72))
+    assert printed(128)[0] == "Tilrettelegging" and printed(128)[3] == ""
+    prose = next(c.source for c in cells if c.cell_type == "markdown" and "turned them into three columns" in c.source)
+    assert "not published" in prose and "lines 65 to 71" in prose and "line 128" in prose
+
+
+def test_the_data_stamp_is_near_the_top(cells):
+    top = "\n".join(cell_text(c) for c in cells[:8])
+    assert "Data as of" in top and "November 2016" in top
+
+
+def test_exercise_03_4_answer_not_drawn_before():
+    """No chart above 03.4 draws the jobseekers' groups (lines 66-71) on their own."""
+    jobseekers = {printed(n)[0]: value(printed(n)[1]) for n in range(66, 72)}
+    cells = nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4).cells
+    above = cells[:next(i for i, c in enumerate(cells) if 'check("03.4"' in c.source)]
+    for cell in above:
+        for output in cell.get("outputs", []):
+            spec = output.get("data", {}).get("application/vnd.vegalite.v5+json")
+            for rows in (spec or {}).get("datasets", {}).values():
+                assert len(rows) != len(jobseekers) or {r.get("participants") for r in rows} != set(jobseekers.values())

@@ -6,14 +6,19 @@ Expected values are read from the raw text (data/raw/nav_tiltak_kjonn_2021-01_20
 
 from __future__ import annotations
 
+import io
+import json
+import re
+from urllib.parse import unquote
 
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers.vocabulary import repair_label
 
 from .conftest import GENDER, raw_lines
-from .notebook_text import NOTEBOOKS, chart_data, code_output_text, shows_number, text_before_exercise
+from .notebook_text import NOTEBOOKS, cell_text, chart_data, code_output_text, shows_number, text_before_exercise
 
 NOTEBOOK = "04_women_and_men.ipynb"
 LINES = raw_lines(GENDER)
@@ -100,3 +105,68 @@ def test_exercise_04_1_answer_not_shown_before():
 def test_exercise_04_2_answer_not_shown_before():
     gap = at(113, JAN) - at(91, JAN)
     assert not shows_number(text_before_exercise(NOTEBOOK, "04.2"), gap, 0)
+
+
+# -- suppressed and unpublished cells in the stored tables and their CSV (issue 20) ----------------
+def stored_csv(cells, title: str) -> pd.DataFrame:
+    """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
+    for cell in cells:
+        outputs = cell.get("outputs", [])
+        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
+            html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
+            found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
+            assert found, f"no CSV link under the chart {title!r}"
+            text = unquote(found[1])
+            stamped = text.startswith('"')  # the data stamp as the CSV's first line (one quoted field)
+            return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=1 if stamped else 0)
+    raise LookupError(title)
+
+
+def test_the_digital_job_club_csv_keeps_january_as_a_range(cells):
+    """Line 133 (all status groups) and every status group's row are '*' in January: 0-3 for each gender, never 0."""
+    assert printed(133)[JAN] == "*"
+    table = stored_csv(cells, "women and men by month").set_index("Gender")
+    assert table.loc["Women", "Jan"] == "0-3" and table.loc["Men", "Jan"] == "0-3"
+    assert "0" not in set(table["Jan"])
+
+
+def test_the_education_table_shows_stars_as_stars(cells):
+    """Utdanning in May by status group and gender: lines 243/486/702 (jobseekers), 328/552/760 (reduced capacity),
+    417/634/849 (others), as printed: a '*' stays '*'."""
+    expected = {"Arbeidssøkere på tiltak": (243, 486, 702), "Nedsatt arbeidsevne, på tiltak": (328, 552, 760),
+                "Andre på tiltak": (417, 634, 849)}
+    (cell,) = [c for c in cells if c.cell_type == "code" and "mark_cells(education" in c.source]
+    shown = cell_text(cell)[len(cell.source):]
+    for status, lines in expected.items():
+        assert all(repair_label(printed(n)[0])[0] == "Utdanning" for n in lines)
+        (row,) = [line for line in shown.splitlines() if line.startswith(status)]
+        assert row.split()[-3:] == [printed(n)[MAY].strip() for n in lines], (status, row)
+    assert printed(702)[MAY] == "*" and printed(417)[MAY] == "*"
+
+
+def test_other_participants_job_creation_is_a_star_and_men_are_not_printed():
+    """The cells behind exercise 04.4: line 401 (both genders) and 622 (women) are stars; the men's section of
+    other participants (lines 805-876) prints no job-creation row at all."""
+    assert printed(401)[0] == "I alt jobbskaping og egenetablering" and set(printed(401)[1:]) == {"*"}
+    assert set(printed(622)[1:]) == {"*"}
+    assert not any("jobbskaping" in LINES[n - 1].lower() for n in range(805, 877))
+
+
+def test_exercise_04_3_options_are_alike_and_nothing_above_gives_it(cells):
+    """The row the question names (line 407) and options of like length; neither the hint nor the text above says
+    what a star hides in a time series in the question's words."""
+    assert printed(407)[0] == "Høyere utdanning" and printed(407)[1:4] == ["*", "*", "*"] and value(printed(407)[4]) > 3
+    question = next(c.source for c in cells if c.cell_type == "markdown" and "### Exercise 04.3" in c.source)
+    options = re.findall(r"^- [abc]\) (.+)$", question, flags=re.M)
+    assert len(options) == 3 and max(map(len, options)) <= 1.15 * min(map(len, options))
+    text = text_before_exercise(NOTEBOOK, "04.3")
+    assert "cannot tell if any took part" not in text.replace(question, "")
+    from helpers.exercises import EXERCISES
+
+    assert not re.search(r"0 to 3|0-3|0, 1, 2 or 3", EXERCISES["04.3"].hint)
+
+
+def test_the_data_stamp_is_near_the_top(cells):
+    top = "\n".join(cell_text(c) for c in cells[:8])
+    assert "Data as of" in top and "May 2021" in top

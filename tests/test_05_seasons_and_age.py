@@ -6,10 +6,14 @@ line, or from arithmetic on those printed numbers; never from the notebook's own
 
 from __future__ import annotations
 
+import io
+import json
 import re
+from urllib.parse import unquote
 
 import mistune
 import nbformat
+import pandas as pd
 
 from .conftest import AGE, ROOT, raw_lines
 from .notebook_text import cell_text, shows_number, text_before_exercise
@@ -168,3 +172,55 @@ def test_05_3_answer_not_shown_before():
     text = text_before_exercise(NOTEBOOK, "05.3")
     assert not shows_number(text, falls[top], 0)
     assert not re.search(rf"{re.escape(top)}[^.]*\b(most|largest)\b", text)
+
+
+# -- a * is never a count, a lower bound never an exact count (issue 20) ---------------------------
+def stored_csv(title: str) -> pd.DataFrame:
+    """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
+    for cell in CELLS:
+        outputs = cell.get("outputs", [])
+        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
+            html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
+            found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
+            assert found, f"no CSV link under the chart {title!r}"
+            text = unquote(found[1])
+            stamped = text.startswith('"')  # the data stamp as the CSV's first line (one quoted field)
+            return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skiprows=1 if stamped else 0)
+    raise LookupError(title)
+
+
+# the training reform's new rows, all ages, per status group (lines 682-704, 786-807, 839-847)
+NEW_ROWS = (682, 683, 686, 703, 704, 786, 787, 793, 807, 839, 840, 843, 846, 847)
+
+
+def test_the_new_training_rows_are_ranges_in_the_table_the_csv_and_the_takeaway():
+    assert {printed(n)[0].replace("Enkelt plass", "Enkeltplass").replace("enkelt plass", "enkeltplass") for n in NEW_ROWS} == {
+        "AMO Enkeltplass", "AMO Kurs", "Høyere utdanning", "Vgs/yrkesfaglig utdanning", "Vgs/yrkesfaglig utdanning enkeltplass"}
+    low, high = add(*NEW_ROWS, star=0), add(*NEW_ROWS, star=3)
+    assert (low[5], high[5]) == (0, 42) and low[11] < high[11]  # June: every new row is '*'; December: two still are
+    table = stored_csv("The training reform").set_index("Month")
+    assert table.loc["June", "New rows"] == "0 to 42"
+    assert table.loc["December", "New rows"] == f"{low[11]:,} to {high[11]:,}"
+    said = outputs_of("unknown = alt.Chart")
+    assert f"to {low[11]:,}–{high[11]:,} in December" in said and f"to {low[11]:,} in December" not in said
+    both_bounds = outputs_of("values=[\"low\", \"high\"]")
+    assert "low" in both_bounds and "high" in both_bounds and f"{high[11]}" in both_bounds
+
+
+def test_job_creation_share_of_the_fall_is_a_range():
+    """Job creation, March to July, lines 707 + 810 + 863 (863 is '*' in every month): a range of persons and of per cent."""
+    assert all(v is None for v in values(863))
+    low, high = add(707, 810, 863, star=0), add(707, 810, 863, star=3)
+    fall = values(28)[2] - values(28)[6]
+    least, most = low[2] - high[6], high[2] - low[6]
+    table = stored_csv("Who drives the summer dip").set_index("Programme group")
+    row = table.loc["Jobbskaping og egenetablering (Job creation and self-employment)"]
+    assert row["Fall (persons)"] == f"{least} to {most}"
+    assert row["Share of the fall (%)"] == f"{100 * least / fall:.1f} to {100 * most / fall:.1f}"
+
+
+def test_the_data_stamp_is_near_the_top():
+    top = "\n".join(cell_text(c) for c in CELLS[:8])
+    assert "Data as of" in top and "December 2019" in top
+

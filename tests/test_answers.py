@@ -126,6 +126,32 @@ CASES["03.2"] = ([_ADAPTATION_STAR, str(_ADAPTATION_STAR), f"{_ADAPTATION_STAR} 
 CASES["03.3"] = ([84, "84", "+84 persons"],  # line 71: Jobbskaping og egenetablering, jobseekers: 137, +84, +158 %
                  [(158, "per cent"), (1451, "most persons"), (137, "count in November 2016"), (1102, "second-largest")])
 
+
+def _nov_label(line: int) -> str:
+    """The label of a printed line of the November 2016 table, as printed (tags removed)."""
+    text = (ROOT / "data" / "raw" / "nav_tiltak_en_maaned_2016-11.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    return re.sub(r"</?b>", "", text).split("\t")[0]
+
+
+def _bars(rows: list[tuple[str, float]], sort: object = "-x", vertical: bool = False, title: str = "Jobseekers, November 2016"):
+    """A bar chart of (label, value) rows, built as a learner would."""
+    frame = pd.DataFrame(rows, columns=["group", "persons"])
+    value, label = alt.X("persons:Q", title="Persons"), alt.Y("group:N", sort=sort, title=None)
+    if vertical:
+        value, label = alt.Y("persons:Q", title="Persons"), alt.X("group:N", sort=sort, title=None)
+    return alt.Chart(frame).mark_bar().encode(x=value, y=label) if not vertical else alt.Chart(frame).mark_bar().encode(x=label, y=value)
+
+
+# 03.4: the jobseekers' section, lines 66-71 (six groups with a count); lines 125-128 have an empty jobseekers' cell (nobody)
+_JS_GROUPS = [(_nov_label(n), _nov(n)[0]) for n in range(66, 72)]
+CASES["03.4"] = ([_bars(_JS_GROUPS).properties(title="Jobseekers by programme group"),
+                  _bars(sorted(_JS_GROUPS, key=lambda r: -r[1]), sort=None).properties(title="Jobseekers"),
+                  _bars(_JS_GROUPS, sort="-y", vertical=True).properties(title="Jobseekers, November 2016")],
+                 [(_bars(_JS_GROUPS + [(_nov_label(n), 0) for n in range(125, 129)]).properties(title="J"), "leave out the groups"),
+                  (_bars(_JS_GROUPS, sort="ascending").properties(title="J"), "largest group at the top"),
+                  (_bars([(_nov_label(n), _nov(n)[0]) for n in range(43, 53)]).properties(title="J"), "all status groups"),
+                  (_bars(_JS_GROUPS), "title")])
+
 # -- 04 Women and men ----------------------------------------------------------------------------
 def _kjonn(line: int, month: int) -> int:
     """One month's printed count (1 = January) of a line of data/raw/nav_tiltak_kjonn_2021-01_2021-05.txt."""
@@ -147,7 +173,48 @@ CASES["04.1"] = ([("Høyere utdanning", round(_HIGHER[0], 1), round(_HIGHER[1], 
 _WAGE_GAP = _kjonn(113, 1) - _kjonn(91, 1)  # lines 113 (men) and 91 (women, printed 'Lønnskudd'), January
 CASES["04.2"] = ([_WAGE_GAP, f"{_WAGE_GAP:,}".replace(",", " "), -_WAGE_GAP],
                  [(_kjonn(113, 5) - _kjonn(91, 5), "May"), (_kjonn(113, 1), "number of men"), (_kjonn(91, 1), "number of women")])
-CASES["04.3"] = (["b", "(B)"], [("a", "not a zero"), ("c", "not the largest")])
+# 04.3: line 407 (Andre på tiltak, Høyere utdanning): * * * 4 4. Only b) fits a star of 0-3 in a time series.
+CASES["04.3"] = (["b", "(B)", "b) 0 to 3 each month"], [("a", "not a zero"), ("c", "one-month table"), ("d", "one letter")])
+
+
+def _others_gap(women: int, men: int | None) -> float | None:
+    """Women minus men in May 2021 from two raw lines; None where a cell is a star or the row is not printed."""
+    w = _kjonn_cell(women, 5)
+    m = _kjonn_cell(men, 5) if men else None
+    return None if w is None or m is None else w - m
+
+
+def _kjonn_label(line: int) -> str:
+    return (ROOT / "data" / "raw" / "nav_tiltak_kjonn_2021-01_2021-05.txt").read_text(encoding="utf-8").split("\n")[line - 1].split("\t")[0]
+
+
+def _kjonn_cell(line: int, month: int) -> int | None:
+    text = (ROOT / "data" / "raw" / "nav_tiltak_kjonn_2021-01_2021-05.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    cell = text.split("\t")[month].strip()
+    return None if cell == "*" else int(cell.replace(" ", ""))
+
+
+# Andre på tiltak, May 2021: women's group lines 612-661 and men's 821-876 ('I alt kvinner og …', 'I alt menn og …');
+# Jobbskaping og egenetablering: women line 622 is '*', and the men's section prints no row for it.
+_OTHERS = {"Arbeidspraksis": (612, 821), "Oppfølging": (620, 829), "Opplæring": (638, 853), "Lønnstilskudd": (640, 855),
+           "Tilrettelegging": (644, 859), "Avklaringstiltak": (659, 874), "Arbeidsrettet rehabilitering": (661, 876),
+           "Jobbskaping og egenetablering": (622, None)}
+_GAPS = pd.DataFrame([(g, _others_gap(*lines)) for g, lines in _OTHERS.items()], columns=["group", "gap"])
+
+
+def _gap_chart(frame: pd.DataFrame, title: str = "Other participants, May 2021") -> alt.Chart:
+    return alt.Chart(frame).mark_bar().encode(x=alt.X("gap:Q", title="Women minus men (persons)"), y=alt.Y("group:N", title=None)).properties(title=title)
+
+
+CASES["04.4"] = ([_gap_chart(_GAPS), _gap_chart(_GAPS.dropna()),
+                  _gap_chart(_GAPS.assign(group=_GAPS["group"].map({"Arbeidspraksis": "Work practice", "Oppfølging": "Follow-up",
+                      "Opplæring": "Training", "Lønnstilskudd": "Wage subsidy", "Tilrettelegging": "Adaptation",
+                      "Avklaringstiltak": "Assessment", "Arbeidsrettet rehabilitering": "Occupational rehabilitation",
+                      "Jobbskaping og egenetablering": "Job creation and self-employment"})))],
+                 [(_gap_chart(_GAPS.fillna(0)), "draws it as 0"), (_gap_chart(_GAPS.assign(gap=-_GAPS["gap"])), "wrong way"),
+                  (_gap_chart(pd.DataFrame([(_kjonn_label(m), _kjonn_cell(w, 5) - _kjonn_cell(m, 5)) for w, m in zip(range(87, 96), range(109, 118))],
+                                           columns=["group", "gap"])), "all status groups"),  # lines 87-95 women, 109-117 men
+                  (alt.Chart(_GAPS).mark_bar().encode(x="gap:Q", y="group:N").properties(title="T"), "title")])
 
 # -- 05 Seasons and age --------------------------------------------------------------------------
 # 05.1: line 906 (jobseekers aged 19 and under): July 379, the 12 months add up to 7 273 (mean 606.08): 62.5.
@@ -158,6 +225,32 @@ CASES["05.1"] = ([62.5, "62,5", "62.53"], [(75.1, "all status groups"), (48.9, "
 CASES["05.2"] = ([3.1, "3,1 %", "3.07"], [(464, "number of persons"), (33.8, "own March count"), (0.031, "multiply by 100")])
 # 05.3: March minus July, lines 29-35: 464, 2 147, 2 477, 4 568 (line 32, 30-39 år), 3 414, 1 677, 350.
 CASES["05.3"] = (["30-39 år", "30-39", "30-39 ÅR"], [("19 år og under", "relative to their size"), ("40-49", "second most")])
+
+
+def _age_line(line: int) -> list[int]:
+    """The 12 months of a line of data/raw/nav_tiltak_alder_2019-01_2019-12.txt."""
+    text = (ROOT / "data" / "raw" / "nav_tiltak_alder_2019-01_2019-12.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+    return [int(c.replace(" ", "")) for c in re.sub(r"</?b>", "", text).split("\t")[1:]]
+
+
+def _young_chart(lines: dict[str, int], months=lambda m: m, index: bool = True, colour: bool = True) -> alt.Chart:
+    """Ages 19 and under, one line per status group: each raw line divided by its own mean (x 100)."""
+    rows = [(months(m), group, 100 * v / (sum(_age_line(n)) / 12) if index else v)
+            for group, n in lines.items() for m, v in enumerate(_age_line(n), start=1)]
+    frame = pd.DataFrame(rows, columns=["month", "status", "index"])
+    enc = dict(x=alt.X("month", title="Month of 2019"), y=alt.Y("index:Q", title="Seasonal index"))
+    return alt.Chart(frame).mark_line().encode(**enc, **({"color": "status:N"} if colour else {})).properties(title="Ages 19 and under, 2019")
+
+
+from helpers.vocabulary import both  # noqa: E402  (labels in both languages, as the notebooks draw them)
+
+# 05.4: ages 19 and under, all programmes: jobseekers line 49, reduced work capacity line 69, others line 89 (line 29: all)
+_YOUNG = {"Arbeidssøkere på tiltak": 49, "Nedsatt arbeidsevne, på tiltak": 69, "Andre på tiltak": 89}
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+CASES["05.4"] = ([_young_chart(_YOUNG), _young_chart(_YOUNG, months=lambda m: _MONTH_NAMES[m - 1]),
+                  _young_chart({both(g): n for g, n in _YOUNG.items()}, months=lambda m: f"2019-{m:02d}")],
+                 [(_young_chart(_YOUNG, index=False), "counts"), (_young_chart({**_YOUNG, "I alt": 29}), "more than asked"),
+                  (_young_chart(_YOUNG, colour=False), "color")])
 
 # -- 06 What the audit found ---------------------------------------------------------------------
 # Tabell 4 accounts (NOK 1 000), report lines 2089-2105: 239 845, 324 290, 218 463, 485 040, 641 518, 143 342, 650 399,
