@@ -80,9 +80,9 @@ TEXT: dict[str, dict[str, str]] = {
                            "ingenting viser at de teller på nøyaktig samme måte som månedstallene. Sammenlign dem med forsiktighet."},
     "h_groups": {"en": "Who takes part: programme groups", "nb": "Hvem deltar: tiltaksgrupper"},
     "h_groups_text": {"en": "Participants by programme group (*tiltaksgruppe*) in any month of the three tables, by status group. "
-                            "Choose a month and a status group above the chart.",
+                            "Choose a month and a status group in the menus above the chart: they work in the page itself, with no server.",
                       "nb": "Deltakere etter tiltaksgruppe i hver måned de tre tabellene dekker, fordelt på hovedgruppe. "
-                            "Velg måned og hovedgruppe over figuren."},
+                            "Velg måned og hovedgruppe i menyene over figuren; de virker i selve siden, uten server."},
     "h_seasons": {"en": "The yearly rhythm, 2019", "nb": "Årsrytmen, 2019"},
     "h_seasons_text": {"en": "Participants in each month of 2019 by age group, as a seasonal index: each age group's average month is 100, "
                              "so 80 means a fifth fewer people than in that group's average month.",
@@ -216,6 +216,14 @@ TEXT: dict[str, dict[str, str]] = {
                          "[ordlisten](glossary.ipynb) forklarer begrepene."},
     "src_after": {"en": "Without a job after the programme (summary, Figur 1)", "nb": "Uten jobb etter tiltaket (sammendraget, figur 1)"},
     "src_ch7": {"en": "In work a year later, jobseekers (chapter 7.2, Figur 19)", "nb": "I jobb ett år etter, arbeidssøkere (kapittel 7.2, figur 19)"},
+    "wait_title": {"en": "Waiting for a programme", "nb": "Ventetid før tiltak"},
+    "groups_title": {"en": "Participants by programme group", "nb": "Deltakere etter tiltaksgruppe"},
+    "groups_sub": {"en": "Choose a month and a status group in the menus. Hidden counts (*) are not in the bars; the numbers table shows them.",
+                   "nb": "Velg måned og hovedgruppe i menyene. Prikkede tall (*) er ikke med i søylene; tabellen viser dem."},
+    "seasons_title": {"en": "Age group by month, 2019", "nb": "Aldersgruppe etter måned, 2019"},
+    "seasons_sub": {"en": "Choose a status group in the menu.", "nb": "Velg hovedgruppe i menyen."},
+    "women_share_panel": {"en": "Women's share", "nb": "Kvinneandel"},
+    "women_minus_men_panel": {"en": "Women minus men", "nb": "Kvinner minus menn"},
     "star_note": {"en": "* : a count NAV hid (0–3, or 1–3 in the one-month table); it is not added in as 0.",
                   "nb": "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for én måned); det er ikke regnet som 0."},
 }

@@ -156,24 +156,27 @@ def _source_line(figure: Figure) -> str:
 
 
 def csv_table(figure: Figure, lang: str) -> pd.DataFrame:
-    """The chart's numbers as a CSV frame: readable headers, '*' for a hidden count, '–' for one NAV never
-    printed, and two columns that date it: its source and the data stamp (which month the data run to,
-    when the copy was made)."""
+    """The chart's numbers as a CSV frame: readable headers, '*' for a hidden count, '–' for one NAV never printed."""
+    table = figure.table.rename(columns=lambda c: header(c, lang))
+    return table.astype(object).map(_symbol) if len(table) else table
+
+
+def csv_stamp_line(figure: Figure, lang: str) -> str:
+    """The CSV's first line: which month the data run to, when the copy was made, and the source."""
     from .stamp import csv_stamp
 
-    table = figure.table.rename(columns=lambda c: header(c, lang))
-    table = table.astype(object).map(_symbol) if len(table) else table
-    return table.assign(**{"Source" if lang == "en" else "Kilde": _source_line(figure),
-                           "Data as of" if lang == "en" else "Datagrunnlag": csv_stamp(figure_sources(figure), lang)})
+    return f"{csv_stamp(figure_sources(figure), lang)} {_source_line(figure)}"
 
 
 def csv_text(figure: Figure, lang: str, excel: bool = False) -> str:
-    """The CSV text: plain (comma, decimal point), or for Norwegian Excel (semicolon, decimal comma,
-    starting with a byte-order mark so Excel reads UTF-8)."""
+    """The CSV text, dated by its first line (the data stamp and source, one quoted field; read the table
+    with ``pd.read_csv(..., skiprows=1)``): plain (comma, decimal point), or for Norwegian Excel
+    (semicolon, decimal comma, starting with a byte-order mark so Excel reads UTF-8)."""
     table = csv_table(figure, lang)
+    stamp = '"' + csv_stamp_line(figure, lang).replace('"', '""') + '"'
     if not excel:
-        return table.to_csv(index=False, lineterminator="\n")
-    return "\ufeff" + table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        return stamp + "\n" + table.to_csv(index=False, lineterminator="\n")
+    return "\ufeff" + stamp + "\r\n" + table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
 
 
 def csv_name(figure: Figure) -> str:

@@ -17,10 +17,11 @@ import nbformat
 import pandas as pd
 import pytest
 
+from . import monthly_raw
 from .conftest import RAW, ROOT, raw_lines
 
 NOTEBOOK = ROOT / "notebooks" / "dashboard.ipynb"
-OVERVIEW = "nav_tilt_2023-01_2026-05_oversikt.json"
+OVERVIEW = monthly_raw.file_name("oversikt")  # the name carries the copy's months (make refresh renames it)
 GROUP = {"Arbeidssøkere": "jobseekers", "Nedsatt arbeidsevne": "reduced", "Andre på tiltak": "others"}
 VEGA = "application/vnd.vegalite.v5+json"
 
@@ -156,12 +157,11 @@ def test_every_chart_offers_its_numbers_as_csv_with_the_source(nb):
         links = [d["text/html"] for d in outputs if 'class="csv-download"' in d.get("text/html", "")]
         assert len(links) == 1, cell.source[:80]
         csv = unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]*)"', links[0]).group(1))
-        frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
-        assert list(frame.columns[-2:]) == ["Source", "Data as of"]
-        assert frame["Source"].str.startswith(("Source: NAV", "Source: Riksrevisjonen")).all()
-        # every row is dated: the month the data run to (monthly series, the older tables) or the audit's period
-        assert frame["Data as of"].str.contains("May 2026|May 2021|December 2016").all(), frame["Data as of"].iloc[0]
-        assert "" not in set(frame.drop(columns=["Source", "Data as of"]).to_numpy().ravel()), "an empty cell reads as 0"
+        stamp = csv.split("\n")[0]  # the first line dates the numbers and names their source
+        assert stamp.startswith('"Data as of:') and ("Source: NAV" in stamp or "Source: Riksrevisjonen" in stamp)
+        assert re.search("run to May 2026|run to May 2021|data for March 2010–December 2016", stamp), stamp
+        frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False, skiprows=1)
+        assert len(frame) > 0 and "" not in set(frame.to_numpy().ravel()), "an empty cell reads as 0"
     assert charts == 7
 
 
@@ -196,14 +196,14 @@ def test_every_string_of_the_stakeholders_pages_has_both_languages():
 
 def test_the_page_is_dated_at_the_top(nb):
     """The stamp comes before the first number: the latest month and the export date from metadata.json."""
-    meta = json.loads((RAW / "nav_tilt_2023-01_2026-05_metadata.json").read_text(encoding="utf-8"))
+    meta = monthly_raw.metadata()
     outputs = texts(nb, "text/markdown")
     stamp = next(i for i, t in enumerate(outputs) if t.startswith("Data as of"))
     first_number = next(i for i, t in enumerate(outputs) if "people were on a labour-market programme" in t)
     assert stamp < first_number
     year, month, day = map(int, meta["generert"][:10].split("-"))
-    assert f"{day} June {year}" in outputs[stamp] and month == 6
-    assert "May 2026" in outputs[stamp] and meta["sist_oppdatert"].startswith("2026-05")
+    assert f"{day} {monthly_raw.MONTHS_EN[month - 1]} {year}" in outputs[stamp]
+    assert monthly_raw.month_name(meta["sist_oppdatert"][:7]) in outputs[stamp]
 
 
 def test_one_total_per_month_with_its_reason(nb):
@@ -248,7 +248,7 @@ def test_programme_groups_table_shows_a_hidden_count_as_a_star_never_0():
     from helpers.notebook import mark_cells
 
     code = "\n".join(c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code")
-    assert "mark_cells(rows" in code and 'aggfunc="sum"' not in code and "fillna(0)" not in code
+    assert "mark_cells(by_group" in code and 'aggfunc="sum"' not in code and "fillna(0)" not in code
     p = load_participants().query("gender == 'I alt' and age_group == 'I alt' and programme == 'I alt' and programme_group != 'I alt' "
                                   "and status_group != 'I alt' and measure == 'participants'")
     for period, rows in p.groupby("period"):
@@ -270,7 +270,7 @@ def bokmal(tmp_path_factory):
     out = tmp_path_factory.mktemp("nb") / "dashboard.ipynb"
     script = ("import nbformat, sys; from nbclient import NotebookClient; nb = nbformat.read(sys.argv[1], as_version=4); "
               "NotebookClient(nb, timeout=600, resources={'metadata': {'path': sys.argv[3]}}).execute(); nbformat.write(nb, sys.argv[2])")
-    env = {**os.environ, "NAV_LANG": "nb"}
+    env = {**os.environ, "NAV_LANG": "nb", "PYTHONPATH": str(ROOT)}  # this tree's helpers, whatever the venv points at
     subprocess.run([sys.executable, "-c", script, str(NOTEBOOK), str(out), str(NOTEBOOK.parent)], env=env, check=True, timeout=900)
     return nbformat.read(out, as_version=4)
 
@@ -307,8 +307,8 @@ def test_the_bokmal_page_has_no_english_left(bokmal):
 
 def test_the_bokmal_page_offers_csv_for_norwegian_excel_that_matches_its_chart(bokmal):
     """Both CSV forms parse; the Excel form has a BOM, semicolons and decimal commas, and holds the same
-    numbers as the chart's data (the first chart: persons per month and group)."""
-    charts = 0
+    numbers as the chart's data (the first chart; the programme groups for every choice of its menus)."""
+    charts, checked = 0, set()
     for cell in bokmal.cells:
         html_out = "".join(o.get("data", {}).get("text/html", "") for o in cell.get("outputs", []))
         if 'class="csv-download-excel"' not in html_out:
@@ -317,15 +317,45 @@ def test_the_bokmal_page_offers_csv_for_norwegian_excel_that_matches_its_chart(b
         plain = unquote(re.search(r'class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
         excel = unquote(re.search(r'class="csv-download-excel" download="[^"]+-excel\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
         assert excel.startswith("\ufeff")
-        a = pd.read_csv(io.StringIO(plain), dtype=str, keep_default_na=False)
-        b = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", dtype=str, keep_default_na=False)
-        assert list(a.columns) == list(b.columns) and list(a.columns[-2:]) == ["Kilde", "Datagrunnlag"]
+        assert plain.startswith('"Datagrunnlag:') and "Kilde:" in plain.split("\n")[0]
+        a = pd.read_csv(io.StringIO(plain), dtype=str, keep_default_na=False, skiprows=1)
+        b = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", dtype=str, keep_default_na=False, skiprows=1)
+        assert list(a.columns) == list(b.columns) and excel.lstrip("\ufeff").split("\r\n")[0] == plain.split("\n")[0]
         assert a.shape == b.shape
         decimal = re.compile(r"-?\d+\.\d+")
         assert all((x.replace(".", ",") if decimal.fullmatch(x) else x) == y for x, y in zip(a.to_numpy().ravel(), b.to_numpy().ravel()))
-        if "Måned" in a.columns:  # the first chart: its CSV holds exactly the numbers the chart draws
-            spec = next(o["data"][VEGA] for o in cell.outputs if VEGA in o.get("data", {}))
-            drawn = {(r["month"][:7], r["participants"]) for rows in spec["datasets"].values() for r in rows if "participants" in r}
-            listed = {(m, int(v)) for c in a.columns[1:-2] for m, v in zip(a["Måned"], a[c])}
+        spec = next(o["data"][VEGA] for o in cell.outputs if VEGA in o.get("data", {}))
+        rows = [r for data in spec["datasets"].values() for r in data]
+        if "Måned" in a.columns and "Tiltaksgruppe" not in a.columns:  # the first chart: exactly the numbers it draws
+            drawn = {(r["month"][:7], r["participants"]) for r in rows if "participants" in r}
+            listed = {(m, int(v)) for c in a.columns[1:] for m, v in zip(a["Måned"], a[c])}
             assert listed == drawn
-    assert charts == 7
+            checked.add("today")
+        if "Tiltaksgruppe" in a.columns and "Måned" in a.columns:  # programme groups: every month of every menu choice
+            persons = [r["persons"] for r in rows if "pg" in r]
+            cells = a.drop(columns=["Måned", "Tiltaksgruppe"]).to_numpy().ravel()
+            assert sorted(int(v) for v in cells if v not in ("*", "–")) == sorted(v for v in persons if v is not None)
+            assert sum(v == "*" for v in cells) == sum(v is None for v in persons)  # a hidden count: '*', never 0
+            checked.add("groups")
+    assert charts == 7 and checked == {"today", "groups"}
+
+
+def test_every_chart_menu_works_without_a_kernel_and_every_option_has_data(nb):
+    """The dashboard's menus are Vega-Lite menus bound to data computed for every option (they work on the
+    static site and before a kernel runs): each option of each menu is a value the chart's data holds;
+    no ipywidgets explorer is left, and no chart offers 'Open in Vega Editor'."""
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "explore(" not in code and "ipywidgets" not in code
+    menus = 0
+    for spec in texts(nb, VEGA):
+        assert spec["usermeta"]["embedOptions"]["actions"]["editor"] is False
+        params = [p for p in json.loads(json.dumps(spec)).get("params", []) if "bind" in p]
+        params += [p for view in spec.get("vconcat", []) for p in view.get("params", []) if "bind" in p]
+        rows = [r for data in spec["datasets"].values() for r in data]
+        for param in params:
+            menus += 1
+            expression = json.dumps(spec)
+            assert f"{param['name']}" in expression.replace(f'"name": "{param["name"]}"', "")  # the menu is used
+            for option in param["bind"]["options"]:
+                assert any(option in r.values() for r in rows) or option == 0, (param["name"], option)
+    assert menus == 4

@@ -120,12 +120,14 @@ def test_csv_keeps_stars_dates_itself_and_has_a_norwegian_excel_form():
     chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a:Q").properties(
         title=alt.TitleParams("Deltakere", subtitle=["Kilde: NAV, Deltakere i arbeidsrettede tiltak"]))
     figure = Figure(chart, "Ein setning.", table, lang="nb")
-    plain = pd.read_csv(io.StringIO(csv_text(figure, "nb")), dtype=str)
+    text = csv_text(figure, "nb")
+    plain = pd.read_csv(io.StringIO(text), dtype=str, skiprows=1)
     assert list(plain["Personer"]) == ["1234", "*"]
-    assert plain["Datagrunnlag"].str.contains("mai 2021").all() and plain["Kilde"].str.startswith("Kilde: NAV").all()
+    first = text.splitlines()[0]  # the stamp: the month the data run to, and the source
+    assert first.startswith('"Datagrunnlag:') and "mai 2021" in first and "Kilde: NAV" in first
     excel = csv_text(figure, "nb", excel=True)
-    assert excel.startswith("\ufeff") and ";" in excel.splitlines()[0]
-    parsed = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", decimal=",")
+    assert excel.startswith("\ufeff\"Datagrunnlag") and ";" in excel.splitlines()[1]
+    parsed = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", decimal=",", skiprows=1)
     assert list(parsed["Andel (%)"]) == [12.5, 0.25] and list(parsed["Personer"].astype(str)) == ["1234", "*"]
     links = csv_link(figure, "nb")
     assert 'class="csv-download"' in links and 'class="csv-download-excel"' in links
