@@ -202,8 +202,8 @@ def update_manifest(text: str, old: Copy, new: Copy, new_names: dict[str, str], 
             if part != "metadata":
                 records, nulls = count_records(data)
                 block = re.sub(r"; \d+ records(, \d+ null)?", f"; {records} records" + (f", {nulls} null" if nulls else ""), block)
-            if commit:
-                block = re.sub(r"(?m)^      commit: .*$", f"      commit: {commit}", block)
+            block = re.sub(r"(?m)^      commit: .*$", f"      commit: {commit}" if commit else
+                           "      commit: null  # not recorded: make refresh FROM=… REFRESH_ARGS=--commit=SHA records it", block)
             exported = f'    exported: "{new.generated}"'
             block = (re.sub(r"(?m)^    exported: .*$", exported, block) if "\n    exported: " in block
                      else re.sub(r'(?m)^(    period: .*)$', lambda x: x[1] + "\n" + exported, block, count=1))
@@ -228,8 +228,7 @@ def source_note(text: str, old: Copy, new: Copy, changes: Changes, commit: str |
         cells = [f"{part}.json", m[1].strip(), f"{commit[:7]}…" if commit else "not recorded", f"{len(data.decode('utf-8')):,}",
                  f"{len(data):,}", hashlib.sha256(data).hexdigest(), records]
         text = text[:m.start()] + "| " + " | ".join(cells) + " |" + text[m.end():]
-    if commit:
-        text = re.sub(r"Full commit: `[0-9a-f]{40}`", f"Full commit: `{commit}`", text)
+    text = re.sub(r"Full commit: (`[0-9a-f]{40}`|not recorded)", f"Full commit: `{commit}`" if commit else "Full commit: not recorded", text)
     if "\n## Refreshes\n" not in text:
         text = text.rstrip("\n") + ("\n\n## Refreshes\n\nEach `make refresh` adds a line. The sections above describe the first copy "
                                     f"({old.first} … {old.last}, exported {old.generated}) where their counts differ from the "

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+import subprocess
 
 import pytest
 
@@ -10,9 +13,8 @@ import helpers
 from helpers.errors import IntegrityError, ReconciliationError
 from helpers.tidy import parse_files
 
-from .conftest import RAW
-
-COMMIT = "eca9e6dd0fecdb0cc5d561a8c688da7beeeb5848"
+from . import monthly_raw
+from .conftest import RAW, ROOT
 
 ENTRIES = helpers.manifest()
 
@@ -73,13 +75,22 @@ def test_monthly_entries_match_the_table_in_source_md():
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in text.split("\n") if line.startswith("| ") and ".json |" in line]
     listed = {cells[0]: cells for cells in rows}
     assert len(MONTHLY) == len(listed) == 6
-    assert f"`{COMMIT}`" in text
+    commits = {entry["origin"]["commit"] for entry in MONTHLY}
+    assert len(commits) == 1, "all six files come from one commit of the app"
+    (commit,) = commits  # None where make refresh was not told the commit
+    assert (f"Full commit: `{commit}`" if commit else "Full commit: not recorded") in text
+    assert commit is None or re.fullmatch(r"[0-9a-f]{40}", commit)
+    meta = json.loads((RAW / monthly_raw.file_name("metadata")).read_text(encoding="utf-8"))
+    first, last = meta["tidligste"][:7], meta["sist_oppdatert"][:7]
+    assert text.startswith(f"# NAV tiltaksdeltakere (TILT100–TILT180), monthly, {first} … {last}\n")
     for entry in MONTHLY:
         name = entry["origin"]["path"].rsplit("/", 1)[1]
-        assert entry["file"].endswith("_" + name) and entry["part"] == name.removesuffix(".json")
-        assert entry["origin"] == {"repository": "navikt/arbeidsmarkedstiltak-app", "path": f"data/web/{name}", "commit": COMMIT}
+        assert entry["file"] == f"nav_tilt_{first}_{last}_{name}" and entry["part"] == name.removesuffix(".json")
+        assert entry["origin"] == {"repository": "navikt/arbeidsmarkedstiltak-app", "path": f"data/web/{name}", "commit": commit}
         assert listed[name][1] == f"data/web/{name}" and listed[name][5] == entry["sha256"]
-        assert entry["period"] == "2023-01/2026-05"
+        assert listed[name][2] == (f"{commit[:7]}…" if commit else "not recorded")
+        assert entry["period"] == f"{first}/{last}" and entry["exported"] == meta["generert"]
+    assert source_md["file"] == f"nav_tilt_{first}_{last}_SOURCE.md" and source_md["period"] == f"{first}/{last}"
 
 
 def test_a_changed_monthly_file_is_refused(tmp_path):
@@ -88,8 +99,21 @@ def test_a_changed_monthly_file_is_refused(tmp_path):
     for entry in MONTHLY:
         (tmp_path / entry["file"]).write_bytes((RAW / entry["file"]).read_bytes())
     target = tmp_path / MONTHLY[0]["file"]
-    target.write_bytes(target.read_bytes().replace(b'"antall":2179', b'"antall":2178', 1))
+    data = target.read_bytes()
+    count = re.search(rb'"antall":(\d+)', data)  # the first record's count, one less
+    target.write_bytes(data[:count.start(1)] + str(int(count[1]) - 1).encode() + data[count.end(1):])
     with pytest.raises(IntegrityError, match=MONTHLY[0]["file"]):
         load_monthly_series(tmp_path)
     with pytest.raises(ReconciliationError, match="record 0: the status_group total of Andre på tiltak"):
         load_monthly_series(tmp_path, verify=False)  # and the arithmetic sees this change too
+
+
+def test_data_files_are_kept_byte_for_byte_by_git():
+    """.gitattributes: no line-ending conversion for anything under data/ (a CRLF checkout would change every sha256)."""
+    files = [str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*") if p.is_file() and ".cache" not in p.parts]
+    out = subprocess.run(["git", "check-attr", "text", "--", *files], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    attributes = dict(line.rsplit(": text: ", 1) for line in out.strip().split("\n"))
+    assert len(attributes) == len(files) and set(attributes.values()) == {"unset"}, attributes
+    out = subprocess.run(["git", "check-attr", "eol", "--", "notebooks/00_start_here.ipynb", "helpers/tidy.py"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert out.count(": eol: lf") == 2
