@@ -320,8 +320,11 @@ def _stars_per_month_2019(how: str = "sum") -> pd.Series:
                        "`groupby(\"period\")[\"suppressed\"].sum()`, then alt.Chart(...).mark_line() with the month on x, "
                        "the count on y, and titles.")
 def _(answer):
-    correct, message = judge_chart(answer, _stars_per_month_2019(), x="period", y="stars", mark="line", tolerance=0,
-                                   what="the number of stars in each month of 2019")
+    stars = _stars_per_month_2019()
+    most, fewest = (" and ".join(m.strftime("%B") for m in stars.index[stars == extreme]) for extreme in (stars.max(), stars.min()))
+    correct, message = judge_chart(answer, stars, x="period", y="stars", mark="line", tolerance=0,
+                                   what=f"the number of stars in each month of 2019: most in {most}, fewest in {fewest}. "
+                                        "Fewer people in a cell means more stars, so ask which programmes shrink or grow")
     if correct:
         return True, message
     rows, _ = judge_chart(answer, _stars_per_month_2019("size"), x="period", y="stars", mark="line", tolerance=0,
