@@ -1,7 +1,9 @@
-"""NAV's monthly participant series 2023-01 … 2026-05 (TILT100–TILT180) as one tidy frame.
+"""NAV's monthly participant series from 2023-01 to the copy's latest month (TILT100–TILT180) as one tidy frame.
 
 The source is the JSON that NAV's repository ``navikt/arbeidsmarkedstiltak-app`` derives from NAV's
-Excel tables (``data/raw/nav_tilt_2023-01_2026-05_*``; read the ``…_SOURCE.md`` next to them). Three
+Excel tables (``data/raw/nav_tilt_<first>_<last>_*``, found through the manifest; read the ``…_SOURCE.md``
+next to them). NAV publishes a newer copy every month: ``make refresh FROM=<folder>`` takes it
+(``scripts/refresh.py``), and :func:`load_monthly_metadata` says which months a copy covers. Three
 traps shape this module:
 
 - ``null`` is NAV's ``*`` (0-3) *or* a programme that did not run that month; the source does not
@@ -282,7 +284,7 @@ def _cached(path: Path) -> pd.DataFrame:
 
 
 def load_monthly_series(raw_dir: Path | str | None = None, verify: bool = True, cache: bool = True) -> pd.DataFrame:
-    """NAV's monthly participants 2023-01 … 2026-05, one row per published number.
+    """NAV's monthly participants from 2023-01 to the copy's latest month, one row per published number.
 
     Columns: ``period`` (monthly Period), ``status_group``, ``programme_group``, ``programme`` ("I alt" for
     a total), ``measure`` ("participants"), ``value`` (Int64, <NA> where the source has null),
