@@ -15,14 +15,19 @@ An exercise cell holds ``answer = None`` and a call to :func:`check`::
   the same exercise in the same kernel on, the general hint is appended (`` Hint: …``).
 - ``hint("05.1")`` shows the general hint whenever the learner asks.
 - Any input at all (NaT, 10**400, "2019-13", a 1 MB string, a DataFrame, bytes, an object whose
-  ``__str__`` raises) gets a plain message, quickly, never a traceback.
+  ``__str__`` raises) gets a plain message, quickly, never a traceback. (An answer-key author who
+  wants the traceback of a failing check sets the environment variable ``NAV_CHECKER_DEBUG=1``.)
+- ``language("nb")`` gives the checker's own words in bokmål (marks, the "your turn" line, the
+  generic pointers, judge_chart's pointers, the hint when the exercise has a bokmål one);
+  ``language("en")`` goes back. An exercise's own pointers stay as written.
 
 How an exercise is written (the answer key, :mod:`helpers.answers`)
 -------------------------------------------------------------------
 Each exercise is a function registered with :func:`exercise`; it works the right answer out from the
 data (never a number typed in), and returns ``(correct, message)`` through one of the judges::
 
-    @exercise("05.1", hint="divide each row by its mean, times 100, and read row '19 år og under', column 7.")
+    @exercise("05.1", hint="divide each row by its mean, times 100, and read row '19 år og under', column 7.",
+              hint_nb="del hver rad på gjennomsnittet, gang med 100, og les rad '19 år og under', kolonne 7.")
     def _(answer):
         young = ...                                   # computed from data() or a loader
         return judge_number(answer, 100 * young[7] / young.mean(), 0.05, "is July's index", kind="index",
@@ -31,13 +36,19 @@ data (never a number typed in), and returns ``(correct, message)`` through one o
 - :func:`judge_number` for a number (``kind`` chooses the units it expects and the generic pointer:
   ``"count"``, ``"percent"``, ``"pp"``, ``"ratio"``, ``"index"``, ``"months"``, ``"line"``, ``"stars"``;
   ``fallback=`` replaces the generic pointer), :func:`judge_label` for a label (NAV's or the English
-  gloss, with or without æøå, any case), :func:`judge_month` for a month, :func:`judge_range` for a
-  range such as an age group, :func:`choice` for multiple choice, :func:`judge_chart` for an Altair
-  chart the learner writes or changes.
+  gloss, with or without æøå, any case; an age group too: '30–39 år', '30 to 39'), :func:`judge_month`
+  for a month, :func:`judge_range` for two numbers (low, high) such as what two stars hide,
+  :func:`choice` for multiple choice, :func:`judge_chart` for an Altair chart the learner writes or
+  changes.
 - ``mistakes`` maps a pointer (what to look at, in the learner's terms) to the value the mistake
   gives: work each usual mistake out from the data the same way as the right answer.
-- The ``hint`` is a recipe that does not state the answer. The message for a right answer may
-  state it (the learner has it already).
+- The ``hint`` is a recipe that does not state the answer (``hint_nb`` the same in bokmål, optional).
+  The message for a right answer may state it (the learner has it already). A pointer says what to
+  look at for that mistake, in the learner's terms; it never states the right answer either.
+- A chart exercise passes the expected values as a DataFrame or Series computed from the data (a
+  hidden count as NaN/<NA>) and the mark asked for; judge_chart reads the learner's chart whichever
+  reasonable way it was built. answers.py may use ``_chart_spec``, ``_layers`` and ``_cell_key`` to
+  probe a chart for a mistake of its own (those names are kept stable).
 - The readers (:func:`as_number`, :func:`as_month`, :func:`as_label`, :func:`as_range`,
   :func:`one_value`) read answers the way people write them; see ``tests/test_checker.py`` for the
   list of forms, with where each comes from.
@@ -47,6 +58,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import numbers
 import re
 import unicodedata
@@ -219,6 +231,8 @@ def _judge_safely(function: Callable[[object], tuple[bool, str]], answer: object
         correct, message = function(answer)
         return bool(correct), str(message)
     except Exception as error:  # noqa: BLE001 - an odd answer must not end in a traceback
+        if os.environ.get("NAV_CHECKER_DEBUG"):
+            raise
         return False, _say(f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
                            "such as 12.5, '15 061', 'July 2019' or a label as text.",
                            f"kontrollen kunne ikke lese {show(answer)} ({type(error).__name__}): gi én verdi, "
@@ -846,6 +860,9 @@ def _chart_spec(chart: object) -> tuple[dict, str | None]:
     try:
         spec = chart.to_dict(validate=False)
     except Exception as error:  # noqa: BLE001
+        if type(error).__name__ == "MaxRowsError":
+            return {}, _say("the chart's data has more than 5,000 rows: filter in pandas first and chart only the rows asked for.",
+                            "dataene i diagrammet har mer enn 5 000 rader: filtrer i pandas først og lag diagrammet av bare radene det spørres om.")
         reason = f"{type(error).__name__}: {show(str(error), 120)}"
         return {}, _say(f"Altair cannot build this chart ({reason}).", f"Altair klarer ikke å lage dette diagrammet ({reason}).")
     if not isinstance(spec, dict):
@@ -969,8 +986,8 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
             columns = ", ".join(map(str, rows.columns[:8]))
             return None, _say(f"the chart encodes `{field}`, which is not a column of its data ({columns}).",
                               f"diagrammet bruker `{field}`, som ikke er en kolonne i dataene ({columns}).")
-    frame = pd.DataFrame({"x": rows[x_field].map(_cell_key),
-                          "c": rows[color_field].map(_cell_key) if color_field else None,
+    frame = pd.DataFrame({"x": _keys(rows[x_field]),
+                          "c": _keys(rows[color_field]) if color_field else None,
                           "y": pd.to_numeric(rows[y_field], errors="coerce") if y_field else 1.0})
     if aggregate and aggregate not in _AGGREGATES:
         known = ", ".join(sorted(_AGGREGATES))
@@ -997,6 +1014,15 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
         else:
             drawn[key] = None if pd.isna(values.iloc[0]) else float(values.iloc[0])
     return {(k[0], None if k[1] is None or (isinstance(k[1], float) and math.isnan(k[1])) else k[1]): v for k, v in drawn.items()}, None
+
+
+def _keys(column: pd.Series) -> pd.Series:
+    """A column's values in :func:`_cell_key`'s form, each distinct value worked out once."""
+    try:
+        lookup = {value: _cell_key(value) for value in pd.unique(column)}
+        return column.map(lookup)
+    except TypeError:  # unhashable cells (lists, dicts)
+        return column.map(_cell_key)
 
 
 def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) -> str | None:

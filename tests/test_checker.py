@@ -362,6 +362,18 @@ def test_every_exercise_answers_every_odd_input_with_a_message_quickly(exercise_
         assert cpu < 0.2 and wall < 2, f"{label}: {cpu:.2f} s CPU, {wall:.2f} s"
 
 
+@exercise("T9.3", hint="none.")
+def _t93(answer):
+    raise KeyError("a bug in the answer key")
+
+
+def test_a_failing_check_gives_a_message_and_its_traceback_only_when_debugging(monkeypatch):
+    assert check("T9.3", 5).message.startswith("the checker could not read 5 (KeyError)")
+    monkeypatch.setenv("NAV_CHECKER_DEBUG", "1")
+    with pytest.raises(KeyError, match="a bug in the answer key"):
+        check("T9.3", 5)
+
+
 @pytest.mark.parametrize("n", [8_000, 1_000_000])
 def test_long_answers_are_refused_before_any_regex(n):
     for text in ("1" * n, "a" * n, "30-39 år " * (n // 9)):
@@ -479,6 +491,21 @@ def test_a_wrong_chart_gets_the_pointer_that_fits(name):
     chart, pointer = WRONG_CHARTS[name]
     ok, message = judge_chart(chart, EXPECTED, mark="line")
     assert not ok and pointer in message, f"{name}: {message}"
+
+
+def test_charts_are_read_with_the_collections_data_transformer_too():
+    from helpers import charts
+
+    before = alt.data_transformers.active
+    charts.enable()  # what helpers.notebook.setup() does in every notebook: inline values, NaN as null
+    try:
+        ok, message = judge_chart(RIGHT_CHARTS["Periods on x"], EXPECTED)
+        assert ok, message
+        assert "draws it as 0" in judge_chart(line(LONG.fillna(0)), EXPECTED)[1]
+        big = pd.DataFrame({"period": pd.period_range("2000-01", periods=6000, freq="M"), "value": 1})
+        assert "more than 5,000 rows" in judge_chart(line(big), EXPECTED)[1]
+    finally:
+        alt.data_transformers.enable(before)
 
 
 def test_a_right_chart_with_another_mark_when_told():
