@@ -28,6 +28,20 @@ def _status(period: str) -> pd.Series:
     return rows.set_index("status_group")["value"].astype(int)
 
 
+def _is_missing(answer: object) -> bool:
+    """True for a NaN or <NA> answer: what the sum, max or share of an empty selection gives."""
+    try:
+        return answer is not None and not isinstance(answer, str) and bool(pd.isna(answer))
+    except (TypeError, ValueError):
+        return False
+
+
+def _empty_month(month: str) -> str:
+    return (f"that is NaN (no number): your selection is probably empty. `period` holds pandas Periods, so the text "
+            f"'{month}' inside .query matches nothing: use a mask (`frame[frame[\"period\"] == \"{month}\"]`) or "
+            f"`pd.Period(\"{month}\", \"M\")` with @ in .query.")
+
+
 @exercise("00.1", hint="keep the rows of `status` whose `period` is \"2019-07\", then take `.sum()` of their `value`.")
 def _(answer):
     july = _status("2019-07")
@@ -43,6 +57,8 @@ def _(answer):
 
 @exercise("00.2", hint="select May 2021 (\"2021-05\") in `status`; divide the jobseekers' `value` by the sum of all three, times 100.")
 def _(answer):
+    if _is_missing(answer):
+        return False, _empty_month("2021-05")
     may = _status("2021-05")
     jobseekers = may["Arbeidssøkere på tiltak"]
     return judge_number(answer, 100 * jobseekers / may.sum(), 0.05, "of the participants in May 2021 were jobseekers", unit=" %", mistakes={
@@ -161,6 +177,8 @@ def _groups_march_2021() -> pd.Series:
 @exercise("01.5", hint="select(participants, programme_group=None) and keep March 2021 (a Period in .query, or a mask); drop "
                        "the total 'I alt', take the largest value, divide it by the 'I alt' row and multiply by 100.")
 def _(answer):
+    if _is_missing(answer):
+        return False, _empty_month("2021-03")
     march = _groups_march_2021()
     groups = march.drop(T)
     largest, total = groups.max(), march[T]

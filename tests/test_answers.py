@@ -29,7 +29,8 @@ CASES["00.1"] = ([58225, "58 225", "58,225", "58225 persons"],
                   (0, "empty selection"), ("0", "kept no rows")])
 # May 2021: jobseekers 17 532 of 77 811 (nav_tiltak_kjonn_2021-01_2021-05.txt lines 26-27) = 22.53 %.
 CASES["00.2"] = ([22.5, "22,5 %", 100 * 17532 / 77811, "22.5 per cent"],
-                 [(17532 / 77811, "multiply by 100"), (17532, "number of jobseekers"), (25, "too high")])
+                 [(17532 / 77811, "multiply by 100"), (17532, "number of jobseekers"), (25, "too high"),
+                  (float("nan"), "selection is probably empty")])
 
 # -- 01 The definitions, executable --------------------------------------------------------------
 # 01.1-01.3: the histories notebook 01 prints; the answers follow the definitions page, lines 5, 7 and 13-14.
@@ -51,7 +52,8 @@ CASES["01.4"] = ([15061, "15 061", "15,061", "15061 persons"],
 _FOLLOW_UP = 100 * 18368 / 77372
 CASES["01.5"] = ([round(_FOLLOW_UP, 1), f"{_FOLLOW_UP:.1f} %".replace(".", ","), _FOLLOW_UP, "23.7 per cent"],
                  [(100, "'I alt'"), (round(100 * 15356 / 77372, 1), "November 2016"), (_FOLLOW_UP / 100, "fraction"),
-                  (18368, "number of people"), (round(100 * 18368 / (2 * 77372), 1), "twice")])
+                  (18368, "number of people"), (round(100 * 18368 / (2 * 77372), 1), "twice"),
+                  (float("nan"), "selection is probably empty"), (pd.NA, "'2021-03' inside .query")])
 
 
 def _chart_2021_shares(y: str = "share", mark: str = "line") -> alt.Chart:
