@@ -849,27 +849,71 @@ def _(answer):
                         "(the three status groups added up)", mistakes=mistakes)
 
 
-@exercise("07.3", hint="side_by_side has the row of status_group 'Nedsatt arbeidsevne, på tiltak' and programme_group 'I alt': "
-                       "divide value_nav by value_audit, subtract 1, multiply by 100.")
-def _(answer):
+def _gaps_07(status_group: str) -> pd.DataFrame:
+    """The audit's 2016 average (Tabell 3) and NAV's November 2016 count per programme group of one status group, and the
+    gap in per cent, merged as 07's `side_by_side` does (Tabell 3's category names mapped to NAV's programme groups)."""
     from .audit import load_audit_table
 
-    t3 = load_audit_table(3).query("is_total and year == 2016").set_index("status_group_en")["value"]
-    nav = _group_07("2016-11", T)
-    rwc, js = nav["Nedsatt arbeidsevne, på tiltak"], nav["Arbeidssøkere på tiltak"]
-    year = select(data(), status_group="Nedsatt arbeidsevne, på tiltak")
-    year = year[year["period"].dt.year == 2019].set_index("period")["value"].astype(int)
-    season = 100 * (year[pd.Period("2019-11", "M")] / year.mean() - 1)
-    expected = 100 * (rwc / t3["reduced work capacity"] - 1)
-    ok, message = judge_number(answer, expected, 0.05, "above the audit's average", unit=" %", mistakes={
-        "that divides by NAV's count; the question measures from the audit's average": 100 * (1 - t3["reduced work capacity"] / rwc),
-        "that is the jobseekers' gap; take the row of Nedsatt arbeidsevne, på tiltak": 100 * (js / t3["jobseekers"] - 1),
-        "that is the ratio in per cent; subtract 100 to get how much higher": 100 * rwc / t3["reduced work capacity"],
-        "that is the difference in persons; divide it by the audit's average and multiply by 100": rwc - t3["reduced work capacity"]})
+    names = {"Oppfølgingstiltak": "Oppfølging", "Opplæringstiltak": "Opplæring", "Jobbskaping": "Jobbskaping og egenetablering"}
+    group_en = {"Arbeidssøkere på tiltak": "jobseekers", "Nedsatt arbeidsevne, på tiltak": "reduced work capacity"}[status_group]
+    t3 = load_audit_table(3).query("year == 2016 and not is_total and status_group_en == @group_en")
+    audit = t3.assign(programme_group=t3["scheme_category"].replace(names)).set_index("programme_group")["value"]
+    nav = select(data(), status_group=status_group, programme_group=None)
+    nav = nav[(nav["period"] == pd.Period("2016-11", "M")) & (nav["programme_group"] != T)].set_index("programme_group")["value"]
+    frame = pd.DataFrame({"audit": audit, "nav": nav}).dropna().astype(float)
+    return frame.assign(gap=100 * (frame["nav"] / frame["audit"] - 1), difference=frame["nav"] - frame["audit"])
+
+
+@exercise("07.3", hint="in `side_by_side`, keep status_group 'Nedsatt arbeidsevne, på tiltak' and leave out programme_group 'I alt'; "
+                       "add a column 100 * (value_nav / value_audit - 1); keep value_audit >= 1000; take `idxmax()` of the new column "
+                       "with programme_group as the index.")
+def _(answer):
+    reduced = _gaps_07("Nedsatt arbeidsevne, på tiltak")
+    large = reduced[reduced["audit"] >= 1000]
+    expected = large["gap"].idxmax()
+    small = reduced["gap"].idxmax()
+    persons = large["difference"].idxmax()
+    jobseekers = _gaps_07("Arbeidssøkere på tiltak")
+    mistakes = {}
+    if small != expected:
+        mistakes[f"that group has the largest gap, but fewer than a thousand participants in the audit's average "
+                 f"({reduced.loc[small, 'audit']:,.0f}): keep the groups with at least a thousand."] = small
+    if persons != expected:
+        mistakes["that group is furthest above in persons; the question asks for per cent of the audit's average."] = persons
+    mistakes["that group is the closest (the smallest gap): take the largest, `idxmax()`."] = large["gap"].idxmin()
+    js_large = jobseekers[jobseekers["audit"] >= 1000]["gap"].idxmax()
+    if js_large not in (expected, *mistakes.values()):
+        mistakes["that is the jobseekers' largest gap: keep the rows of Nedsatt arbeidsevne, på tiltak."] = js_large
+    ok, message = judge_label(answer, expected, mistakes=mistakes)
     if ok:
-        message += (f" In 2019 the season lifted November {season:.1f} % above the year's average for this group: for reduced "
-                    "work capacity the season alone could explain most of the gap, unlike for jobseekers.")
+        message += f" NAV's November 2016 count is {large.loc[expected, 'gap']:.1f} % above the audit's 2016 average there."
     return ok, message
+
+
+@exercise("07.4", hint="`side_by_side.query(\"status_group == 'Arbeidssøkere på tiltak' and programme_group != 'I alt'\")`, add "
+                       "`gap_pct = 100 * (value_nav / value_audit - 1)`, then `alt.Chart(...).mark_bar().encode(x=alt.X(\"gap_pct:Q\", "
+                       "title=...), y=alt.Y(\"programme_group:N\", title=...))` and `.properties(title=...)`.")
+def _(answer):
+    jobseekers = _gaps_07("Arbeidssøkere på tiltak")
+    totals = _group_07("2016-11", T)
+    from .audit import load_audit_table
+
+    audit_total = load_audit_table(3).query("is_total and year == 2016 and status_group_en == 'jobseekers'")["value"].item()
+    with_total = pd.concat([jobseekers["gap"], pd.Series({T: 100 * (totals["Arbeidssøkere på tiltak"] / audit_total - 1)})])
+    probes = {
+        "that chart has a bar for the total, 'I alt': leave it out, so that every bar is a programme group.": with_total,
+        "those bars are people with reduced work capacity: keep the rows of Arbeidssøkere på tiltak.": _gaps_07("Nedsatt arbeidsevne, på tiltak")["gap"],
+        "those bars are the difference in persons: divide by the audit's average (value_audit), subtract 1 and multiply by 100.": jobseekers["difference"],
+        "those bars are NAV's count as a share of the audit's average (about 120 %): subtract 100, so that a bar shows how far above it is.":
+            jobseekers["gap"] + 100,
+        "those bars divide by NAV's count: the gap is measured from the audit's average (value_audit).":
+            100 * (1 - jobseekers["audit"] / jobseekers["nav"]),
+    }
+    for pointer, series in probes.items():
+        if judge_chart(answer, series, x="group", y="gap", mark="bar", tolerance=0.05, title=False, axis_titles=False)[0]:
+            return False, pointer
+    return judge_chart(answer, jobseekers["gap"], x="group", y="gap", mark="bar", tolerance=0.05,
+                       what="the jobseekers' gap in per cent for each programme group")
 
 # -- 08 The years since --------------------------------------------------------------------------
 def _by_status() -> pd.DataFrame:

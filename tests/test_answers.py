@@ -293,10 +293,40 @@ CASES["07.1"] = (["c", "C", " (c) "], [("b", "no source and no table shows a tra
 CASES["07.2"] = ([11971 - (6992 + 2025 + 276), "2 678", "2,678", "+2678"],
                  [(-(11971 - (6992 + 2025 + 276)), "sign"), (11971 - 6992, "add the three status groups"),
                   (11971 - 2 * (6992 + 2025 + 276), "age_group")])
-# NAV November 2016, reduced work capacity 60 202 (en_maaned line 30); Tabell 3, 2016 "Totalt" 57 590 (report line 2022)
-CASES["07.3"] = ([round(100 * (60202 / 57590 - 1), 1), "4,5 %", "4.54"],
-                 [(round(100 * (1 - 57590 / 60202), 1), "divides by NAV's count"), (60202 - 57590, "difference in persons"),
-                  (round(100 * (20331 / 17335 - 1), 1), "jobseekers")])
+# 07.3: reduced work capacity, NAV November 2016 (en_maaned lines 77-86) against Tabell 3's 2016 column (report lines 2002-2020):
+# Avklaringstiltak 2 515 / 2 228 = +12.9 % is the largest gap among groups of 1 000 or more; Arbeidsrettet rehabilitering
+# 600 / 492 = +22.0 % is larger but small; Opplæring 13 702 - 12 436 = 1 266 persons is the largest in persons;
+# Oppfølging 10 403 / 10 549 = -1.4 % the smallest.
+CASES["07.3"] = (["Avklaringstiltak", "assessment", "Avklaringstiltak (Assessment)", " avklaringstiltak "],
+                 [("Arbeidsrettet rehabilitering", "fewer than a thousand"), ("Opplæring", "in persons"), ("Oppfølging", "smallest gap")])
+# 07.4: jobseekers, NAV November 2016 (en_maaned lines 66-71) against Tabell 3's 2016 column (report lines 1986-1996)
+_JS_NAV = {"Avklaringstiltak": 451, "Oppfølging": 4515, "Opplæring": 5143, "Lønnstilskudd": 2551, "Arbeidspraksis": 7534,
+           "Jobbskaping og egenetablering": 137}
+_JS_AUDIT = {"Avklaringstiltak": 379, "Oppfølging": 3747, "Opplæring": 4197, "Lønnstilskudd": 2043, "Arbeidspraksis": 6875,
+             "Jobbskaping og egenetablering": 94}
+
+
+def _gap_chart(values: dict[str, float], mark: str = "bar", vertical: bool = False):
+    """Bars of a value per programme group, horizontal (or vertical), with titles, as a learner might draw them."""
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"group": list(values), "gap": list(values.values())})
+    if vertical:
+        encoding = {"x": alt.X("group:N", title="Programme group"), "y": alt.Y("gap:Q", title="NAV above the audit (%)")}
+    else:
+        encoding = {"y": alt.Y("group:N", title="Programme group"), "x": alt.X("gap:Q", title="NAV above the audit (%)")}
+    chart = getattr(alt.Chart(frame), f"mark_{mark}")().encode(**encoding)
+    return chart.properties(title="Jobseekers: NAV's November 2016 against the audit's 2016 average")
+
+
+_GAPS = {g: 100 * (_JS_NAV[g] / _JS_AUDIT[g] - 1) for g in _JS_NAV}
+# the total: 20 331 (en_maaned line 29) against 17 335 (report line 1998)
+CASES["07.4"] = ([_gap_chart(_GAPS), _gap_chart(_GAPS, vertical=True)],
+                 [(_gap_chart({**_GAPS, "I alt": 100 * (20331 / 17335 - 1)}), "'I alt'"),
+                  (_gap_chart({g: _JS_NAV[g] - _JS_AUDIT[g] for g in _JS_NAV}), "difference in persons"),
+                  (_gap_chart({g: 100 * _JS_NAV[g] / _JS_AUDIT[g] for g in _JS_NAV}), "subtract 100"),
+                  (_gap_chart(_GAPS, mark="line"), "mark_bar")])
 
 # -- 08 The years since --------------------------------------------------------------------------
 def _oversikt() -> dict[tuple[str, str], int]:
