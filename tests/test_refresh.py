@@ -30,10 +30,14 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def refresh(root: Path, folder: Path, *args: str) -> subprocess.CompletedProcess:
-    """`make refresh FROM=folder` in ``root`` as a reader runs it, without executing the notebooks."""
+    """`make refresh FROM=folder` in ``root`` as a reader runs it, without executing the notebooks.
+
+    ``-o setup``: the copy shares this checkout's .venv, and a set-up step run in the copy would point the
+    shared environment's editable install at the temporary copy (``pip install -e .``).
+    """
     extra = " ".join(("--no-execute", *args))
-    return subprocess.run(["make", "refresh", f"FROM={folder}", f"REFRESH_ARGS={extra}"], cwd=root, capture_output=True,
-                          text=True, timeout=300, env=reader_env())
+    return subprocess.run(["make", "-o", "setup", "refresh", f"FROM={folder}", f"REFRESH_ARGS={extra}"], cwd=root,
+                          capture_output=True, text=True, timeout=300, env=reader_env())
 
 
 def load(root: Path, code: str) -> str:
@@ -57,6 +61,7 @@ def test_refresh_succeeds_and_reports_new_month_revisions_and_new_programme(refr
     root, built, done = refreshed
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     out = done.stdout
+    assert "pip install" not in out
     assert f"New months: {built.next_month}\n" in out
     assert f"Revised cells in months already published: {len(built.revised)}\n" in out
     status = {"Nedsatt arbeidsevne": "Nedsatt arbeidsevne, på tiltak"}
@@ -203,6 +208,6 @@ def test_the_copy_already_in_data_raw_changes_nothing(untouched, tmp_path):
 
 def test_make_refresh_without_a_folder_says_how(untouched):
     root, before = untouched
-    done = subprocess.run(["make", "refresh"], cwd=root, capture_output=True, text=True, env=reader_env())
+    done = subprocess.run(["make", "-o", "setup", "refresh"], cwd=root, capture_output=True, text=True, env=reader_env())
     assert done.returncode != 0 and "make refresh FROM=path/to/folder" in done.stdout
     assert snapshot(root) == before
