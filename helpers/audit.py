@@ -234,6 +234,16 @@ def load_audit_inconsistencies() -> pd.DataFrame:
     return pd.read_csv(AUDIT_DIR / "inconsistencies.csv", encoding="utf-8", dtype=str)
 
 
+def load_audit_grades() -> pd.DataFrame:
+    """The Document's grade words per main finding and the overall verdict (``data/audit/grades.csv``), as text.
+
+    Checked against its declared shape first, like every CSV here; empty cells stay empty strings (a finding
+    without a grade word has ``grade`` ""), as the stakeholders' pages read them.
+    """
+    check_csv("grades.csv")
+    return pd.read_csv(AUDIT_DIR / "grades.csv", encoding="utf-8", dtype=str, keep_default_na=False)
+
+
 @functools.cache
 def _report_lines() -> tuple[str, ...]:
     """The report's lines, after checking the file against its manifest checksum."""
@@ -334,5 +344,5 @@ def activity_plan_change() -> pd.DataFrame:
 
 __all__ = [
     "activity_plan_change", "audit_tables", "cost_per_place", "load_audit_findings",
-    "load_audit_inconsistencies", "load_audit_table", "report_line", "waiting_for_plan_extra",
+    "load_audit_inconsistencies", "load_audit_table", "load_audit_grades", "check_csv", "report_line", "waiting_for_plan_extra",
 ]

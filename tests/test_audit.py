@@ -827,3 +827,10 @@ def test_a_csv_cut_inside_a_character_names_the_file(audit_copy):
     line = data[:cut].count(b"\n") + 1
     with pytest.raises(ParseError, match=rf"data/audit/tabell_10.csv, line {line}: bytes that are not UTF-8"):
         audit.load_audit_table(10)
+
+
+def test_load_audit_grades_is_the_checked_csv_as_text(audit_copy):
+    assert audit.load_audit_grades().equals(GRADES)
+    edit_line(audit_copy / "grades.csv", 2, lambda old: old + ",extra")
+    with pytest.raises(ParseError, match="data/audit/grades.csv, line 2: 10 cells; expected 9 cells"):
+        audit.load_audit_grades()
