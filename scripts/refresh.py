@@ -376,16 +376,17 @@ def refresh(folder: Path, execute: bool = True, commit: str | None = None, allow
         restore(backup)
         raise
     text = report(old, new, changes, todo)
-    if execute:
-        paths = notebooks or notebooks_of_the_makefile()
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py"), *map(str, paths)], cwd=ROOT, check=True)
-        text += f"\nRe-executed {len(paths)} notebooks: " + ", ".join(p.name for p in paths)
-        if (ROOT / "scripts" / "student.py").exists():  # as make notebooks does: the student copies follow the notebooks
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "student.py"), "student"], cwd=ROOT, check=True)
-            text += "; student copies rewritten"
-    else:
-        text += "\nNotebooks not re-executed (--no-execute): run `make notebooks` before committing."
-    return text
+    if not execute:
+        return text + "\nNotebooks not re-executed (--no-execute): run `make notebooks` before committing."
+    print(text + "\nThe data are in place; re-executing the notebooks (a failure here leaves the new data and says which notebook).",
+          flush=True)  # the report is not lost if a notebook fails
+    paths = notebooks or notebooks_of_the_makefile()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "execute_notebooks.py"), *map(str, paths)], cwd=ROOT, check=True)
+    done = f"Re-executed {len(paths)} notebooks: " + ", ".join(p.name for p in paths)
+    if (ROOT / "scripts" / "student.py").exists():  # as make notebooks does: the student copies follow the notebooks
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "student.py"), "student"], cwd=ROOT, check=True)
+        done += "; student copies rewritten"
+    return done
 
 
 def _entry_field(text: str, name: str, key: str) -> str:
@@ -410,6 +411,10 @@ def main(argv: list[str] | None = None) -> int:
                       notebooks=args.notebooks or None))
     except (RefusedError, ParseError) as error:
         print(f"Refused: {error}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as error:
+        print(f"A notebook failed to execute ({error.cmd[1]}): the new data are in place; fix the notebook and run make notebooks.",
+              file=sys.stderr)
         return 1
     return 0
 
