@@ -4,9 +4,12 @@ Every page that shows numbers says this once, near the top (and every CSV carrie
 from the data's own metadata, never typed: the monthly series from its ``metadata.json`` (export time
 and latest month), NAV's printed tables and the audit from the manifest's periods.
 
-    from helpers.stamp import data_stamp
-    say(data_stamp(["monthly"]))              # 08, the dashboard
-    say(data_stamp(["participants"], "nb"))   # 01-05, 07 (the tables of 2016, 2019 and 2021)
+    from helpers.stamp import stamp
+    stamp(["monthly"])                 # 08, the dashboard
+    stamp(["participants"], "nb")      # 01-05, 07 (the tables of 2016, 2019 and 2021)
+
+``stamp`` displays the Markdown of :func:`data_stamp` as it is (``say`` would escape its bold stars,
+which it keeps for NAV's ``*``).
 """
 
 from __future__ import annotations
@@ -85,3 +88,10 @@ def data_stamp(sources: Iterable[str] = ("monthly",), lang: str = "en") -> str:
 def csv_stamp(sources: Iterable[str] = ("monthly",), lang: str = "en") -> str:
     """The stamp as one plain line for the top of a CSV (no Markdown)."""
     return data_stamp(sources, lang).replace("**", "").replace("`", "")
+
+
+def stamp(sources: Iterable[str] = ("monthly",), lang: str = "en") -> None:
+    """Display the data stamp in a notebook (Markdown, bold kept)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(data_stamp(sources, lang)))
