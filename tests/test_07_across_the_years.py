@@ -291,6 +291,17 @@ def test_a_lower_bound_is_printed_as_a_range(notebook):
     assert "Tilskudd til ekspertbistand (November 2019: 16–19)" in note
 
 
+def test_the_group_table_keeps_stars_as_ranges(notebook):
+    """The numbers under the group chart: Jobbskaping og egenetablering, November 2019, is 34 + 103 + '*' (alder lines 707,
+    810, 863) = 137-140, in its total and in the kind of row that holds it; no part of it is shown as a plain number or 0."""
+    assert [cells(Y2019, line)[11] for line in (707, 810, 863)] == ["34", "103", "*"]
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and c.source.strip() == "show(group_figure())")
+    html = next(o["data"]["text/html"] for o in cell.outputs if "<table" in o.get("data", {}).get("text/html", ""))
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "Jobbskaping og egenetablering" in r and "2019-11" in r)
+    values = [re.sub(r"<[^>]+>", "", v).strip() for v in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+    assert values[-4:-2] == ["137–140", "137–140"], values
+
+
 def test_the_stamp_names_the_tables_and_the_audit(notebook):
     first_section = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and c.source.startswith("## Three tables"))
     top = "\n".join(cell_text(c) for c in notebook.cells[:first_section])

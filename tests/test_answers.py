@@ -297,7 +297,7 @@ CASES["07.2"] = ([11971 - (6992 + 2025 + 276), "2 678", "2,678", "+2678"],
 # Avklaringstiltak 2 515 / 2 228 = +12.9 % is the largest gap among groups of 1 000 or more; Arbeidsrettet rehabilitering
 # 600 / 492 = +22.0 % is larger but small; Opplæring 13 702 - 12 436 = 1 266 persons is the largest in persons;
 # Oppfølging 10 403 / 10 549 = -1.4 % the smallest.
-CASES["07.3"] = (["Avklaringstiltak", "assessment", "Avklaringstiltak (Assessment)", " avklaringstiltak "],
+CASES["07.3"] = (["Avklaringstiltak", "assessment", "Avklaringstiltak (Assessment)", " avklaringstiltak ", "Avklaring"],
                  [("Arbeidsrettet rehabilitering", "fewer than a thousand"), ("Opplæring", "in persons"), ("Oppfølging", "smallest gap")])
 # 07.4: jobseekers, NAV November 2016 (en_maaned lines 66-71) against Tabell 3's 2016 column (report lines 1986-1996)
 _JS_NAV = {"Avklaringstiltak": 451, "Oppfølging": 4515, "Opplæring": 5143, "Lønnstilskudd": 2551, "Arbeidspraksis": 7534,
