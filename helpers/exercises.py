@@ -344,6 +344,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     ("line", r"line|linje|lines|linjer|row|rad|no\.|nr\.?"),
     ("years", r"years?|år\b|aar\b|yrs"),
 )
+_MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|mars|"
+                "mai|juni|juli|oktober|desember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec")
 _FILLER = r"about|around|approx\.?|approximately|ca\.?|circa|roughly|omtrent|rundt|cirka|ratio|index|indeks|of|av|=|:|~|≈"
 
 
@@ -389,6 +391,9 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
         text, n = re.subn(rf"(?<![a-zæøå])(?:{pattern})(?![a-zæøå])", " ", text)
         units |= {unit} if n else set()
     text = re.sub(rf"(?<![a-zæøå])(?:{_FILLER})(?![a-zæøå])", " ", text).strip(" .;")
+    if not re.fullmatch(r"[+-]?\s*[\d .,']+", text):  # "58 225 in July 2019", "84 personer i mai 2021": the month is context
+        text = re.sub(rf"(?<![a-zæøå])(?:in|i|for|per|på|pa)?\s*(?:{_MONTH_WORDS})\.?(?:\s+\d{{4}})?(?![a-zæøå])", " ", text)
+        text = re.sub(r"(?<![a-zæøå])(?:in|i|for|per|på|pa|and|og|the|de)(?![a-zæøå])", " ", text).strip(" .;")
     number = _parse_digits(text, near)
     if number is None:
         return NumberReading(None, frozenset(units), problem=None)
@@ -513,7 +518,9 @@ def fold(text: str) -> str:
             word = word[:-1]
         words.append(word)
     text = " ".join(words)
-    text = re.sub(r"^(\d+-\d+)\s*(?:ar|year|yr|aged?)$", r"\1", text)  # "30-39 år", "30-39 years"
+    text = re.sub(r"(\d)\s*(?:ar|year|yr|aged?)\b", r"\1", text)  # "30-39 år", "30-39 years", "19 år og under"
+    text = re.sub(r"^(\d+)\s*(?:\+|and over|og over|or older|eller eldre)$", r"\1 and over", text)  # "60+", "60 år og over"
+    text = re.sub(r"^(\d+)\s*(?:and under|og under|or younger|eller yngre)$", r"\1 and under", text)
     return re.sub(r"^(?:age|aged|alder)\s+(\d+-\d+)$", r"\1", text)
 
 

@@ -138,6 +138,8 @@ NUMBER_FORMS = [
     ("line 181", 181, None, "the same in English (the frame's `line` column)"),
     ("58 stjerner", 58, None, "stars counted, Norwegian"),
     ("58 stars", 58, None, "stars counted, English"),
+    ("58 225 in July 2019", 58225, None, "a sentence: the month named as context, as learners answer 'how many in July 2019'"),
+    ("84 personer i mai 2021", 84, None, "the same in bokmål"),
     ("ca. 62,5", 62.5, None, "'ca.' (circa) before a rounded number, as the report writes ('ca. 10 prosentpoeng')"),
     ("about 62.5", 62.5, None, "English 'about'"),
     ("62.5.", 62.5, None, "a sentence's full stop after the number"),
@@ -163,6 +165,8 @@ def test_numbers_are_read_as_people_write_them(written, value, near, source):
                                           ("4,7 måneder", "months"), ("84 personer", "persons"), ("linje 181", "line"),
                                           ("58 stjerner", "stars"), ("kr 5", "kr")])
 def test_the_unit_an_answer_carries_is_kept(written, unit):
+    assert read_number("58 225 or 58 226").value is None, "two numbers are not one answer"
+    assert read_number("2019-07").value is None and read_number("30-39").value is None
     assert read_number(written).units == {unit}
 
 
@@ -268,13 +272,21 @@ def test_impossible_months_get_a_plain_message(impossible):
 RANGE_FORMS = [("30-39", "hyphen, as NAV prints '30-39 år'"), ("30–39 år", "en dash, as the notebooks' titles write ranges"),
                ("30 – 39", "en dash with spaces (Word)"), ("30 to 39", "English"), ("30 til 39", "bokmål"),
                ("30-39 years", "English with the unit"), ("30-39 ÅR", "capitals"), ("aged 30-39", "English 'aged'"),
-               ((30, 39), "a tuple of the two ends"), ("'30-39 år'", "quotes left in")]
+               ((30, 39), "a tuple of the two ends"), ("'30-39 år'", "quotes left in"), (["30-39 år"], "a one-element list")]
 
 
 @pytest.mark.parametrize("written,source", RANGE_FORMS, ids=[repr(f[0]) for f in RANGE_FORMS])
 def test_age_groups_are_read_in_every_written_form(written, source):
     assert judge_label(written, "30-39 år")[0], source
     assert not judge_label(written, "40-49 år")[0]
+
+
+@pytest.mark.parametrize("written,label", [("19 and under", "19 år og under"), ("19 år og under", "19 år og under"),
+                                           ("19 og under", "19 år og under"), ("19 years and under", "19 år og under"),
+                                           ("60+", "60 år og over"), ("60 år og over", "60 år og over"), ("60 and over", "60 år og over")])
+def test_open_ended_age_groups(written, label):
+    assert judge_label(written, label)[0]
+    assert not judge_label(written, "30-39 år")[0]
 
 
 def test_ranges_as_two_numbers():
@@ -350,7 +362,8 @@ def test_the_answer_key_is_registered():
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_every_exercise_answers_every_odd_input_with_a_message_quickly(exercise_id):
-    check(exercise_id, 1)  # a first call loads the data the answer key computes from, once per kernel
+    for first in (1, alt.Chart(pd.DataFrame({"a": [1]})).mark_line()):  # first calls load data and Altair's schema, once per kernel
+        check(exercise_id, first)
     for answer in ODD_INPUTS:
         # thread CPU time measures the checker's own work, not the other sessions that share the machine's cores
         cpu, wall = time.thread_time(), time.perf_counter()
@@ -359,7 +372,7 @@ def test_every_exercise_answers_every_odd_input_with_a_message_quickly(exercise_
         label = f"{exercise_id} with {type(answer).__name__}"
         assert isinstance(result, ex.Result) and result.message.strip() and not result.correct, label
         assert "Traceback" not in str(result), label
-        assert cpu < 0.2 and wall < 2, f"{label}: {cpu:.2f} s CPU, {wall:.2f} s"
+        assert cpu < 0.2 and wall < 10, f"{label}: {cpu:.2f} s CPU, {wall:.2f} s"  # the wall clock only guards against a hang
 
 
 @exercise("T9.3", hint="none.")
