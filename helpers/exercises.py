@@ -258,6 +258,8 @@ def hint(exercise_id: str) -> Hint:
 def _find(exercise_id: str) -> Exercise:
     _load_all()
     key = str(exercise_id).strip()
+    if re.fullmatch(r"\d\.\d+", key):  # "5.1" for "05.1"
+        key = "0" + key
     if key not in EXERCISES:
         raise KeyError(f"no exercise {key!r}; known: {', '.join(sorted(EXERCISES))}")
     return EXERCISES[key]
@@ -322,7 +324,9 @@ def one_value(answer: object) -> tuple[object, str | None]:
             break
     if isinstance(answer, (bytes, bytearray)):
         answer = bytes(answer[:MAX_TEXT]).decode("utf-8", errors="replace")
-    if isinstance(answer, np.generic):
+    if isinstance(answer, np.datetime64):
+        answer = pd.Timestamp(answer) if not np.isnat(answer) else pd.NaT
+    elif isinstance(answer, np.generic):
         answer = answer.item()
     if isinstance(answer, str) and len(answer) > MAX_TEXT:
         return None, _too_long(len(answer))

@@ -72,6 +72,8 @@ def test_hint_on_request_in_markdown_and_plain_text():
     assert shown._repr_markdown_().startswith("**Hint** (T9.1): divide")
     with pytest.raises(KeyError, match="no exercise"):
         hint("99.9")
+    _load_all()
+    assert str(hint("5.1")).startswith("Hint (05.1)"), "an id typed without its leading zero"
 
 
 def test_the_checker_speaks_bokmal_when_asked():
@@ -255,6 +257,7 @@ MONTH_FORMS = [
     (pd.Period("2019-07", "M"), (2019, 7), "the frame's `period`"), (pd.Timestamp("2019-07-01"), (2019, 7), "`.dt.to_timestamp()`"),
     ([pd.Period("2021-05", "M")], (2021, 5), "the one-element list `exit_months` returns"), (7, (None, 7), "a month number"),
     (pd.Series([pd.Period("2019-07", "M")]), (2019, 7), "a one-row selection of `period`"),
+    (np.datetime64("2019-07-01"), (2019, 7), "a NumPy date (`.values[0]` of a date column)"),
 ]
 
 
