@@ -20,7 +20,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/das
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
-	@echo "make test   set up .venv (if needed) and run every test: unit, nbval, browser"
+	@echo "make test   set up .venv (if needed) and run every test: unit, lint, nbval, browser (and print the time)"
+	@echo "make test-binder    the Binder rehearsal: environment.yml's environment, its server, 30 dashboard views"
+	@echo "make check NB=05    one notebook's nbval run and its tests, while editing it"
+	@echo "make lint   ruff's lint and format check"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
 	@echo "make dashboard  open the stakeholders' dashboard as a Voilà page (no code shown)"
 	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"

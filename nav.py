@@ -77,6 +77,10 @@ def setup(venv: Path) -> Path:
     digest = inputs_digest()
     if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
         return python
+    home = venv.resolve().parent
+    if home != ROOT.resolve():  # a copy that borrows another checkout's .venv (the tests make such copies)
+        raise SystemExit(f"{venv} is {home}'s environment, set up from other locks than this tree's: installing here "
+                         f"would change that checkout's set-up (and point its `helpers` here). Run `python3 nav.py setup` in {home}.")
     pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     run([*pip, "--require-hashes", "--no-deps", *(arg for lock in LOCKS for arg in ("-r", lock))])
     # The collection's `helpers` package, editable: a local path cannot be hashed, so it is a step of its own.
@@ -122,10 +126,10 @@ def notebooks() -> list[str]:
             for p in (*numbered, folder / "dashboard.ipynb", folder / "glossary.ipynb") if p.exists()]
 
 
-def timed(what: str, command: list[str]) -> int:
+def timed(what: str, command: list[str], env: dict[str, str] | None = None) -> int:
     """Run pytest, then say how long it took and how busy the machine was."""
     started, before = time.monotonic(), load()
-    done = subprocess.run(command, cwd=ROOT)
+    done = subprocess.run(command, cwd=ROOT, env=env)
     minutes, seconds = divmod(round(time.monotonic() - started), 60)
     say(f"{what}: {minutes} min {seconds:02d} s on {os.cpu_count()} cores (load average {before} at the start, {load()} at the end)")
     return done.returncode
@@ -133,7 +137,10 @@ def timed(what: str, command: list[str]) -> int:
 
 def test(python: Path, extra: list[str]) -> int:
     """Every test (unit, nbval on every notebook, browser, README's commands) but the Binder rehearsal, in two workers."""
-    return timed("The suite", [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra])
+    # The whole run starts `make notebooks` in a copy at once, in the background (tests/reproduction.py).
+    env = {**os.environ, "NAV_REPRODUCE_EARLY": "" if extra else "1"}
+    return timed("The suite", [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra],
+                 env)
 
 
 def test_binder(python: Path, extra: list[str]) -> int:

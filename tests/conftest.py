@@ -30,6 +30,18 @@ SLOW_FILES = {"test_browser.py", "test_site.py", "test_doors.py", "test_binder.p
 NOTEBOOK_FILES = {"test_commands.py", "test_student.py", "test_binder.py"}  # they execute notebooks beyond nbval's run
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from . import reproduction
+
+    reproduction.start(config)  # `make notebooks` in a copy, in the background (only under nav.py test)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from . import reproduction
+
+    reproduction.finish(config)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         name = item.path.name
