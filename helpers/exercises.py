@@ -34,7 +34,7 @@ data (never a number typed in), and returns ``(correct, message)`` through one o
                             mistakes={"that is June: July is column 7.": 100 * young[6] / young.mean()})
 
 - :func:`judge_number` for a number (``kind`` chooses the units it expects and the generic pointer:
-  ``"count"``, ``"percent"``, ``"pp"``, ``"ratio"``, ``"index"``, ``"months"``, ``"line"``, ``"stars"``;
+  ``"count"``, ``"percent"``, ``"change"``, ``"pp"``, ``"ratio"``, ``"index"``, ``"months"``, ``"line"``, ``"stars"``;
   ``fallback=`` replaces the generic pointer), :func:`judge_label` for a label (NAV's or the English
   gloss, with or without æøå, any case; an age group too: '30–39 år', '30 to 39'), :func:`judge_month`
   for a month, :func:`judge_range` for two numbers (low, high) such as what two stars hide,
@@ -564,7 +564,7 @@ def as_range(answer: object) -> tuple[float, float] | None:
 
 
 # -- judging answers ----------------------------------------------------------------------------
-_KIND_UNITS = {"percent": " %", "pp": " percentage points", "months": " months", "persons": "", "count": "",
+_KIND_UNITS = {"percent": " %", "change": " %", "pp": " percentage points", "months": " months", "persons": "", "count": "",
                "line": "", "stars": "", "ratio": "", "index": "", "number": "", "kr": " kr"}
 _FALLBACKS = {  # kind -> (English, bokmål): the pointer for a number that is neither right nor a known mistake
     "count": ("Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
@@ -573,6 +573,8 @@ _FALLBACKS = {  # kind -> (English, bokmål): the pointer for a number that is n
                 "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler."),
     "percent": ("Check which rows you kept for the part and for the whole, and what you divided by.",
                 "Sjekk hvilke rader du beholdt for delen og for helheten, og hva du delte på."),
+    "change": ("Check the two values you compared, and that you divided the difference by the one it is measured from.",
+               "Sjekk de to verdiene du sammenlignet, og at du delte forskjellen på den du måler fra."),
     "pp": ("A change in percentage points is one share minus the other: check which two shares you subtracted.",
            "En endring i prosentpoeng er den ene andelen minus den andre: sjekk hvilke to andeler du trakk fra hverandre."),
     "ratio": ("Check which two numbers you divided, and which is on top.", "Sjekk hvilke to tall du delte, og hvilket som står over brøkstreken."),
@@ -594,11 +596,14 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
     - ``what`` follows the number in the reply to a right answer ("is July's index").
     - ``mistakes`` maps a pointer (what to look at) to the value that mistake gives; a typed answer
       may be rounded, so 0.2 % of the value is allowed too.
-    - ``kind`` says what the number is: "count"/"persons", "percent" (a share or a change in %), "pp"
+    - ``kind`` says what the number is: "count"/"persons", "percent" (a share in %), "change" (a change
+      or difference in %), "pp"
       (percentage points), "ratio", "index", "months", "line", "stars", "kr" or "number". It picks the
       unit shown, the units an answer may carry ("12.7 %" is wrong where pp are asked), the checks
       every exercise of that kind gets (fraction for per cent, per cent for a ratio), and the generic
-      pointer. Without ``kind`` it is read from ``unit`` (" %" gives "percent").
+      pointer. Without ``kind`` it is read from ``unit`` and ``what`` (" %" gives "percent", or "change"
+      when ``what`` speaks of a change; "percentage points" in ``what`` gives "pp"; "persons", "line",
+      "stars", "ratio", "index" likewise).
     - ``fallback`` replaces the generic pointer for an answer that is neither right nor a known mistake.
     """
     kind = kind or _kind_from(unit, what)
@@ -620,7 +625,7 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
                            f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
                            "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
                            f"skriv '{number} prosentpoeng'.")
-    if right and kind == "percent" and "pp" in reading.units:
+    if right and kind in ("percent", "change") and "pp" in reading.units:
         return False, _say("the number is right, but this is a per cent (%), not percentage points: percentage points are the "
                            "difference of two percentages.", "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
                            "prosentpoeng er forskjellen mellom to prosentandeler.")
@@ -634,7 +639,7 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
                      if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002)]
     if near_mistakes:  # the closest of the mistakes the value fits
         return False, min(near_mistakes, key=lambda pair: pair[0])[1]
-    if kind in ("percent", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
+    if kind in ("percent", "change", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
         return False, _say(f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
                            f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.")
     if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
@@ -664,7 +669,10 @@ def _float_or_none(value: object) -> float | None:
 def _kind_from(unit: str, what: str) -> str:
     """The kind of number an exercise asks for, read from its unit and its words."""
     what = what.lower()
-    rules = (("pp", "percentage point" in what or "prosentpoeng" in what), ("percent", unit.strip() == "%"),
+    percent = unit.strip() == "%"
+    rules = (("pp", "percentage point" in what or "prosentpoeng" in what),
+             ("change", percent and bool(re.search(r"\b(change|above|below|higher|lower|rise|fall|grew|growth)\b", what))),
+             ("percent", percent),
              ("months", unit.strip() == "months"), ("line", bool(re.search(r"\bline\b", what))),
              ("stars", bool(re.match(r"stars\b", what))), ("persons", bool(re.search(r"\b(persons?|people)\b", what))),
              ("ratio", "ratio" in what), ("index", "index" in what))
@@ -683,9 +691,9 @@ def _close(value: float, expected: float, tolerance: float, rel: float = 0.0) ->
 
 def _unit_example(kind: str) -> str:
     if language() == "nb":
-        return {"percent": " ('12,5 %' også)", "pp": " ('12,5 prosentpoeng' også)", "months": " ('4,7 måneder' også)",
+        return {"percent": " ('12,5 %' også)", "change": " ('12,5 %' også)", "pp": " ('12,5 prosentpoeng' også)", "months": " ('4,7 måneder' også)",
                 "line": " ('linje 181' også)", "persons": " ('84 personer' også)", "count": " ('84 personer' også)"}.get(kind, "")
-    return {"percent": " ('12,5 %' too)", "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)", "months": " ('4.7 months' too)",
+    return {"percent": " ('12,5 %' too)", "change": " ('12,5 %' too)", "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)", "months": " ('4.7 months' too)",
             "line": " ('line 181' too)", "persons": " ('84 persons' too)", "count": " ('84 persons' too)"}.get(kind, "")
 
 

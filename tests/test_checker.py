@@ -193,7 +193,13 @@ def test_per_cent_and_percentage_points_are_told_apart_everywhere():
     assert not judge_number("12.7 %", 12.7, 0.05, "percentage points (2011 against 2015)")[0]
 
 
-@pytest.mark.parametrize("kind", ["percent", "pp"])
+def test_a_change_in_per_cent_gets_a_pointer_about_its_base():
+    ok, message = judge_number(30, 16.8, 0.05, "change, May 2024 to May 2025", unit=" %")
+    assert not ok and "divided the difference by the one it is measured from" in message
+    assert "part and for the whole" in judge_number(30, 22.5, 0.05, "of the participants were jobseekers", unit=" %")[1]
+
+
+@pytest.mark.parametrize("kind", ["percent", "change", "pp"])
 def test_a_fraction_for_a_per_cent_is_told_to_multiply_by_100(kind):
     ok, message = judge_number(0.127, 12.7, 0.05, kind=kind)
     assert not ok and "multiply by 100" in message
