@@ -315,6 +315,14 @@ def test_07_1_reading_is_not_given_away():
     assert "neither a measured fall" not in before.split("### exercise 07.1")[0]
 
 
+def test_07_1_options_cannot_be_guessed_from_their_length(notebook):
+    exercise = next(c for c in notebook.cells if c.cell_type == "markdown" and "### Exercise 07.1" in c.source)
+    options = re.findall(r"^- \*\*[abcd]\*\* (.+)$", exercise.source, flags=re.M)
+    assert len(options) == 4
+    lengths = [len(o) for o in options]
+    assert max(lengths) - min(lengths) <= 0.15 * max(lengths), lengths
+
+
 def test_07_2_answer_not_shown_before():
     change = 11971 - (6992 + 2025 + 276)  # kjonn line 175; alder lines 740, 819, 872 (May)
     before = text_before_exercise(NOTEBOOK, "07.2")
