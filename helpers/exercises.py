@@ -348,6 +348,8 @@ _UNITS: tuple[tuple[str, str], ...] = (
     ("line", r"line|linje|lines|linjer|row|rad|no\.|nr\.?"),
     ("years", r"years?|år\b|aar\b|yrs"),
 )
+_SCALES = ((1e9, r"milliard(?:er)?|mrd\.?|billions?|bn"), (1e6, r"millions?|millioner|mill\.?|mln\.?|mio\.?"),
+           (1e3, r"thousands?|tusen"))
 _MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|mars|"
                 "mai|juni|juli|oktober|desember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec")
 _FILLER = r"about|around|approx\.?|approximately|ca\.?|circa|roughly|omtrent|rundt|cirka|ratio|index|indeks|of|av|=|:|~|≈"
@@ -395,10 +397,16 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
         text, n = re.subn(rf"(?<![a-zæøå])(?:{pattern})(?![a-zæøå])", " ", text)
         units |= {unit} if n else set()
     text = re.sub(rf"(?<![a-zæøå])(?:{_FILLER})(?![a-zæøå])", " ", text).strip(" .;")
+    scale = 1.0
+    for factor, pattern in _SCALES:  # "1,3 mill. kroner", "7 milliarder", "15 thousand"
+        text, n = re.subn(rf"(?<![a-zæøå])(?:{pattern})(?![a-zæøå])", " ", text)
+        scale = factor if n else scale
+    text = text.strip(" .;")
     if not re.fullmatch(r"[+-]?\s*[\d .,']+", text):  # "58 225 in July 2019", "84 personer i mai 2021": the month is context
         text = re.sub(rf"(?<![a-zæøå])(?:in|i|for|per|på|pa)?\s*(?:{_MONTH_WORDS})\.?(?:\s+\d{{4}})?(?![a-zæøå])", " ", text)
         text = re.sub(r"(?<![a-zæøå])(?:in|i|for|per|på|pa|and|og|the|de)(?![a-zæøå])", " ", text).strip(" .;")
-    number = _parse_digits(text, near)
+    number = _parse_digits(text, None if near is None else near / scale)
+    number = None if number is None else number * scale
     if number is None:
         return NumberReading(None, frozenset(units), problem=None)
     return NumberReading(number, frozenset(units)) if math.isfinite(number) else _finite(number)
