@@ -459,6 +459,15 @@ def test_a_right_chart_built_another_reasonable_way_is_accepted(name):
     assert message == "the chart draws participants per month."
 
 
+def test_mean_and_count_in_the_encoding():
+    twice = pd.concat([LONG.dropna(), LONG.dropna()], ignore_index=True)
+    assert judge_chart(line(twice, y="mean(value):Q"), EXPECTED)[0]
+    people = pd.DataFrame({"period": [MONTHS[0]] * 3 + [MONTHS[2]] * 2})
+    counted = titled(alt.Chart(people).mark_bar().encode(x=alt.X("period:O", title="Month"), y=alt.Y("count():Q", title="People")))
+    expected = pd.DataFrame({"x": [MONTHS[0], MONTHS[2]], "y": [3, 2]})
+    assert judge_chart(counted, expected, mark="bar")[0], judge_chart(counted, expected, mark="bar")[1]
+
+
 def test_a_bar_chart_horizontal_or_not_when_bars_are_asked():
     bars = pd.DataFrame({"group": ["Opplæring", "Lønnstilskudd"], "n": [15061, 11971]})
     expected = pd.DataFrame({"x": ["Opplæring", "Lønnstilskudd"], "y": [15061, 11971]})
