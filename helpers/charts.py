@@ -267,10 +267,28 @@ def menu(name: str, options: Sequence[tuple[str, object]], label: str, value: ob
                      bind=alt.binding_select(options=values, labels=[text for text, _ in options], name=f"{label} "))
 
 
-def pick(name: str, texts: dict, prefix: str = "", suffix: str = "") -> dict:
+def pick(name: str, texts: dict, prefix: str = "", suffix: str = "", before: Sequence[str] = ()) -> dict:
     """A text that follows a menu: the entry of ``texts`` for the parameter ``name``'s value, as a
-    Vega expression (for a title that names the month or group chosen)."""
+    Vega expression (for a title that names the month or group chosen). ``before``: lines above it
+    (the title's fixed part on its own line keeps the title narrow)."""
     import json
 
-    return {"expr": f"{json.dumps(prefix, ensure_ascii=False)} + {json.dumps({str(k): v for k, v in texts.items()}, ensure_ascii=False)}"
-                    f"[{name}] + {json.dumps(suffix, ensure_ascii=False)}"}
+    line = (f"{json.dumps(prefix, ensure_ascii=False)} + {json.dumps({str(k): v for k, v in texts.items()}, ensure_ascii=False)}"
+            f"[{name}] + {json.dumps(suffix, ensure_ascii=False)}")
+    if before:
+        return {"expr": "[" + ", ".join([*(json.dumps(b, ensure_ascii=False) for b in before), line]) + "]"}
+    return {"expr": line}
+
+
+def wrap(text: str | list[str], width: int = 42) -> list[str]:
+    """Title or subtitle lines of at most ``width`` characters (a chart's text does not wrap by itself,
+    and one long line makes the chart wider than a phone's screen). A list wraps line by line."""
+    import textwrap
+
+    lines = [text] if isinstance(text, str) else list(text)
+    return [part for line in lines for part in (textwrap.wrap(line, width, break_on_hyphens=False) or [""])]
+
+
+def narrow(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Little padding on the right, so the chart and its labels fit a phone (390 px) beside the page's margins."""
+    return chart.properties(padding={"left": 5, "top": 5, "right": 12, "bottom": 5})

@@ -679,19 +679,18 @@ def lab_chart_renderer(page, index: int) -> dict:
 # -- the dashboard ---------------------------------------------------------------------------------
 DASHBOARD = "dashboard.ipynb"
 # The first chart (today's numbers): a subtitle line it paints, the same whatever the latest month is.
-DASHBOARD_FIRST_CHART = "People on a programme, month by month. Each panel has its own scale."
+DASHBOARD_FIRST_CHART = "People on a programme, month by month."
 DASHBOARD_CHARTS = 7  # charts on the page in Voilà: today's, four explorers, two audit charts
 # Every control of the dashboard, in page order, and a text that proves its chart was redrawn
 # (titles and subtitles of the draw functions in notebooks/dashboard.ipynb; an empty expect means
 # "the first chart painted after the change").
 DASHBOARD_CHANGES = (  # the dashboard's menus are Vega-Lite menus (no kernel); its language is chosen once, by ?lang=nb
-    Change("chart-select", value="July 2019", index=0, expect=("Participants by programme group, July 2019",)),
+    Change("chart-select", value="July 2019", index=0, expect=("Participants by programme group", "July 2019")),
     Change("chart-select", value="Andre på tiltak (Other participants)", index=1),
     Change("chart-select", value="Arbeidssøkere på tiltak (Jobseekers on programmes)", index=2,
-           expect=("Age group by month, 2019: Arbeidssøkere på tiltak (Jobseekers on programmes)",)),
+           expect=("Age group by month, 2019", "Arbeidssøkere på tiltak (Jobseekers on programmes)")),
     Change("chart-select", value="Tabell 6 (waiting for a programme)", index=3,
-           expect=("Tabell 6: months registered as waiting for a programme, January 2011 – December 2016 "
-                   "(N = 125,457, as printed in the table's title)",)),
+           expect=("Tabell 6: waiting for a programme,",)),
 )
 
 
