@@ -605,8 +605,8 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
     - ``mistakes`` maps a pointer (what to look at) to the value that mistake gives; a typed answer
       may be rounded, so 0.2 % of the value is allowed too.
     - ``kind`` says what the number is: "count"/"persons", "percent" (a share in %), "change" (a change
-      or difference in %), "pp"
-      (percentage points), "ratio", "index", "months", "line", "stars", "kr" or "number". It picks the
+      or difference in %), "pp" (percentage points), "ratio", "index", "months", "line", "stars", "kr"
+      or "number". It picks the
       unit shown, the units an answer may carry ("12.7 %" is wrong where pp are asked), the checks
       every exercise of that kind gets (fraction for per cent, per cent for a ratio), and the generic
       pointer. Without ``kind`` it is read from ``unit`` and ``what`` (" %" gives "percent", or "change"
@@ -618,7 +618,6 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
     auto = _KIND_UNITS.get(kind, "")
     unit = unit or ("" if auto.strip() and auto.strip().split()[-1].rstrip("s") in what.lower() else auto)
     reading = read_number(answer, near=expected)
-    shown = _format(expected, tolerance) + unit
     if reading.problem:
         return False, reading.problem
     value = reading.value
@@ -626,43 +625,57 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, _say(f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work"
                            f"{_unit_example(kind)}.", f"gi et tall{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 og "
                            f"'12,5' går alle an{_unit_example(kind)}.")
-    right = _close(value, expected, tolerance)
-    if right and kind == "pp" and "percent" in reading.units and "pp" not in reading.units:
-        number = _format(expected, tolerance)
-        return False, _say("the number is right, but the difference of two percentages is in percentage points "
-                           f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
-                           "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
-                           f"skriv '{number} prosentpoeng'.")
-    if right and kind in ("percent", "change") and "pp" in reading.units:
-        return False, _say("the number is right, but this is a per cent (%), not percentage points: percentage points are the "
-                           "difference of two percentages.", "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
-                           "prosentpoeng er forskjellen mellom to prosentandeler.")
-    if right and kind in ("count", "persons", "line", "stars", "months") and "percent" in reading.units:
-        return False, _say(f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}.",
-                           "tallet er riktig, men det er ikke prosent: gi det som et vanlig tall.")
-    if right:
-        return True, f"{shown}{' ' + what if what else ''}."
+    if _close(value, expected, tolerance):
+        wrong_unit = _wrong_unit(reading.units, kind, _format(expected, tolerance), unit)
+        return (False, wrong_unit) if wrong_unit else (True, f"{_format(expected, tolerance)}{unit}{' ' + what if what else ''}.")
     known = [(pointer, _float_or_none(wrong)) for pointer, wrong in (mistakes or {}).items()]
     near_mistakes = [(abs(value - wrong), pointer) for pointer, wrong in known
                      if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002)]
     if near_mistakes:  # the closest of the mistakes the value fits
         return False, min(near_mistakes, key=lambda pair: pair[0])[1]
-    if kind in ("percent", "change", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
-        return False, _say(f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
-                           f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.")
-    if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
-        return False, _say("that looks like a per cent: give it as a ratio (divide by 100).",
-                           "det ser ut som prosent: gi det som et forholdstall (del på 100).")
-    if kind == "index" and abs(expected) >= 10 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
-        return False, _say("that is a ratio: multiply by 100 for the index.", "det er et forholdstall: gang med 100 for indeksen.")
-    if expected != 0 and _close(-value, expected, tolerance, rel=0.002):
-        return False, _say("the size is right but the sign is not: which number do you subtract from which?",
-                           "størrelsen er riktig, men ikke fortegnet: hvilket tall trekker du fra hvilket?")
+    slip = _usual_slip(value, expected, tolerance, kind)
+    if slip:
+        return False, slip
     en, nb = _FALLBACKS.get(kind, _FALLBACKS["number"])
     given = _format_given(value) + unit
     if value > expected:
         return False, _say(f"{given} is too high. {fallback or en}", f"{given} er for høyt. {fallback or nb}")
     return False, _say(f"{given} is too low. {fallback or en}", f"{given} er for lavt. {fallback or nb}")
+
+
+def _wrong_unit(units: frozenset[str], kind: str, number: str, unit: str) -> str | None:
+    """The pointer for a right number with the wrong unit: per cent for percentage points, or the reverse,
+    or a per cent where persons, lines, stars or months are asked."""
+    if kind == "pp" and "percent" in units and "pp" not in units:
+        return _say("the number is right, but the difference of two percentages is in percentage points "
+                    f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
+                    "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
+                    f"skriv '{number} prosentpoeng'.")
+    if kind in ("percent", "change") and "pp" in units:
+        return _say("the number is right, but this is a per cent (%), not percentage points: percentage points are the "
+                    "difference of two percentages.", "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
+                    "prosentpoeng er forskjellen mellom to prosentandeler.")
+    if kind in ("count", "persons", "line", "stars", "months") and "percent" in units:
+        return _say(f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}.",
+                    "tallet er riktig, men det er ikke prosent: gi det som et vanlig tall.")
+    return None
+
+
+def _usual_slip(value: float, expected: float, tolerance: float, kind: str) -> str | None:
+    """The pointer for a slip any exercise of this kind may see: a fraction for a per cent, a per cent
+    for a ratio, a ratio for an index, the right size with the wrong sign."""
+    if kind in ("percent", "change", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
+        return _say(f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
+                    f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.")
+    if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
+        return _say("that looks like a per cent: give it as a ratio (divide by 100).",
+                    "det ser ut som prosent: gi det som et forholdstall (del på 100).")
+    if kind == "index" and abs(expected) >= 10 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
+        return _say("that is a ratio: multiply by 100 for the index.", "det er et forholdstall: gang med 100 for indeksen.")
+    if expected != 0 and _close(-value, expected, tolerance, rel=0.002):
+        return _say("the size is right but the sign is not: which number do you subtract from which?",
+                    "størrelsen er riktig, men ikke fortegnet: hvilket tall trekker du fra hvilket?")
+    return None
 
 
 def _float_or_none(value: object) -> float | None:
