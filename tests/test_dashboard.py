@@ -361,3 +361,62 @@ def test_every_chart_menu_works_without_a_kernel_and_every_option_has_data(nb):
             for option in param["bind"]["options"]:
                 assert any(option in r.values() for r in rows) or option == 0, (param["name"], option)
     assert menus == 4
+
+
+# -- the bokmål page in Voilà (?lang=nb), in Chromium, offline ---------------------------------------
+NB_FIRST_CHART = "Personer på tiltak, måned for måned."
+NB_CHANGES = (  # every menu of the bokmål page, and a text its chart paints once redrawn
+    ("juli 2019", 0, ("Juli 2019",)),
+    ("Andre på tiltak", 1, ()),
+    ("Arbeidssøkere på tiltak", 2, ("Arbeidssøkere på tiltak",)),
+    ("Tabell 6 (venter på tiltak)", 3, ("Tabell 6: måneder registrert med",)),
+)
+
+
+@pytest.fixture(scope="module")
+def voila_bokmal(browser, tmp_path_factory):
+    """The dashboard opened as a reader with a bokmål link would (…/dashboard.ipynb?lang=nb), at 1280 and 390 px."""
+    from .browser_support import PHONE, open_voila, voila_server
+
+    with voila_server(workdir=tmp_path_factory.mktemp("voila-nb")) as server:
+        sessions = {}
+        try:
+            for width, height in ((1280, 900), PHONE):
+                session, first, _ = open_voila(browser, server.base, "dashboard.ipynb?lang=nb", NB_FIRST_CHART)
+                session.page.set_viewport_size({"width": width, "height": height})
+                session.page.wait_for_function("document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7",
+                                               timeout=120000)
+                session.page.wait_for_function("document.readyState === 'complete'", timeout=120000)
+                sessions[width] = session
+            yield sessions
+        finally:
+            for session in sessions.values():
+                session.close()
+
+
+def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voila_bokmal):
+    from .browser_support import Change, apply_change
+
+    page = voila_bokmal[1280].page
+    # The navigation bar (Contents · Glossary) is written by scripts/navigation.py and leads to English notebooks.
+    text = page.evaluate("""() => [...document.querySelectorAll('.jp-Cell')].filter(c => !/Contents.*Glossary/.test(c.innerText))
+        .map(c => c.innerText).join('\\n')""")
+    for name in NAMES + ("English",):
+        text = text.replace(name, " ")
+    found = [text[max(0, m.start() - 60):m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    assert found == []
+    assert "Datagrunnlag" in text and "Last ned tallene (CSV)" in text
+    assert page.locator("a.csv-download-excel").count() == 7
+    redraws = [apply_change(page, Change("chart-select", value=value, index=index, expect=expect)) for value, index, expect in NB_CHANGES]
+    assert all(r["redraw_ms"] < 1000 for r in redraws), redraws
+    session = voila_bokmal[1280]
+    assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_bokmal_page_in_voila_meets_wcag_and_fits_a_phone(voila_bokmal, width):
+    from .browser_support import axe_violations, overflowing
+
+    page = voila_bokmal[width].page
+    assert axe_violations(page) == []
+    assert overflowing(page) == []
