@@ -21,12 +21,14 @@ import yaml
 PARTS = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt", "tiltakstyper_andre")
 ROOT = Path(__file__).resolve().parent.parent
 
-# The revision and the new programme (labels as in the JSON; the new programme is one of NAV's older programmes
-# in helpers/vocabulary.py that the 2023- series never had, so the loader knows its group).
+# The revision and the new programme (labels as in the JSON). The new programme is the first of these older
+# programmes of NAV's (known to helpers/vocabulary.py, so the loader knows its group) that the copy does not have
+# yet, so a copy that is itself a refreshed one gets another new programme.
 REVISED = dict(part="tiltakstyper_nedsatt", maalgruppe="Nedsatt arbeidsevne", hovedgruppe="Arbeidspraksis",
                undertype="Arbeidsforberedende trening", periode="2024-03-01", by=2)
-NEW_PROGRAMME = dict(part="tiltakstyper_nedsatt", maalgruppe="Nedsatt arbeidsevne", hovedgruppe="Avklaringstiltak",
-                     undertype="Avklaring i skjermet virksomhet", antall=5)
+CANDIDATES = (("Avklaringstiltak", "Avklaring i skjermet virksomhet"), ("Arbeidspraksis", "Arbeidspraksis i skjermet virksomhet"),
+              ("Opplæring", "Kvalifisering i arbeidsmarkedsbedrift"), ("Tilrettelagt arbeid", "Produksjonsverksted (PV)"))
+NEW_PROGRAMME = dict(part="tiltakstyper_nedsatt", maalgruppe="Nedsatt arbeidsevne", antall=5)
 
 
 @dataclass
@@ -85,8 +87,11 @@ def build(raw: Path, out: Path) -> Newer:
         revised.append((when[:7], status, fields.get("hovedgruppe", ""), programme, r["antall"], r["antall"] + REVISED["by"]))
         r["antall"] += REVISED["by"]
 
-    p = NEW_PROGRAMME
-    target = records[p["part"]]
+    target = records[NEW_PROGRAMME["part"]]
+    present = {(r["hovedgruppe"], r["undertype"]) for r in target}
+    groups = {r["hovedgruppe"] for r in target}
+    group, programme = next(c for c in CANDIDATES if c not in present and c[0] in groups)
+    p = {**NEW_PROGRAMME, "hovedgruppe": group, "undertype": programme}
     after = max(i for i, r in enumerate(target) if r["hovedgruppe"] == p["hovedgruppe"])
     target.insert(after + 1, {"maalgruppe": p["maalgruppe"], "hovedgruppe": p["hovedgruppe"], "undertype": p["undertype"],
                               "periode": f"{new}-01", "antall": p["antall"], "brudd": False})
