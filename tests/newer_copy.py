@@ -24,10 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 # The revision and the new programme (labels as in the JSON). The new programme is the first of these older
 # programmes of NAV's (known to helpers/vocabulary.py, so the loader knows its group) that the copy does not have
 # yet, so a copy that is itself a refreshed one gets another new programme.
-REVISED = dict(part="tiltakstyper_nedsatt", maalgruppe="Nedsatt arbeidsevne", hovedgruppe="Arbeidspraksis",
-               undertype="Arbeidsforberedende trening", periode="2024-03-01", by=2)
-CANDIDATES = (("Avklaringstiltak", "Avklaring i skjermet virksomhet"), ("Arbeidspraksis", "Arbeidspraksis i skjermet virksomhet"),
-              ("Opplæring", "Kvalifisering i arbeidsmarkedsbedrift"), ("Tilrettelagt arbeid", "Produksjonsverksted (PV)"))
+REVISED = dict(
+    part="tiltakstyper_nedsatt",
+    maalgruppe="Nedsatt arbeidsevne",
+    hovedgruppe="Arbeidspraksis",
+    undertype="Arbeidsforberedende trening",
+    periode="2024-03-01",
+    by=2,
+)
+CANDIDATES = (
+    ("Avklaringstiltak", "Avklaring i skjermet virksomhet"),
+    ("Arbeidspraksis", "Arbeidspraksis i skjermet virksomhet"),
+    ("Opplæring", "Kvalifisering i arbeidsmarkedsbedrift"),
+    ("Tilrettelagt arbeid", "Produksjonsverksted (PV)"),
+)
 NEW_PROGRAMME = dict(part="tiltakstyper_nedsatt", maalgruppe="Nedsatt arbeidsevne", antall=5)
 
 
@@ -69,7 +79,9 @@ def build(raw: Path, out: Path) -> Newer:
         for i, r in enumerate(records[part]):
             grown.append(r)
             follows = records[part][i + 1] if i + 1 < len(records[part]) else None
-            same_series = follows is not None and all(follows.get(k) == r.get(k) for k in ("maalgruppe", "hovedgruppe", "undertype"))
+            same_series = follows is not None and all(
+                follows.get(k) == r.get(k) for k in ("maalgruppe", "hovedgruppe", "undertype")
+            )
             if r["periode"][:7] == latest and not same_series:
                 grown.append({**r, "periode": f"{new}-01"})
         records[part] = grown
@@ -81,8 +93,11 @@ def build(raw: Path, out: Path) -> Newer:
 
     revised = []
     status, group, when = REVISED["maalgruppe"], REVISED["hovedgruppe"], REVISED["periode"]
-    for part, fields, programme in ((REVISED["part"], dict(undertype=REVISED["undertype"], hovedgruppe=group), REVISED["undertype"]),
-                                    ("hovedgrupper", dict(hovedgruppe=group), ""), ("oversikt", {}, "")):
+    for part, fields, programme in (
+        (REVISED["part"], dict(undertype=REVISED["undertype"], hovedgruppe=group), REVISED["undertype"]),
+        ("hovedgrupper", dict(hovedgruppe=group), ""),
+        ("oversikt", {}, ""),
+    ):
         r = one(part, maalgruppe=status, periode=when, **fields)
         revised.append((when[:7], status, fields.get("hovedgruppe", ""), programme, r["antall"], r["antall"] + REVISED["by"]))
         r["antall"] += REVISED["by"]
@@ -93,17 +108,28 @@ def build(raw: Path, out: Path) -> Newer:
     group, programme = next(c for c in CANDIDATES if c not in present and c[0] in groups)
     p = {**NEW_PROGRAMME, "hovedgruppe": group, "undertype": programme}
     after = max(i for i, r in enumerate(target) if r["hovedgruppe"] == p["hovedgruppe"])
-    target.insert(after + 1, {"maalgruppe": p["maalgruppe"], "hovedgruppe": p["hovedgruppe"], "undertype": p["undertype"],
-                              "periode": f"{new}-01", "antall": p["antall"], "brudd": False})
+    target.insert(
+        after + 1,
+        {
+            "maalgruppe": p["maalgruppe"],
+            "hovedgruppe": p["hovedgruppe"],
+            "undertype": p["undertype"],
+            "periode": f"{new}-01",
+            "antall": p["antall"],
+            "brudd": False,
+        },
+    )
     for part, fields in (("hovedgrupper", dict(hovedgruppe=p["hovedgruppe"])), ("oversikt", {})):
         one(part, maalgruppe=p["maalgruppe"], periode=f"{new}-01", **fields)["antall"] += p["antall"]
 
     out.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         (out / f"{part}.json").write_bytes(dump(records[part]))
-    meta_new = (meta_text.replace(f'"sist_oppdatert": "{meta["sist_oppdatert"]}"', f'"sist_oppdatert": "{new}-01"')
-                .replace(f'"n_tiltakstyper": {meta["n_tiltakstyper"]}', f'"n_tiltakstyper": {meta["n_tiltakstyper"] + 1}')
-                .replace(f'"generert": "{meta["generert"]}"', f'"generert": "{next_month(meta["generert"][:7])}-15T08:00:00+0200"'))
+    meta_new = (
+        meta_text.replace(f'"sist_oppdatert": "{meta["sist_oppdatert"]}"', f'"sist_oppdatert": "{new}-01"')
+        .replace(f'"n_tiltakstyper": {meta["n_tiltakstyper"]}', f'"n_tiltakstyper": {meta["n_tiltakstyper"] + 1}')
+        .replace(f'"generert": "{meta["generert"]}"', f'"generert": "{next_month(meta["generert"][:7])}-15T08:00:00+0200"')
+    )
     assert meta_new.count(new) == 1 and meta_new != meta_text
     (out / "metadata.json").write_text(meta_new, encoding="utf-8")
     return Newer(latest, new, revised, (p["maalgruppe"], p["hovedgruppe"], p["undertype"]))

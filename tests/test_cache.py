@@ -30,8 +30,9 @@ def tree(tmp_path: Path) -> Path:
 def run(tree: Path, code: str) -> subprocess.CompletedProcess:
     """Run Python code with the copy's helpers first on the path; the result (never raises)."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONWARNINGS": "default"}
-    return subprocess.run([sys.executable, "-c", "import helpers\n" + code], cwd=tree, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import helpers\n" + code], cwd=tree, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def monthly_file(tree: Path, part: str) -> Path:
@@ -51,7 +52,7 @@ def test_a_changed_monthly_file_is_refused_even_with_a_warm_cache(tree):
     path = monthly_file(tree, "oversikt")
     data = path.read_bytes()
     first = data.index(b'"antall":') + len(b'"antall":')
-    path.write_bytes(data[:first] + (b"9" if data[first:first + 1] != b"9" else b"8") + data[first + 1:])
+    path.write_bytes(data[:first] + (b"9" if data[first : first + 1] != b"9" else b"8") + data[first + 1 :])
     result = run(tree, "helpers.load_monthly_series()")
     assert result.returncode != 0
     assert "IntegrityError" in result.stderr and f"{path.name}: sha256" in result.stderr
@@ -118,8 +119,12 @@ def test_an_unreadable_cache_and_an_unwritable_cache_folder_never_crash(tree):
     (tree / "data/.cache").write_text("not a folder")  # as in a read-only tree: the cache cannot be written
     result = run(tree, "print(len(helpers.load_monthly_series()), len(helpers.load_participants()))")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == run(tree, "print(len(helpers.load_monthly_series(cache=False)), "
-                                              "len(helpers.load_participants(cache=False)))").stdout.split()
+    assert (
+        result.stdout.split()
+        == run(
+            tree, "print(len(helpers.load_monthly_series(cache=False)), len(helpers.load_participants(cache=False)))"
+        ).stdout.split()
+    )
 
 
 def test_a_monthly_file_cut_inside_a_character_names_the_file(tree):

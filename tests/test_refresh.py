@@ -36,14 +36,26 @@ def refresh(root: Path, folder: Path, *args: str) -> subprocess.CompletedProcess
     shared environment's editable install at the temporary copy (``pip install -e .``).
     """
     extra = " ".join(("--no-execute", *args))
-    return subprocess.run(["make", "-o", "setup", "refresh", f"FROM={folder}", f"REFRESH_ARGS={extra}"], cwd=root,
-                          capture_output=True, text=True, timeout=300, env=reader_env())
+    return subprocess.run(
+        ["make", "-o", "setup", "refresh", f"FROM={folder}", f"REFRESH_ARGS={extra}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=reader_env(),
+    )
 
 
 def load(root: Path, code: str) -> str:
     """Run code with the copy's helpers in a fresh process; its printed output."""
-    done = subprocess.run([sys.executable, "-c", "import helpers\nfrom helpers import monthly\n" + code], cwd=root, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(root)})
+    done = subprocess.run(
+        [sys.executable, "-c", "import helpers\nfrom helpers import monthly\n" + code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
@@ -99,7 +111,9 @@ def test_the_loaders_read_the_new_copy(refreshed):
     root, built, _ = refreshed
     s, g, p = built.new_programme
     period, _, group, programme, _, revised_value = built.revised[0]
-    printed = load(root, f"""
+    printed = load(
+        root,
+        f"""
 frame = helpers.load_monthly_series()
 report = helpers.reconcile_monthly(frame)
 meta = monthly.load_monthly_metadata()
@@ -108,17 +122,23 @@ old = frame[(frame.programme == {programme!r}) & (frame.programme_group == {grou
             & (frame.period.astype(str) == {period!r})]
 print(meta.latest, frame.period.max(), bool(report.ok.all()), len(report), new.value.tolist(), old.value.tolist())
 print(len(helpers.load_participants()))
-""").split("\n")
-    records = sum(len(json.loads((RAW / newer_copy.raw_files(RAW)[part].name).read_text(encoding="utf-8"))) for part in newer_copy.PARTS)
+""",
+    ).split("\n")
+    records = sum(
+        len(json.loads((RAW / newer_copy.raw_files(RAW)[part].name).read_text(encoding="utf-8"))) for part in newer_copy.PARTS
+    )
     assert printed[0].split(" ")[:3] == [built.next_month, built.next_month, "True"]
     assert printed[0].endswith(f"[{newer_copy.NEW_PROGRAMME['antall']}] [{revised_value}]")
     assert int(printed[0].split(" ")[3]) > 0
     shipped = load(Path(__file__).resolve().parent.parent, "print(len(helpers.load_participants()))")
     assert printed[1] == shipped.strip()  # the three older tables are untouched
     rows = int(load(root, "print(len(helpers.load_monthly_series()))"))
-    series_in_last_month = sum(1 for part in newer_copy.PARTS
-                               for r in json.loads((RAW / newer_copy.raw_files(RAW)[part].name).read_text(encoding="utf-8"))
-                               if r["periode"][:7] == built.latest)
+    series_in_last_month = sum(
+        1
+        for part in newer_copy.PARTS
+        for r in json.loads((RAW / newer_copy.raw_files(RAW)[part].name).read_text(encoding="utf-8"))
+        if r["periode"][:7] == built.latest
+    )
     assert rows == records + series_in_last_month + 1  # one more month of every series, and the new programme
 
 
@@ -151,7 +171,7 @@ def damaged(tmp: Path, change) -> Path:
 def cut_inside_a_character(folder: Path) -> None:
     path = folder / "hovedgrupper.json"
     data = path.read_bytes()
-    path.write_bytes(data[:data.index("ø".encode()) + 1])
+    path.write_bytes(data[: data.index("ø".encode()) + 1])
 
 
 def unbalanced_total(folder: Path) -> None:
@@ -166,7 +186,9 @@ def lost_month(folder: Path) -> None:
         records = [r for r in json.loads((folder / f"{part}.json").read_text(encoding="utf-8")) if r["periode"] != "2023-01-01"]
         (folder / f"{part}.json").write_bytes(newer_copy.dump(records))
     meta = folder / "metadata.json"
-    meta.write_text(meta.read_text(encoding="utf-8").replace('"tidligste": "2023-01-01"', '"tidligste": "2023-02-01"'), encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace('"tidligste": "2023-01-01"', '"tidligste": "2023-02-01"'), encoding="utf-8"
+    )
 
 
 def first_record_of(folder: Path, part: str) -> str:
@@ -174,18 +196,29 @@ def first_record_of(folder: Path, part: str) -> str:
     return f"{record['periode'][:7]} is {record['antall']}"
 
 
-@pytest.mark.parametrize("change,message", [
-    (cut_inside_a_character, "Refused: {folder}/hovedgrupper.json, line 1: bytes that are not UTF-8 at byte"),
-    (unbalanced_total, "Refused: {folder}/oversikt.json: record 5: the status_group total of Andre på tiltak / I alt in"),
-    (lambda folder: (folder / "tiltakstyper_andre.json").unlink(),
-     "Refused: {folder}/tiltakstyper_andre.json: missing; expected NAV's six files"),
-    (lambda folder: (folder / "metadata.json").write_text("{}", encoding="utf-8"),
-     "Refused: {folder}/metadata.json: not the export's metadata object"),
-    (lambda folder: (folder / "tiltakstyper_nedsatt.json").write_bytes(
-        (folder / "tiltakstyper_nedsatt.json").read_bytes().replace(b'"antall":', b'"antall":"', 1)),
-     "Refused: {folder}/tiltakstyper_nedsatt.json, line 1: malformed JSON"),
-    (lost_month, "Refused: the newer copy lacks 1 month(s) the current copy has (2023-01 … 2023-01); data/ is unchanged"),
-], ids=["cut-in-a-character", "unbalanced-total", "missing-file", "empty-metadata", "malformed-json", "lost-month"])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (cut_inside_a_character, "Refused: {folder}/hovedgrupper.json, line 1: bytes that are not UTF-8 at byte"),
+        (unbalanced_total, "Refused: {folder}/oversikt.json: record 5: the status_group total of Andre på tiltak / I alt in"),
+        (
+            lambda folder: (folder / "tiltakstyper_andre.json").unlink(),
+            "Refused: {folder}/tiltakstyper_andre.json: missing; expected NAV's six files",
+        ),
+        (
+            lambda folder: (folder / "metadata.json").write_text("{}", encoding="utf-8"),
+            "Refused: {folder}/metadata.json: not the export's metadata object",
+        ),
+        (
+            lambda folder: (folder / "tiltakstyper_nedsatt.json").write_bytes(
+                (folder / "tiltakstyper_nedsatt.json").read_bytes().replace(b'"antall":', b'"antall":"', 1)
+            ),
+            "Refused: {folder}/tiltakstyper_nedsatt.json, line 1: malformed JSON",
+        ),
+        (lost_month, "Refused: the newer copy lacks 1 month(s) the current copy has (2023-01 … 2023-01); data/ is unchanged"),
+    ],
+    ids=["cut-in-a-character", "unbalanced-total", "missing-file", "empty-metadata", "malformed-json", "lost-month"],
+)
 def test_a_damaged_copy_is_refused_and_data_stays_byte_for_byte(untouched, tmp_path, change, message):
     root, before = untouched
     folder = damaged(tmp_path, change)
