@@ -763,7 +763,7 @@ def _(answer):
     })
 
 
-@exercise("06.3", hint="pivot Tabell 7 so that mean and median are columns, as the waiting function does, subtract the median "
+@exercise("06.3", hint="pivot Tabell 7 so that mean and median are columns, as waiting_rows does, subtract the median "
                        "from the mean and take the largest value with .max().")
 def _(answer):
     gaps = {n: _audit_wide(n)["mean"] - _audit_wide(n)["median"] for n in (6, 7)}
