@@ -402,7 +402,7 @@ STAMP_SOURCES = ("monthly", "participants", "audit")
 
 def today_sentence(lang: str) -> str:
     d = today()
-    latest, before = d["latest"], d["year_before"]
+    latest = d["latest"]
     total, change, change_pct = d["now"][ALL], d["change"][ALL], d["change_pct"][ALL]
     if lang == "en":
         return (f"In {month_label(latest, 'en')}, {n(total, 'en')} people were on a labour-market programme (the three status "

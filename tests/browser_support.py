@@ -59,7 +59,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-LOCAL_SCHEMES = {"data", "blob", "about"}
+LOCAL_SCHEMES = {"data", "blob", "about", "file"}  # file: a static page opened from disk
 LAB_SETTINGS = {
     # No news feed and no update check (both reach the internet), no news prompt.
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": '{"fetchNews": "false", "checkForUpdates": false}',
