@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard present brief setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean refresh help
+.PHONY: dashboard present brief teacher setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean refresh help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint   ruff's lint and format check"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
 	@echo "make dashboard  open the stakeholders' dashboard as a Voilà page (no code shown)"
+	@echo "make teacher    the teacher's kit in build/teacher/: task sheets per session (PDF, bokmål and English) and the answer key"
 	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"
 	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
 	@echo "make student    write student copies (solutions removed) to student/"
@@ -109,6 +110,14 @@ site: setup
 # The two-page briefing, printed by headless Chromium (installed by `make browser` when missing).
 brief: setup browser
 	$(BIN)/python scripts/brief.py build/brief
+
+# The teacher's kit (scripts/teacher.py): a one-page task sheet per session in bokmål and English, and the answer key
+# (every exercise's question, solution and the checker's verdict on it, from the notebooks run with their solutions).
+# TEACHER_ARGS: --key 06 (the key of some notebooks only), --no-key (the sheets only). Never into student/ or site/.
+TEACHER_DIR ?= build/teacher
+TEACHER_ARGS ?=
+teacher: setup browser
+	$(BIN)/python scripts/teacher.py $(TEACHER_DIR) $(TEACHER_ARGS)
 
 figures: setup
 	$(BIN)/python scripts/figures.py figures
