@@ -544,7 +544,9 @@ def as_label(answer: object) -> set[str]:
         return set()
     plain = lambda text: " ".join(text.lower().replace("*", "").split()).strip(" .'\"")  # noqa: E731
     parts = [answer]
-    if m := re.fullmatch(r"(.+?)\s*\((.+)\)\s*", answer):
+    if " – " in answer:  # as vocabulary.both() joins a label and a gloss that have parentheses of their own
+        parts += answer.split(" – ", 1)
+    elif m := re.fullmatch(r"(.+?)\s*\((.+)\)\s*", answer):
         parts += [m[1], m[2]]
     return {form for part in parts for form in (plain(part), fold(part)) if form}
 

@@ -212,6 +212,12 @@ def label(value: str, lang: str = "en") -> str:
 
 
 def both(value: str) -> str:
-    """NAV's label with its English gloss, as prose and menus write it: 'Lønnstilskudd (Wage subsidy)'."""
+    """NAV's label with its English gloss, as prose and menus write it: 'Lønnstilskudd (Wage subsidy)'.
+
+    Where the label or its gloss has a parenthesis of its own, the two are joined with a dash instead, so
+    no parenthesis is doubled: 'Arbeid med bistand (AB) – Work with assistance (AB)'.
+    """
     gloss = english(value)
-    return value if gloss.lower() == value.lower() else f"{value} ({gloss})"
+    if gloss.lower() == value.lower():
+        return value
+    return f"{value} – {gloss}" if "(" in value + gloss else f"{value} ({gloss})"

@@ -74,7 +74,7 @@ def test_change_chart_draws_the_group_section(cells):
 def test_what_the_tables_show_about_reserved_programmes_and_aft(cells):
     text = code_output_text(cells)
     assert printed(145) == ["Arbeid med bistand (AB)", "1 444", "*", "19", "1 422"]
-    assert "Arbeid med bistand (AB) (Work with assistance (AB)): 19 jobseekers and \\* other participants (line 145)" in text
+    assert "Arbeid med bistand (AB) – Work with assistance (AB): 19 jobseekers and \\* other participants (line 145)" in text
     assert printed(170) == ["Utdanning", "9 821", "8", "26", "9 787"] and "26 jobseekers and 8 other participants (line 170)" in text
     assert printed(178) == ["Arbeidsforberedende trening", "70", "", "", "70"]
     gender_lines = raw_lines(GENDER)

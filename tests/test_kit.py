@@ -143,3 +143,17 @@ def test_mark_cells_keeps_hidden_and_unpublished_cells_apart():
                          "value": pd.array([5, pd.NA, 7], dtype="Int64"), "suppressed": [False, True, False]})
     cells = mark_cells(rows, "group", "status")
     assert cells.loc["A", "y"] == "*" and cells.loc["B", "y"] == "–" and cells.loc["A", "x"] == 5
+
+
+def test_both_names_never_double_a_parenthesis():
+    """'Arbeid med bistand (AB)' glossed 'Work with assistance (AB)' (vocabulary.PROGRAMMES) is joined with a
+    dash, and the checker reads either half of what both() writes."""
+    from helpers.vocabulary import PROGRAMMES, PROGRAMME_GROUPS, both
+
+    for label in [*PROGRAMMES, *PROGRAMME_GROUPS]:
+        written = both(label)
+        assert ") (" not in written and written.count("(") <= 2 and "((" not in written, written
+    assert both("Arbeid med bistand (AB)") == "Arbeid med bistand (AB) – Work with assistance (AB)"
+    assert both("Lønnstilskudd") == "Lønnstilskudd (Wage subsidy)"
+    assert judge_label(both("Arbeid med bistand (AB)"), "Arbeid med bistand (AB)")[0]
+    assert judge_label("work with assistance (ab)", "Arbeid med bistand (AB)")[0]
