@@ -18,6 +18,7 @@ import pytest
 
 from helpers.exercises import EXERCISES, _load_all, check
 
+from . import monthly_raw
 from .conftest import ROOT
 
 CASES: dict[str, tuple[list[object], list[tuple[object, str]]]] = {}
@@ -331,7 +332,7 @@ CASES["07.4"] = ([_gap_chart(_GAPS), _gap_chart(_GAPS, vertical=True)],
 # -- 08 The years since --------------------------------------------------------------------------
 def _oversikt() -> dict[tuple[str, str], int]:
     """The monthly series' status-group totals, read with the json module: (group, 'YYYY-MM') -> count."""
-    records = json.loads((ROOT / "data" / "raw" / "nav_tilt_2023-01_2026-05_oversikt.json").read_text(encoding="utf-8"))
+    records = json.loads((ROOT / "data" / "raw" / monthly_raw.file_name("oversikt")).read_text(encoding="utf-8"))
     return {(r["maalgruppe"], r["periode"][:7]): r["antall"] for r in records}
 
 
@@ -371,7 +372,8 @@ def _fall_08_3() -> list[tuple[float, str]]:
     return sorted((v, g) for g, v in change.items() if v == v)
 
 
-# In the copy of June 2026 (May 2025 -> May 2026): Lønnstilskudd 12 719 -> 8 759 (-3 960) falls most in persons.
+# The group that falls most in persons over the copy's last twelve months (in the copy exported in June 2026,
+# May 2025 -> May 2026: Lønnstilskudd 12 719 -> 8 759, -3 960).
 _FALL = _fall_08_3()
 CASES["08.3"] = ([_FALL[0][1], _FALL[0][1].lower(), f" {_FALL[0][1]} "],
                  [(_FALL[1][1], "less"), (_FALL[-1][1], "idxmin"), ("Noe annet", "not it")])
