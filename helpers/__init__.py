@@ -3,7 +3,7 @@
 The main entry points:
 
 - :func:`load_participants` — NAV's three published participant tables as one tidy frame.
-- :func:`load_monthly_series` / :func:`reconcile_monthly` — NAV's monthly series 2023-2026 (JSON) and its checks.
+- :func:`load_monthly_series` / :func:`reconcile_monthly` — NAV's monthly series since 2023 (JSON) and its checks.
 - :func:`reconcile` — every total checked against its parts, with suppression bounds.
 - :func:`english` / :func:`label` — English glosses next to NAV's Norwegian labels.
 - :func:`load_audit_table`, :func:`load_audit_findings` — Riksrevisjonen's tables and figures.

@@ -35,7 +35,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("05_seasons_and_age", "Seasons and age", 20, 20, "The yearly rhythm of participation by age group in 2019."),
     Notebook("06_audit_findings", "What the audit found", 30, 20, "Riksrevisjonen's audit of the programmes (Dokument 3:5 (2017-2018)) and its evidence."),
     Notebook("07_across_the_years", "Across the years", 20, 25, "Comparing 2016, 2019 and 2021 fairly: renames, regroupings and seasons."),
-    Notebook("08_years_since", "The years since: 2023-2026", 25, 20, "NAV's monthly series to today: season and trend separated, a break in 2025, and what compares with the past."),
+    Notebook("08_years_since", "The years since 2023", 25, 20, "NAV's monthly series to today: season and trend separated, a break in 2025, and what compares with the past."),
 )
 DASHBOARD = Notebook("dashboard", "Dashboard: the key findings", 5, 0, "The main numbers on one page, for readers who want the findings without code.")
 GLOSSARY = "glossary.ipynb"
