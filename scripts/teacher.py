@@ -76,6 +76,7 @@ class Exercise:
     starter: str  # the exercise cell's code
     explanation: str  # the Solution box's words besides its code
     code: str  # the Solution box's code
+    hint: str = ""  # the general hint of the answer key (helpers/answers.py), filled by build
     shown: list[str] = field(default_factory=list)  # what the code cells inside the question display (HTML), as stored
     verdict: str = ""  # what check() printed for the solution (filled by run_key)
     minutes: int | None = None  # measured (docs/sessions.yaml)
@@ -158,6 +159,13 @@ def exercises_of(stem: str) -> list[Exercise]:
         shown = [h for c in cells[start:i] if c.cell_type == "code" for h in shown_html(c)]
         found.append(Exercise(stem, match[1], heading, question, cell.source, words, blocks[0], shown=shown))
     return found
+
+
+def registered_hint(exercise_id: str) -> str:
+    """The general hint the checker gives for an exercise (the same text as hint("NN.k") in a notebook)."""
+    from helpers.exercises import hint
+
+    return hint(exercise_id).text
 
 
 def keyed_notebook(stem: str) -> nbformat.NotebookNode:
@@ -335,6 +343,7 @@ def sheet_html(name: str, plan: dict, found: dict[str, Exercise], lang: str) -> 
     """One session's task sheet in one language: steps with minutes, the student link, the exercises by id."""
     session = plan["sessions"][name]
     link = binder_lab_link(STUDENT_PATH)
+    example = (session_exercises(session) or ["01.1"])[0]  # the id the "Stuck? Run hint(...)" line shows
     rows = []
     clock = 0
     for step in session["steps"]:
@@ -360,7 +369,7 @@ def sheet_html(name: str, plan: dict, found: dict[str, Exercise], lang: str) -> 
         f"<br><span>{inline(word(plan, 'link_note', lang))}</span></div>",
         f"<h2>{word(plan, 'plan', lang)}</h2><table class=plan><tbody>{''.join(rows)}</tbody></table>",
         f"<h2>{word(plan, 'how', lang)}</h2><ul class=how>"
-        + "".join(f"<li>{inline(str(line))}</li>" for line in plan["words"]["how_lines"][lang])
+        + "".join(f"<li>{inline(str(line).format(example=example))}</li>" for line in plan["words"]["how_lines"][lang])
         + "</ul>",
     ]
     if session.get("discussion"):
@@ -395,6 +404,7 @@ def key_html(exercises: list[Exercise], stamp: str) -> str:
         parts.append(
             f'<section class=exercise id="ex-{ex.id}"><h3>{html.escape(ex.heading)}{minutes}</h3>'
             f"<div class=question>{md(HEADING.sub('', ex.question, count=1))}{''.join(ex.shown)}</div>"
+            f'<p class=label>Hint (what <code>hint("{ex.id}")</code> shows)</p><p class=hint>{html.escape(ex.hint)}</p>'
             f"<p class=label>Solution</p>{md(ex.explanation) if ex.explanation else ''}"
             f"<pre><code>{html.escape(ex.code)}</code></pre>"
             f"<p class=label>The checker's verdict on this solution</p><p class='verdict {mark}'>{html.escape(ex.verdict or '(nothing printed)')}</p>"
@@ -454,6 +464,7 @@ def build(out_dir: Path, key_stems: list[str], sheets: bool = True, pdf: bool = 
             verdicts = run_key(stem)
             for ex in exercises_of(stem):
                 ex.verdict = verdicts.get(ex.id, "")
+                ex.hint = registered_hint(ex.id)
                 ex.minutes = minutes_of(ex.id, plan) if ex.id in plan["exercises"] else None
                 keyed.append(ex)
                 wrong += [] if ex.correct else [f"{ex.id}: {ex.verdict[:200]!r}"]

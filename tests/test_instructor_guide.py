@@ -125,3 +125,12 @@ def test_every_notebook_has_discussion_questions_in_both_languages():
         assert len(questions) >= 2 and all(q["en"].endswith("?") and q["nb"].endswith("?") for q in questions), nb.stem
         listed = re.findall(r"^\d+\. (.+)$", GUIDE.split(f"<!-- kit:discussion:{nb.stem} -->")[1].split("<!--")[0], re.M)
         assert listed == [q["en"] for q in questions], nb.stem
+
+
+def test_the_guide_renders_its_tables_and_lists():
+    """A reader opens the guide on GitHub: the generated blocks sit between HTML comments and must still render."""
+    import mistune
+
+    page = mistune.create_markdown(escape=False, plugins=["table"])(GUIDE)
+    assert page.count("<table>") == len(PLAN["sessions"]) + 1
+    assert page.count("<ol>") >= len(NOTEBOOKS)

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from helpers.collection import NOTEBOOKS, binder_lab_link
+from helpers.exercises import hint
 
 from .conftest import ROOT, reader_env
 
@@ -111,6 +112,7 @@ def test_the_key_lists_every_exercise_with_the_checkers_verdict_on_its_solution(
             f"{exercise}: {verdict[2]!r}"
         )
         assert f"✔ Correct ({exercise})" in pdf_text
+        assert f"<p class=hint>{html.escape(hint(exercise).text)}</p>" in section, f"{exercise}: the key lacks the checker's hint"
         assert f"### Exercise {exercise}" not in section and f"Exercise {exercise}" in section
 
 
