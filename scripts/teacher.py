@@ -242,7 +242,7 @@ def load_plan(path: Path = SESSIONS) -> dict:
             if stem not in plan["discussion"] or not 0 <= n < len(plan["discussion"][stem]):
                 raise KitError(f"{path.name}: session {name!r} asks for discussion question {n} of {stem}, which is not there")
     for name, session in plan["sessions"].items():
-        for exercise_id in session_exercises(session):
+        for exercise_id in session_exercises(session, early=True):
             if exercise_id not in plan["exercises"]:
                 raise KitError(
                     f"{path.name}: session {name!r} names exercise {exercise_id}, which has no entry under 'exercises:'"
@@ -279,15 +279,17 @@ def step_minutes(step: dict, plan: dict) -> int:
     return int(step["minutes"])
 
 
-def session_exercises(session: dict) -> list[str]:
-    return [str(e) for step in session["steps"] for e in step.get("exercises", [])]
+def session_exercises(session: dict, early: bool = False) -> list[str]:
+    """The exercises a session's steps time (and, with ``early``, those it offers to whoever finishes early)."""
+    timed = [str(e) for step in session["steps"] for e in step.get("exercises", [])]
+    return timed + [str(e) for e in session.get("early", [])] if early else timed
 
 
 def stale_tasks(plan: dict, found: dict[str, Exercise]) -> list[str]:
     """Problems between docs/sessions.yaml and the notebooks: unknown exercises, summaries of changed questions."""
     problems = []
     for name, session in plan["sessions"].items():
-        for exercise_id in session_exercises(session):
+        for exercise_id in session_exercises(session, early=True):
             if exercise_id not in found:
                 problems.append(f"session {name!r} names exercise {exercise_id}, which no notebook has")
     for exercise_id, exercise in found.items():
@@ -372,6 +374,12 @@ def sheet_html(name: str, plan: dict, found: dict[str, Exercise], lang: str) -> 
         + "".join(f"<li>{inline(str(line).format(example=example))}</li>" for line in plan["words"]["how_lines"][lang])
         + "</ul>",
     ]
+    if session.get("early"):
+        items = "".join(
+            f"<li><strong>{html.escape(e)}</strong> {inline(str(plan['exercises'][e][lang]))}</li>"
+            for e in map(str, session["early"])
+        )
+        body.append(f"<h2>{word(plan, 'early', lang)}</h2><ul class=tasks>{items}</ul>")
     if session.get("discussion"):
         questions = [plan["discussion"][stem][n] for stem, n in session["discussion"]]
         body.append(

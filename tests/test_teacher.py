@@ -85,6 +85,8 @@ def test_every_sheet_is_one_a4_page_with_the_link_and_the_exercises(kit, session
         for exercise in step.get("exercises", []):
             line = PLAN["exercises"][exercise][lang]
             assert exercise in text and re.sub(r"[`*]", "", line).replace(" ", "")[:40] in text, f"{pdf.name}: {exercise}"
+    for exercise in plan.get("early", []):
+        assert exercise in text and PLAN["words"]["early"][lang].replace(" ", "") in text, f"{pdf.name}: {exercise}"
     assert re.sub(r"[`*]", "", plan["title"][lang]).replace(" ", "") in text
     other = "en" if lang == "nb" else "nb"
     assert plan["steps"][0][other].replace(" ", "")[:30] not in text, f"{pdf.name} has the {other} text"
