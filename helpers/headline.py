@@ -153,7 +153,7 @@ TEXT: dict[str, dict[str, str]] = {
     "year": {"en": "Year", "nb": "År"},
     "when": {"en": "When", "nb": "Tidspunkt"},
     "line": {"en": "Line", "nb": "Linje"},
-    "figure": {"en": "Figure", "nb": "Tall"},
+    "figure": {"en": "Figure", "nb": "Opplysning"},
     "one_year_after": {"en": "1 year after", "nb": "1 år etter"},
     "two_years_after": {"en": "2 years after", "nb": "2 år etter"},
     "without_job_axis": {"en": "Without a registered job (%)", "nb": "Ikke registrert i jobb (%)"},
@@ -174,7 +174,7 @@ TEXT: dict[str, dict[str, str]] = {
     "plan_title": {"en": "Many started a programme without an activity plan", "nb": "Mange startet på tiltak uten aktivitetsplan"},
     "plan_sub": {"en": "Participants counted once, in the first month of their last programme.",
                  "nb": "Deltakerne er telt én gang, i første måned av siste tiltak."},
-    "people_counted": {"en": "People counted", "nb": "Personer telt"},
+    "people_counted": {"en": "People counted", "nb": "Antall personer"},
     "plan_2016": {"en": "2016 is left out: the audit's data end that year, so its 2016 figures count everyone not counted before "
                         "and are not comparable.",
                   "nb": "2016 er utelatt: Riksrevisjonens data slutter det året, så tallene for 2016 omfatter alle som ikke er "
@@ -485,9 +485,9 @@ def verdict_sentence(lang: str) -> str:
         return (f"Overall verdict: {verdict['grade']} ({verdict['grade_en']}). Riksrevisjonen calls findings "
                 f"{' and '.join(map(str, strong))} highly censurable (sterkt kritikkverdig) and finding {', '.join(map(str, plain))} "
                 f"open to criticism (kritikkverdig); findings {' and '.join(str(i) for i, g in graded['grade'].items() if not g)} carry no grade word.")
-    return (f"Samlet vurdering: {verdict['grade']}. Riksrevisjonen mener funn {' og '.join(map(str, strong))} er sterkt kritikkverdig "
-            f"og funn {', '.join(map(str, plain))} kritikkverdig; funn {' og '.join(str(i) for i, g in graded['grade'].items() if not g)} "
-            f"har ingen slik gradering.")
+    return (f"Samlet vurdering: {verdict['grade']}. Riksrevisjonen finner forholdene i funn {' og '.join(map(str, strong))} "
+            f"sterkt kritikkverdige og forholdene i funn {', '.join(map(str, plain))} kritikkverdige; funn "
+            f"{' og '.join(str(i) for i, g in graded['grade'].items() if not g)} er ikke gradert med slike ord.")
 
 
 def cautions(lang: str) -> list[str]:
