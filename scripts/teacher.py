@@ -533,6 +533,11 @@ def trial_summary(plan: dict, found: dict[str, Exercise]) -> str:
 
 def guide_blocks(plan: dict, found: dict[str, Exercise]) -> dict[str, str]:
     """The guide's generated blocks, by marker name."""
+    missing = [e for e in found if e not in plan["exercises"]]
+    if missing:
+        raise KitError(
+            f"{SESSIONS.name} has no entry (one-line task, question, trial) for {', '.join(missing)}: try them and add them"
+        )
     blocks = {f"plan:{name}": plan_table(name, plan) for name in plan["sessions"]}
     blocks["student-link"] = f"   <{binder_lab_link(STUDENT_PATH)}>"
     blocks["trial"] = trial_summary(plan, found)
