@@ -79,3 +79,12 @@ def binder_links() -> list[tuple[str, str, str]]:
 def binder_links_markdown() -> str:
     """The Binder links as a Markdown list (README and 00_start_here show this)."""
     return "\n".join(f"- [{label}]({link})" for label, link, _ in binder_links())
+
+
+def notebooks_table_markdown() -> str:
+    """README's table of notebooks (between its notebooks markers), written from the collection."""
+    rows = ["| Notebook | For | Teaching | Exercises |", "|---|---|---|---|"]
+    rows += [f"| `{nb.stem}` | {nb.summary} | {nb.teaching} min | {nb.exercises} min |" for nb in NOTEBOOKS]
+    rows.append(f"| `{DASHBOARD.stem}` | {DASHBOARD.summary} Open it with Voilà (`make dashboard`). | | |")
+    rows.append("| `glossary.md` | every term, Norwegian and English | | |")
+    return "\n".join(rows)

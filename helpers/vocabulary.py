@@ -221,3 +221,14 @@ def both(value: str) -> str:
     if gloss.lower() == value.lower():
         return value
     return f"{value} – {gloss}" if "(" in value + gloss else f"{value} ({gloss})"
+
+
+def in_language(lang: str, en: str, nb: str) -> str:
+    """The text for the reader's language: ``in_language(lang, en="Month", nb="Måned")``.
+
+    One call instead of ``"Month" if lang == "en" else "Måned"``, so both languages stand side by side and
+    a language that is neither is an error, not silently Norwegian.
+    """
+    if lang not in ("en", "nb"):
+        raise ValueError(f"lang is 'en' or 'nb', not {lang!r}")
+    return en if lang == "en" else nb

@@ -6,7 +6,7 @@
 2. adds it to ``NOTEBOOKS`` in helpers/collection.py (the one list that contents, navigation, README's
    table and links, the site, the student copies and the instructor guide's list are written from);
 3. writes the navigation links of every notebook (its neighbours' "Next" links change too);
-4. rewrites README's notebook table and Binder links;
+4. rewrites README's notebook table and Binder links (scripts/readme_links.py, as `make links` does);
 5. executes the new notebook and 00 (whose contents table lists it) from a fresh kernel, then writes
    the student copies.
 
@@ -29,8 +29,6 @@ sys.path.insert(0, str(ROOT))
 
 NAME = re.compile(r"^(\d{2})_[a-z0-9_]+$")
 COLLECTION = ROOT / "helpers" / "collection.py"
-README = ROOT / "README.md"
-TABLE_START, TABLE_END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
 
 
 def check_name(stem: str) -> None:
@@ -69,26 +67,13 @@ def register(stem: str, title: str, teaching: int, exercises: int, summary: str)
 
 
 def readme_table() -> str:
-    """README's table of notebooks, from the collection."""
+    """README's table of notebooks, from the collection (reloaded: this script has just changed it)."""
     import importlib
 
     from helpers import collection
 
     importlib.reload(collection)
-    rows = ["| Notebook | For | Teaching | Exercises |", "|---|---|---|---|"]
-    rows += [f"| `{nb.stem}` | {nb.summary} | {nb.teaching} min | {nb.exercises} min |" for nb in collection.NOTEBOOKS]
-    rows.append(f"| `{collection.DASHBOARD.stem}` | {collection.DASHBOARD.summary} Open it with Voilà (`make dashboard`). | | |")
-    rows.append("| `glossary.md` | every term, Norwegian and English | | |")
-    return "\n".join(rows)
-
-
-def write_readme_table() -> None:
-    text = README.read_text(encoding="utf-8")
-    block = f"{TABLE_START}\n{readme_table()}\n{TABLE_END}"
-    new, count = re.subn(re.escape(TABLE_START) + r".*?" + re.escape(TABLE_END), lambda _: block, text, flags=re.S)
-    if count != 1:
-        raise SystemExit(f"README.md must contain exactly one {TABLE_START} … {TABLE_END} block")
-    README.write_text(new, encoding="utf-8")
+    return collection.notebooks_table_markdown()
 
 
 def run(*args: str) -> None:
@@ -109,8 +94,7 @@ def main(argv: list[str]) -> int:
     path = copy_template(args.stem, args.title, args.teaching, args.exercises)
     register(args.stem, args.title, args.teaching, args.exercises, args.summary)
     run("scripts/navigation.py")
-    write_readme_table()
-    run("scripts/readme_links.py")
+    run("scripts/readme_links.py")  # README's Binder links and its table of notebooks
     if not args.no_execute:
         run("scripts/execute_notebooks.py", str(path), "notebooks/00_start_here.ipynb")
         run("scripts/student.py", "student")

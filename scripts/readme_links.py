@@ -56,12 +56,20 @@ def set_repository(repository: str) -> bool:
     return new != text
 
 
-def updated(readme: str) -> str:
-    block = f"{START}\n{collection.binder_links_markdown()}\n{END}"
-    new, count = re.subn(re.escape(START) + r".*?" + re.escape(END), lambda _: block, readme, flags=re.S)
+TABLE_START, TABLE_END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
+
+
+def replace_block(readme: str, start: str, end: str, body: str) -> str:
+    new, count = re.subn(re.escape(start) + r".*?" + re.escape(end), lambda _: f"{start}\n{body}\n{end}", readme, flags=re.S)
     if count != 1:
-        raise SystemExit(f"README.md must contain exactly one {START} … {END} block")
+        raise SystemExit(f"README.md must contain exactly one {start} … {end} block")
     return new
+
+
+def updated(readme: str) -> str:
+    """README with its Binder links and its table of notebooks written from helpers/collection.py."""
+    readme = replace_block(readme, START, END, collection.binder_links_markdown())
+    return replace_block(readme, TABLE_START, TABLE_END, collection.notebooks_table_markdown())
 
 
 def relink_notebooks(repository: str) -> list[str]:

@@ -157,3 +157,12 @@ def test_both_names_never_double_a_parenthesis():
     assert both("Lønnstilskudd") == "Lønnstilskudd (Wage subsidy)"
     assert judge_label(both("Arbeid med bistand (AB)"), "Arbeid med bistand (AB)")[0]
     assert judge_label("work with assistance (ab)", "Arbeid med bistand (AB)")[0]
+
+
+def test_in_language_picks_the_reader_s_text_and_refuses_another_language():
+    from helpers.vocabulary import in_language
+
+    assert in_language("en", en="Month", nb="Måned") == "Month"
+    assert in_language("nb", en="Month", nb="Måned") == "Måned"
+    with pytest.raises(ValueError, match="'en' or 'nb'"):
+        in_language("no", en="Month", nb="Måned")

@@ -57,3 +57,17 @@ def test_a_wrong_name_is_refused_with_what_to_do(tmp_path):
                                "--exercises", "1", "--summary", "x", "--no-execute"], cwd=repo, capture_output=True,
                               text=True, env={"PYTHONPATH": str(repo), "PATH": ""}, timeout=60)
         assert done.returncode != 0 and message in done.stderr, (name, done.stderr[-500:])
+
+
+def test_the_template_runs_top_to_bottom():
+    """A new notebook starts from working code: the template's chart, explorer, stamp and exercise run."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(ROOT / "notebooks" / "_template.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors, errors[:1]
+    shown = "".join(str(o.get("data", {}).get("text/markdown", "")) for c in nb.cells for o in c.get("outputs", []))
+    assert "Data as of" in shown and "The largest group is" in shown
+    exercise = next(c for c in nb.cells if "exercise" in c.metadata.get("tags", []))
+    assert "Your turn" in "".join(str(o.get("data", {}).get("text/plain", "")) for o in exercise.outputs)
