@@ -243,9 +243,15 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def page_lang(default: str = "en") -> str:
     """The language a page was asked for: ``?lang=nb`` (Voilà passes the query string to the kernel as
-    QUERY_STRING), else the environment variable NAV_LANG (set when the static site builds its bokmål
-    page), else ``default``."""
-    query = parse_qs(os.environ.get("QUERY_STRING", ""))
+    QUERY_STRING; a preheated kernel, VOILA_PREHEAT, waits here for the request, so everything before
+    this call runs before the reader arrives), else the environment variable NAV_LANG (set when the
+    static site builds its bokmål page), else ``default``."""
+    query_string = os.environ.get("QUERY_STRING", "")
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":  # a preheated Voilà kernel: wait for the reader's request
+        from voila.utils import get_query_string
+
+        query_string = get_query_string() or ""
+    query = parse_qs(query_string)
     lang = (query.get("lang") or [os.environ.get("NAV_LANG", default)])[0]
     return lang if lang in LANGS else default
 
