@@ -2,19 +2,29 @@
 
     make site        # writes site/, open site/index.html
 
-Each executed notebook becomes a page with its code folded. Charts are drawn in the browser by a
-local copy of Vega, Vega-Lite and vega-embed (from vl-convert), so their menus and sliders work
-without a kernel; the static SVG stays inside <noscript>. Widget controls, which need a kernel,
-are replaced by a note. Links between notebooks point to the pages.
+Each executed notebook becomes a page with its code folded, from its stored outputs. Charts are drawn
+in the browser by a local copy of Vega, Vega-Lite and vega-embed (from vl-convert), so their menus and
+sliders work without a kernel; the bundle loads deferred, and until it has drawn a chart the chart's stored
+SVG stands in its place (the first chart shows at once; without JavaScript the pictures stay). Widget
+controls, which need a kernel, are replaced by a note. Links between notebooks point to the pages; links to the glossary go to
+glossary.html; solutions (Markdown cells tagged ``solution``) stay folded.
+
+The dashboard is offered in both languages: dashboard.html from its stored (English) outputs and
+dashboard_nb.html, for which the dashboard is executed once more from a fresh kernel with NAV_LANG=nb
+(helpers.headline.page_lang), in memory: the notebook file is not changed. That is the one notebook
+`make site` executes (about 15 s). Each page's language link (``?lang=nb`` in Voilà) points to the other page.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import html
 import json
+import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -45,31 +55,62 @@ def named_svg(svg: str, name: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1).replace(">", f"><title>{html.escape(name)}</title>", 1)
 
 
+def chart_picture(svg: str, name: str) -> str:
+    """The stored SVG of the chart's default view, shown at once while the live chart is drawn (and for good
+    without JavaScript); class ``chart-picture``, not Vega's ``marks``, tells it apart from the live chart."""
+    if not svg.startswith("<svg"):
+        return ""
+    return named_svg(svg, name).replace('class="marks"', 'class="chart-picture"', 1)
+
+
 def chart_html(spec: dict, svg: str, index: int) -> str:
     """A live chart drawn by the local Vega bundle, in a box that scrolls sideways on a narrow screen;
-    the chart has its takeaway (or title) as its accessible name, the static SVG stays in <noscript>."""
+    the chart has its takeaway (or title) as its accessible name. Until the bundle has drawn it (about a
+    second from disk), the stored picture of its default view stands in its place: the page shows its
+    first chart at once."""
     chart_id = f"chart-{index}"
     spec = {**spec, "description": chart_name(spec)}  # Vega puts it on the chart as its aria-label
     payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
-    return (f'<div class="chart-box"><div class="vega-chart" id="{chart_id}"></div></div>\n'
-            f'<script>vegaEmbed("#{chart_id}", {payload}, {{"actions": false, "renderer": "svg"}});</script>\n'
-            f"<noscript>{named_svg(svg, chart_name(spec))}</noscript>")
+    return (f'<div class="chart-box"><div class="vega-chart" id="{chart_id}">{chart_picture(svg, chart_name(spec))}</div></div>\n'
+            f'<script>navCharts.push(() => vegaEmbed("#{chart_id}", {payload}, {{"actions": false, "renderer": "svg"}})'
+            f'.then(() => document.querySelectorAll("#{chart_id} > .chart-picture").forEach(p => p.remove())));</script>')
 
 
-def widget_note(stem: str) -> str:
+LANG_PAGES = {"en": DASHBOARD.stem, "nb": f"{DASHBOARD.stem}_nb"}  # the dashboard's page in each language
+# The site's own words on a page in another language (the template writes them in English).
+PAGE_WORDS = {"nb": {">NAV labour-market programmes, explained</a>": ">Samlingen (på engelsk)</a>",
+                     ">Glossary</a></nav>": ">Ordliste (på engelsk)</a></nav>",
+                     "<summary>Show code</summary>": "<summary>Vis koden</summary>"}}
+WIDGET_NOTE = {
+    "en": ("Interactive controls appear here when the notebook runs in JupyterLab or Voilà (a picture of the default "
+           "view may be shown above). <a href=\"{link}\">Open it on Binder</a> to use them."),
+    "nb": ("Her kommer valgmenyer når siden kjøres i Voilà eller JupyterLab (et bilde av standardvisningen kan stå over). "
+           "<a href=\"{link}\">Åpne siden i Binder</a> for å bruke dem."),
+}
+
+
+def widget_note(stem: str, lang: str = "en") -> str:
+    """What stands where a control that needs Python (a kernel) would be, with the Binder link that runs it."""
     # The dashboard is for readers without code: on Binder it opens as a Voilà page, like `make dashboard`.
     path = f"notebooks/{stem}.ipynb"
     link = binder_voila_link(path) if stem == DASHBOARD.stem else binder_lab_link(path)
-    return ('<p class="widget-note"><em>Interactive controls appear here when the notebook runs in '
-            f'JupyterLab or Voilà (a picture of the default view may be shown above). '
-            f'<a href="{html.escape(link)}">Open it on Binder</a> to use them.</em></p>')
+    if stem == DASHBOARD.stem and lang != "en":
+        link += f"%3Flang%3D{lang}"
+    return f'<p class="widget-note"><em>{WIDGET_NOTE[lang].format(link=html.escape(link))}</em></p>'
 
 
-def prepare(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
-    """Swap live-chart and widget outputs for HTML that works from disk."""
+def fold_solutions(cell: nbformat.NotebookNode) -> None:
+    """A solution (a Markdown cell tagged ``solution`` holding a <details> box) stays closed on the page."""
+    if cell.cell_type == "markdown" and "solution" in cell.metadata.get("tags", []):
+        cell.source = re.sub(r"(<details\b[^>]*?)\s+open(?:=\"[^\"]*\"|='[^']*')?(?=[\s>])", r"\1", cell.source)
+
+
+def prepare(nb: nbformat.NotebookNode, stem: str, lang: str = "en") -> nbformat.NotebookNode:
+    """Swap live-chart and widget outputs for HTML that works from disk; keep solutions folded."""
     nb = copy.deepcopy(nb)
     count = 0
     for cell in nb.cells:
+        fold_solutions(cell)
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if VEGA_LITE in data:
@@ -78,14 +119,40 @@ def prepare(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
             elif WIDGET in data:
                 picture = data.get("image/svg+xml", "")
                 picture = named_svg(picture, "A picture of the controls' first view")
-                output["data"] = {"text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem)}
+                output["data"] = {"text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem, lang)}
     return nb
 
 
 def relink(page: str) -> str:
-    """Links to notebooks and the glossary point to the site's pages."""
+    """Links to notebooks and the glossary point to the site's pages; the dashboard's language link
+    (``?lang=nb`` in Voilà) to the dashboard's page in that language."""
     page = re.sub(r'href="([\w]+)\.ipynb', r'href="\1.html', page)
+    page = re.sub(r'href="\?lang=(\w+)"', lambda m: f'href="{LANG_PAGES.get(m[1], DASHBOARD.stem)}.html"', page)
     return page.replace('href="glossary.md', 'href="glossary.html')
+
+
+@contextlib.contextmanager
+def environment(**values: str) -> Iterator[None]:
+    """Environment variables for what starts inside the block (a kernel inherits them)."""
+    before = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+
+
+def executed_in(path: Path, lang: str) -> nbformat.NotebookNode:
+    """The notebook executed from a fresh kernel in ``lang`` (NAV_LANG), in memory; the file is not changed."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    with environment(NAV_LANG=lang):
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                       store_widget_state=True).execute()
+    nb.metadata.pop("widgets", None)
+    return nb
 
 
 def exporter() -> HTMLExporter:
@@ -93,10 +160,16 @@ def exporter() -> HTMLExporter:
                         exclude_input_prompt=True, exclude_output_prompt=True)
 
 
-def build_notebook(path: Path, out_dir: Path) -> Path:
-    nb = prepare(nbformat.read(path, as_version=4), path.stem)
-    body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
-    target = out_dir / f"{path.stem}.html"
+def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
+    """One page from the notebook's stored outputs (English), or from a run in ``lang`` (the dashboard in bokmål)."""
+    nb = nbformat.read(path, as_version=4) if lang == "en" else executed_in(path, lang)
+    name = path.stem if lang == "en" else LANG_PAGES[lang]
+    body, _ = exporter().from_notebook_node(prepare(nb, path.stem, lang), resources={"metadata": {"name": name}})
+    if lang != "en":
+        body = body.replace('<html lang="en">', f'<html lang="{lang}">', 1)
+        for english, words in PAGE_WORDS[lang].items():
+            body = body.replace(english, words)
+    target = out_dir / f"{name}.html"
     target.write_text(relink(body), encoding="utf-8")
     return target
 
@@ -119,8 +192,8 @@ def index_text() -> str:
         if (NOTEBOOK_DIR / nb.file).exists():
             rows.append(f"| [{nb.stem[:2]} {nb.title}]({nb.stem}.ipynb) | {nb.summary} | {nb.teaching} min | {nb.exercises} min |")
     if (NOTEBOOK_DIR / DASHBOARD.file).exists():
-        rows.append(f"| [{DASHBOARD.title}]({DASHBOARD.stem}.ipynb) | {DASHBOARD.summary} | | |")
-    rows += ["", "See also the [glossary](glossary.md)."]
+        rows.append(f"| [{DASHBOARD.title}]({DASHBOARD.stem}.ipynb) ([på norsk]({LANG_PAGES['nb']}.html)) | {DASHBOARD.summary} | | |")
+    rows += ["", "See also the [glossary](glossary.ipynb)."]
     return "\n".join(rows)
 
 
@@ -134,6 +207,8 @@ def build(out_dir: Path) -> list[Path]:
         path = NOTEBOOK_DIR / nb.file
         if path.exists():
             pages.append(build_notebook(path, out_dir))
+    if (NOTEBOOK_DIR / DASHBOARD.file).exists():
+        pages.append(build_notebook(NOTEBOOK_DIR / DASHBOARD.file, out_dir, "nb"))
     pages.append(build_markdown_page("Glossary", (NOTEBOOK_DIR / "glossary.md").read_text(encoding="utf-8"), out_dir, "glossary"))
     pages.append(build_markdown_page("NAV labour-market programmes, explained", index_text(), out_dir, "index"))
     return pages

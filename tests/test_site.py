@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
-from .browser_support import PHONE, axe_violations, overflowing
+from .browser_support import PHONE, axe_violations, overflowing, print_layout_overflow, printed_pages
 from .conftest import ROOT, run_make
 
 PAGES = [nb.stem for nb in (*NOTEBOOKS, DASHBOARD) if (ROOT / "notebooks" / nb.file).exists()]
+DASHBOARD_NB = f"{DASHBOARD.stem}_nb"  # the dashboard's bokmål page (executed with NAV_LANG=nb by make site)
+SITE_PAGES = [*PAGES, *([DASHBOARD_NB] if DASHBOARD.stem in PAGES else [])]
 
 
 def script(name: str):
@@ -53,11 +58,12 @@ def open_offline(browser, url: str, viewport: tuple[int, int] = (1200, 900)):
 
 
 def stored_charts(stem: str) -> int:
+    stem = DASHBOARD.stem if stem == DASHBOARD_NB else stem  # the bokmål page has the same charts
     return len(script("figures").charts(ROOT / "notebooks" / f"{stem}.ipynb"))
 
 
 def test_site_has_a_page_for_every_notebook_and_the_glossary(site):
-    assert {p.stem for p in site.glob("*.html")} == {*PAGES, "index", "glossary"}
+    assert {p.stem for p in site.glob("*.html")} == {*SITE_PAGES, "index", "glossary"}
     index = (site / "index.html").read_text(encoding="utf-8")
     for stem in PAGES:
         assert f'href="{stem}.html"' in index
@@ -67,7 +73,7 @@ def test_site_has_a_page_for_every_notebook_and_the_glossary(site):
         assert not re.search(r'href="(?!https?:)[^"]*\.ipynb', text), f"{page.name} links a notebook instead of its page"
 
 
-@pytest.mark.parametrize("stem", PAGES)
+@pytest.mark.parametrize("stem", SITE_PAGES)
 def test_site_page_draws_its_charts_offline(stem, site, browser):
     context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri())
     try:
@@ -78,12 +84,12 @@ def test_site_page_draws_its_charts_offline(stem, site, browser):
         menus = page.locator(".vega-bindings select")
         if menus.count():
             chart = page.locator(".vega-chart").filter(has=page.locator(".vega-bindings select")).first
-            before = chart.locator("svg").text_content()
+            before = chart.locator("svg.marks").text_content()
             menu = chart.locator(".vega-bindings select").first
             current = menu.evaluate("el => el.options[el.selectedIndex].text")
             other = next(o for o in menu.locator("option").all_text_contents() if o != current)
             menu.select_option(label=other)
-            page.wait_for_function("([el, before]) => el.querySelector('svg').textContent !== before",
+            page.wait_for_function("([el, before]) => el.querySelector('svg.marks').textContent !== before",
                                    arg=[chart.element_handle(), before], timeout=10000)
         assert left == [], f"requests left the machine: {left}"
     finally:
@@ -109,7 +115,7 @@ def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, 
 
 
 @pytest.mark.parametrize("viewport", [(1200, 900), PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize("stem", [*PAGES, "index", "glossary"])
+@pytest.mark.parametrize("stem", [*SITE_PAGES, "index", "glossary"])
 def test_site_page_has_no_wcag_violations_and_fits_a_phone(stem, viewport, site, browser):
     """axe-core (WCAG 2.1 A and AA) finds nothing once the charts are drawn; at 390 px nothing makes the
     page scroll sideways (wide charts and tables scroll in their own box)."""
@@ -133,3 +139,146 @@ def test_site_dashboard_offers_each_charts_numbers_as_csv(site):
     links = re.findall(r'<a class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]+)"', page)
     assert charts > 0 and len(links) == charts
     assert all("Source" in link for link in links)
+
+
+def chart_titles(stem: str) -> list[str]:
+    """The titles of the charts a page draws, from the notebook's stored Vega-Lite specs."""
+    stem = DASHBOARD.stem if stem == DASHBOARD_NB else stem
+    titles = []
+    for spec in script("figures").charts(ROOT / "notebooks" / f"{stem}.ipynb"):
+        spec = spec[0] if isinstance(spec, tuple) else spec
+        title = spec.get("title", "") if isinstance(spec, dict) else ""
+        titles.append(title.get("text", "") if isinstance(title, dict) else title)
+    return [t if isinstance(t, str) else " ".join(t) for t in titles if isinstance(t, (str, list)) and t]
+
+
+def wait_site_charts(page) -> int:
+    charts = page.locator(".vega-chart").count()
+    if charts:
+        page.wait_for_function(f"document.querySelectorAll('.vega-chart svg.marks').length === {charts}", timeout=30000)
+    return charts
+
+
+def test_site_dashboard_is_offered_in_both_languages(site):
+    """Each dashboard page links to the other language; the bokmål page is bokmål (its html lang, its title,
+    the site's own words), the English page English."""
+    from helpers.headline import t
+
+    english, bokmal = (site / f"{DASHBOARD.stem}.html").read_text(encoding="utf-8"), (site / f"{DASHBOARD_NB}.html").read_text(encoding="utf-8")
+    assert f'href="{DASHBOARD_NB}.html"' in english and f'href="{DASHBOARD.stem}.html"' in bokmal
+    assert '<html lang="nb">' in bokmal and '<html lang="en">' in english
+    assert t("page_title", "nb") in bokmal and t("page_title", "nb") not in english
+    assert t("page_title", "en") in english and t("page_title", "en") not in bokmal
+    assert "Show code" not in bokmal and "Open it on Binder" not in bokmal
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{DASHBOARD_NB}.html"' in index
+
+
+def test_site_keeps_solutions_folded(site):
+    """A solution (a Markdown cell tagged solution, a <details> box) is closed on the page and not printed."""
+    folded = 0
+    for stem in PAGES:
+        page = (site / f"{stem}.html").read_text(encoding="utf-8")
+        for block in re.findall(r'<div class="[^"]*celltag_solution[^"]*"[^>]*>.*?</details>', page, flags=re.S):
+            assert re.search(r"<details(?![^>]*\bopen\b)[^>]*>", block), f"{stem}: a solution is open"
+            folded += 1
+    template = (ROOT / "scripts" / "site_template" / "index.html.j2").read_text(encoding="utf-8")
+    assert re.search(r"@media print \{.*\.celltag_solution.*display: none", template, flags=re.S)
+    solutions = sum(1 for stem in PAGES for cell in json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
+                    if cell["cell_type"] == "markdown" and "solution" in cell.get("metadata", {}).get("tags", []))
+    assert folded == solutions
+
+
+@pytest.mark.parametrize("stem", [DASHBOARD.stem, DASHBOARD_NB, "00_start_here"])
+def test_site_page_prints_as_a_readable_document(stem, site, browser, tmp_path):
+    """Print → Save as PDF: every printed page has text, the charts are printed (their titles are in the PDF),
+    no code, toggle, menu or prompt is printed, and nothing sticks out past an A4 page's right margin."""
+    context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri())
+    try:
+        wait_site_charts(page)
+        assert print_layout_overflow(page) == []
+        pages = printed_pages(page, tmp_path / f"{stem}.pdf")
+        assert pages and all(pages), f"empty printed page(s): {[i + 1 for i, text in enumerate(pages) if not text]}"
+        text = "".join("".join(pages).split())
+        missing = [title for title in chart_titles(stem) if "".join(title.split()) not in text]
+        assert not missing or stem == DASHBOARD_NB, f"charts not printed: {missing}"
+        if stem == DASHBOARD_NB:  # its titles are bokmål: count the charts' SVGs instead
+            assert page.locator(".vega-chart svg.marks").count() == stored_charts(stem)
+        for code in ("Showcode", "Viskoden", "In[", "importaltair", "OpenitonBinder"):
+            assert code not in text, f"{code!r} is printed"
+        assert left == []
+    finally:
+        context.close()
+
+
+def site_links(page) -> list[tuple[str, str]]:
+    """(the href as written, the address it resolves to) for every link on the page."""
+    return [tuple(x) for x in page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href])")]
+
+
+EXTERNAL_HOSTS = {"mybinder.org", "github.com", "www.nav.no", "www.riksrevisjonen.no"}
+
+
+def test_every_link_of_every_site_page_answers(site, browser):
+    """Every link on every page leads somewhere useful, offline: a page of the site that exists and is not
+    empty (and holds the #heading it points to), a heading on the same page, a CSV with rows; web addresses
+    (which cannot be followed offline) go to the publishers of the sources or to Binder and GitHub."""
+    pages = sorted(site.glob("*.html"))
+    targets: dict[str, set[str]] = {}
+    for path in pages:
+        context, page, left = open_offline(browser, path.as_uri())
+        try:
+            wait_site_charts(page)
+            for written, address in site_links(page):
+                parts = urlsplit(address)
+                if parts.scheme == "data":
+                    payload = unquote(address.split(",", 1)[1])
+                    assert len(payload.strip().splitlines()) >= 2, f"{path.name}: a CSV link without rows"
+                elif parts.scheme in ("http", "https"):
+                    assert parts.hostname in EXTERNAL_HOSTS, f"{path.name}: link to {address}"
+                else:
+                    assert parts.scheme == "file", f"{path.name}: {written!r}"
+                    target = Path(unquote(parts.path))
+                    assert target.is_file() and target.stat().st_size > 1000, f"{path.name}: {written!r} leads to nothing"
+                    if parts.fragment:
+                        targets.setdefault(target.as_uri(), set()).add(parts.fragment)
+            assert left == []
+        finally:
+            context.close()
+    for uri, fragments in targets.items():
+        context, page, _ = open_offline(browser, uri)
+        try:
+            # as a browser finds a fragment: the id as written, or its percent-decoded form
+            found = "(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))"
+            missing = [f for f in fragments if not page.evaluate(found, f)]
+            assert missing == [], f"{uri}: no heading {missing}"
+        finally:
+            context.close()
+    assert any("00_start_here.html" in uri for uri in targets), "no link to 00's contents"
+
+
+FIRST_CHART_HOOK = """(() => { const seen = {};
+  const check = () => { for (const [k, sel] of [['picture', '.vega-chart svg'], ['live', '.vega-chart svg.marks']])
+    if (!seen[k] && document.querySelector(sel)) { seen[k] = -1; requestAnimationFrame(() => { seen[k] = performance.now(); }); } };
+  new MutationObserver(check).observe(document, {childList: true, subtree: true}); window.__firstChart = seen; })();"""
+
+
+def test_site_dashboard_shows_its_first_chart_within_a_second(site, browser):
+    """Opened from disk, the dashboard shows its first chart within 1 s of navigation start (median of 3, measured
+    in the page at the first frame after the chart is in the document): the stored picture of the default view,
+    which the live chart (menus, tooltips) replaces once the deferred Vega bundle has run (printed, not bounded)."""
+    seen = []
+    for _ in range(3):
+        context = browser.new_context()
+        try:
+            context.route("**/*", lambda route, request: route.fallback() if request.url.startswith(("file:", "data:")) else route.abort())
+            context.add_init_script(FIRST_CHART_HOOK)
+            page = context.new_page()
+            page.goto((site / f"{DASHBOARD.stem}.html").as_uri(), wait_until="load")
+            page.wait_for_function("window.__firstChart.live > 0", timeout=30000)
+            seen.append(page.evaluate("() => window.__firstChart"))
+        finally:
+            context.close()
+    picture, live = (sorted(s[k] for s in seen)[1] for k in ("picture", "live"))
+    print(f"\nsite dashboard from disk: first chart shown at {picture:.0f} ms, live at {live:.0f} ms (medians of 3)")
+    assert picture < 1000
