@@ -16,7 +16,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/dashboard.ipynb) $(wildcard notebooks/glossary.ipynb)
 
-.PHONY: dashboard present brief teacher setup lab check lint test-binder links test test-units test-notebooks notebooks site figures student bench lock browser clean refresh help
+.PHONY: dashboard present brief teacher setup lab check lint test-binder lab-student new-notebook links test test-units test-notebooks notebooks site figures student bench lock browser clean refresh help
 
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
@@ -26,10 +26,13 @@ help:
 	@echo "make lint   ruff's lint and format check"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
 	@echo "make dashboard  open the stakeholders' dashboard as a Voilà page (no code shown)"
+	@echo "make present    serve the dashboard with Voilà alone, for a room or a shared screen"
+	@echo "make brief  write the two-page briefing PDF (bokmål and English) to build/brief/"
 	@echo "make teacher    the teacher's kit in build/teacher/: task sheets per session (PDF, bokmål and English) and the answer key"
 	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"
 	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
-	@echo "make student    write student copies (solutions removed) to student/"
+	@echo "make student    write the student copies (solutions removed) to student/ (make notebooks does it too)"
+	@echo "make lab-student    open the student copies in JupyterLab (for a class)"
 	@echo "make bench  print load, chart and dashboard timings"
 	@echo "make links  set REPOSITORY from the git remote (GitHub) and rewrite the Binder links in README and 00"
 	@echo "make refresh FROM=folder  take NAV's newer monthly copy (six JSON files): check, replace data/raw/, re-execute, report"
@@ -45,6 +48,10 @@ setup:
 # notebooks/ is the file browser's root; 00 opens, and the URL printed headless opens 00 too.
 lab:
 	$(NAV) lab $(LAB_ARGS)
+
+# For a class: the student copies (no solutions; written by `make student`, committed) in their own file browser.
+lab-student:
+	$(NAV) student-lab $(LAB_ARGS)
 
 # Every test, in two workers, then the time it took. The Binder rehearsal is `make test-binder` (.ci/run runs both).
 test: setup browser
@@ -73,8 +80,13 @@ test-units: setup
 test-notebooks: setup
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider $(NOTEBOOKS) $(NBVAL)
 
+# A new notebook, wired into the collection in one step (scripts/new_notebook.py says what it does).
+new-notebook: setup
+	$(BIN)/python scripts/new_notebook.py "$(NB)" --title "$(TITLE)" --teaching "$(TEACHING)" --exercises "$(EXERCISES)" --summary "$(SUMMARY)"
+
 notebooks: setup
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python scripts/student.py student
 
 # NAV's next monthly copy: make refresh FROM=path/to/folder (the six files of the app's data/web/). The copy is checked
 # completely before data/raw/ is touched; then the manifest and SOURCE.md are updated and every notebook re-executed.
@@ -102,7 +114,6 @@ VOILA_PORT ?= 8866
 VOILA_ARGS ?=
 present: setup
 	PATH=$(CURDIR)/$(BIN):$$PATH ./start voila notebooks --template=nav --port=$(VOILA_PORT) --Voila.ip=127.0.0.1 $(VOILA_ARGS)
-
 
 site: setup
 	$(BIN)/python scripts/build_site.py site

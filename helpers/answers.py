@@ -855,7 +855,7 @@ def _gaps_07(status_group: str) -> pd.DataFrame:
     from .audit import load_audit_table
 
     names = {"Oppfølgingstiltak": "Oppfølging", "Opplæringstiltak": "Opplæring", "Jobbskaping": "Jobbskaping og egenetablering"}
-    group_en = {"Arbeidssøkere på tiltak": "jobseekers", "Nedsatt arbeidsevne, på tiltak": "reduced work capacity"}[status_group]
+    group_en = {"Arbeidssøkere på tiltak": "jobseekers", "Nedsatt arbeidsevne, på tiltak": "reduced work capacity"}[status_group]  # noqa: F841 (used by .query as @group_en)
     t3 = load_audit_table(3).query("year == 2016 and not is_total and status_group_en == @group_en")
     audit = t3.assign(programme_group=t3["scheme_category"].replace(names)).set_index("programme_group")["value"]
     nav = select(data(), status_group=status_group, programme_group=None)

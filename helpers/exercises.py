@@ -1048,7 +1048,7 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
             value = getattr(values.dropna(), {"average": "mean"}.get(aggregate, aggregate))() if values.notna().any() else None
             drawn[key] = None if value is None else float(value)
         elif len(values) > 1:
-            at = f"{key[0]}{' / ' + str(key[1]) if key[1] else ''}"
+            at = _key_text(key)
             return None, _say(f"the chart's data has {len(values)} rows for {at}: filter in pandas first so that one row is left "
                               "per point (a total 'I alt' and its parts, or several groups, are in the data).",
                               f"dataene i diagrammet har {len(values)} rader for {at}: filtrer i pandas først, så det blir én rad "
@@ -1185,7 +1185,25 @@ def _label_forms() -> dict[str, set[str]]:
 
 
 def _key_text(key: tuple) -> str:
-    return str(key[0]) + (f" / {key[1]}" if key[1] is not None else "")
+    """A drawn or expected point as a learner reads it: 'Arbeidspraksis (Work practice), Jobseekers', never a folded key."""
+    parts = [part for part in key if part is not None and not (isinstance(part, float) and math.isnan(part))]
+    return ", ".join(_readable(part) for part in parts)
+
+
+def _readable(part: object) -> str:
+    """NAV's label (with its gloss) for a folded label; a whole number without '.0'; anything else as it is."""
+    if isinstance(part, float) and part.is_integer():
+        return str(int(part))
+    if isinstance(part, str):
+        return _label_of_fold().get(part, part)
+    return str(part)
+
+
+@functools.cache
+def _label_of_fold() -> dict[str, str]:
+    """Folded form -> NAV's label with its gloss, for messages."""
+    tables = (vocab.STATUS_GROUPS, vocab.GENDERS, vocab.AGE_GROUPS, vocab.PROGRAMME_GROUPS, vocab.PROGRAMMES)
+    return {fold(label): vocab.both(label) for table in tables for label in table} | {fold(vocab.TOTAL): vocab.TOTAL}
 
 
 def _is_value_channel(enc: dict) -> bool:
