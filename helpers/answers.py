@@ -383,7 +383,11 @@ def _(answer):
     rows = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), programme_group="Tilrettelegging", programme=None)
     total = rows.loc[rows["programme"] == T, "value"].item()
     expected = total - rows.loc[rows["programme"] != T, "value"].sum()
-    return judge_number(answer, expected, 0, "hidden behind the star: the total minus the visible programmes", mistakes={
+    training = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), programme_group="Opplæring", programme=None)
+    example = training.loc[training["programme"] == T, "value"].item() - training.loc[training["programme"] != T, "value"].sum()
+    copied = {"that is what the training group's star hides (the worked example): do the same subtraction for "
+              "Tilrettelegging's rows.": example} if example != expected else {}
+    return judge_number(answer, expected, 0, "hidden behind the star: the total minus the visible programmes", mistakes={**copied,
         "a star in this table hides 1 to 3 persons, never 0 (nobody is an empty cell): subtract the visible programmes from the group total.": 0,
         "3 is only the largest value a star may hide; the group total tells you exactly.": 3 if expected != 3 else -1,
         "that is the group total; subtract the visible programmes from it.": total})
@@ -400,7 +404,10 @@ def _(answer):
         "that is the per cent; the question asks for the change in persons.": top["change_from_last_year_pct"],
         "that group gained the most persons; the question asks for the group with the largest per cent rise.": most,
         "that is the group's count in November 2016; give its change from November 2015.": top["participants"],
-        "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.": ranked.iloc[1]["change_from_last_year"]})
+        "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.": ranked.iloc[1]["change_from_last_year"],
+        "that is the change for all status groups of that programme group; keep the jobseekers' rows only.": data().query(
+            "source == 'nav_tiltak_en_maaned_2016-11.txt' and programme == 'I alt' and status_group == 'I alt' and "
+            "programme_group == @top.name and measure == 'change_from_last_year'")["value"].item()})
 
 
 # -- shared by 03-05's chart exercises -----------------------------------------------------------
@@ -950,8 +957,13 @@ def _(answer):
     expected = (reduced / _centred_trend(reduced))[month]
     return judge_number(answer, expected, 0.001, "is July 2024's seasonal ratio", kind="ratio", mistakes={
         "that is the ratio of all three status groups together: use the reduced-work-capacity column.": (total / _centred_trend(total))[month],
-        "that divides by the 2024 average, not by a centred trend: use the rolling twelve-month average, centred as in the section.":
+        "that divides by the average of January-December 2024, which is also what `rolling(12, center=True)` gives for July: "
+        "twelve months cannot sit evenly around one month (six before, five after). Average two neighbouring twelve-month "
+        "averages (`.rolling(2).mean()`) and shift the result back with `shift(-6)`, as the section does.":
             reduced[month] / reduced[reduced.index.year == 2024].mean(),
+        "the trend is the average of two twelve-month averages, but it still ends in July: shift it back to the middle "
+        "month with `shift(-6)`, as the section does.":
+            (reduced / reduced.rolling(12).mean().rolling(2).mean())[month],
         "that trend is a plain 13-month average: the two end months get half weight (average two twelve-month averages).":
             (reduced / reduced.rolling(13, center=True).mean())[month],
         "that trend is the twelve months up to July, not around it: shift it back to the middle month with `shift(-6)`.":

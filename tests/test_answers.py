@@ -127,7 +127,8 @@ _ADAPTATION_STAR = _nov(214)[0] - sum(_nov(line)[0] for line in (210, 211, 212))
 CASES["03.2"] = ([_ADAPTATION_STAR, str(_ADAPTATION_STAR), f"{_ADAPTATION_STAR} person"],
                  [(0, "never 0"), (3, "largest value"), (_nov(214)[0], "group total")])
 CASES["03.3"] = ([84, "84", "+84 persons"],  # line 71: Jobbskaping og egenetablering, jobseekers: 137, +84, +158 %
-                 [(158, "per cent"), (1451, "most persons"), (137, "count in November 2016"), (1102, "second-largest")])
+                 [(158, "per cent"), (1451, "most persons"), (137, "count in November 2016"), (1102, "second-largest"),
+                  (_nov(52)[1], "all status groups")])  # line 52: the same group, all status groups: 211, +102
 
 
 def _nov_label(line: int) -> str:
@@ -347,7 +348,11 @@ def _july_2024_ratio(group: str) -> float:
 
 
 CASES["08.1"] = ([round(_july_2024_ratio("Nedsatt arbeidsevne"), 3), str(round(_july_2024_ratio("Nedsatt arbeidsevne"), 3)).replace(".", ",")],
-                 [(round(_july_2024_ratio(""), 3), "all three status groups"), (0.5, "too low")])
+                 [(round(_july_2024_ratio(""), 3), "all three status groups"), (0.5, "too low"),
+                  # rolling(12, center=True) gives July the January-December 2024 average (oversikt.json, by hand)
+                  (round(_oversikt()[("Nedsatt arbeidsevne", "2024-07")]
+                         / (sum(_oversikt()[("Nedsatt arbeidsevne", f"2024-{m:02d}")] for m in range(1, 13)) / 12), 3),
+                   "center=True")])
 # Jobseekers + others: May 2024 15 266 + 2 899 = 18 165, May 2025 15 279 + 5 937 = 21 216 (oversikt.json) -> +16.80 %;
 # May 2023 from the same file (the "two years" mistake).
 _MAY_2023 = _oversikt()[("Arbeidssøkere", "2023-05")] + _oversikt()[("Andre på tiltak", "2023-05")]
