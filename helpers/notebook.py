@@ -133,6 +133,13 @@ def _symbol(value: object) -> object:
     return value
 
 
+SOURCE_WORDS = {  # words of a chart's 'Source:' line that name each kind of data (helpers.stamp's sources)
+    "participants": ("En måned", "Tidsserie måned", "Tiltak og", "tables", "tabeller", "printed", ".txt"),
+    "monthly": ("TILT", "monthly series", "JSON", "månedsstatistikk"),
+    "audit": ("Riksrevisjonen", "Audit", "Tabell"),
+}
+
+
 def figure_sources(figure: Figure) -> tuple[str, ...]:
     """Which data a figure rests on, for its stamp: the figure's ``sources`` if given, else read off the
     'Source:'/'Kilde:' line of its subtitle (Riksrevisjonen: the audit; TILT or monthly: the monthly
@@ -141,11 +148,9 @@ def figure_sources(figure: Figure) -> tuple[str, ...]:
     if given:
         return tuple(given)
     line = _source_line(figure)
-    if "Riksrevisjonen" in line:
-        return ("audit",)
-    if "TILT" in line or "monthly" in line.lower() or "måned" in line.lower():
-        return ("monthly",)
-    return ("participants",)
+    # NAV's printed tables are called "Tiltak. En måned" and "Tidsserie måned": 'måned' alone does not mean the monthly JSON.
+    found = [name for name, words in SOURCE_WORDS.items() if any(word in line for word in words)]
+    return tuple(found) or ("participants",)
 
 
 def _source_line(figure: Figure) -> str:

@@ -166,3 +166,24 @@ def test_in_language_picks_the_reader_s_text_and_refuses_another_language():
     assert in_language("nb", en="Month", nb="Måned") == "Måned"
     with pytest.raises(ValueError, match="'en' or 'nb'"):
         in_language("no", en="Month", nb="Måned")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Source: NAV, Deltakere i arbeidsrettede tiltak. Tiltak. En måned, November 2016", ("participants",)),
+    ("Source: NAV, Tiltak og alder. Tidsserie måned, January-December 2019", ("participants",)),
+    ("Source: NAV, TILT100-TILT180 (JSON)", ("monthly",)),
+    ("Source: NAV, TILT100-TILT180 (JSON); NAV, Tiltak og alder 2019 (printed)", ("participants", "monthly")),
+    ("Source: Riksrevisjonen, Dokument 3:5 (2017–2018), Tabell 3; NAV, TILT100-TILT180 (JSON)", ("monthly", "audit")),
+    ("Source: Riksrevisjonen, Dokument 3:5", ("audit",)),
+])
+def test_a_chart_s_stamp_follows_its_source_line(source, expected):
+    """NAV's printed tables are called '… En måned' and '… Tidsserie måned': their CSVs carry the printed tables'
+    stamp, not the monthly series' (the names of the seeds: data/raw/manifest.yaml's nav_title)."""
+    import altair as alt
+
+    from helpers.charts import Figure
+    from helpers.notebook import figure_sources
+
+    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(
+        title=alt.TitleParams("A chart", subtitle=[source]))
+    assert figure_sources(Figure(chart, "takeaway", pd.DataFrame({"x": [1]}))) == expected
