@@ -205,13 +205,22 @@ def csv_link(figure: Figure, lang: str) -> str:
     return f"{plain} · {excel}"
 
 
-def symbols_note(table: pd.DataFrame, lang: str) -> str:
-    """What the table's '*' and '–' mean, for the symbols it holds ('' when it holds neither)."""
+STAR_NOTES = {  # what '*' means, by the data a table rests on (helpers.stamp's sources)
+    "participants": ("* : a count NAV hid (0–3, or 1–3 in the one-month table of November 2016); it is not counted as 0.",
+                     "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for november 2016); det er ikke regnet som 0."),
+    "monthly": ("* : no count in NAV's monthly data (null): a hidden count (0–3) between two counts; before a programme's "
+                "first count or after its last, possibly no programme running. It is not counted as 0.",
+                "* : ingen tall i NAVs månedsdata (null): et prikket tall (0–3) mellom to tall; før første eller etter siste "
+                "tall for et tiltak kan det også bety at tiltaket ikke fantes. Det er ikke regnet som 0."),
+}
+
+
+def symbols_note(table: pd.DataFrame, lang: str, sources: tuple[str, ...] = ("participants",)) -> str:
+    """What the table's '*' and '–' mean, for the symbols it holds ('' when it holds neither) and the data it rests on."""
     cells = set(table.astype(object).map(_symbol).to_numpy().ravel().tolist()) if len(table) else set()
     notes = []
     if STAR in cells:
-        notes.append("* : a count NAV hid (0–3, or 1–3 in the one-month table of November 2016); it is not counted as 0."
-                     if lang == "en" else "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for november 2016); det er ikke regnet som 0.")
+        notes += [STAR_NOTES[source][0 if lang == "en" else 1] for source in sources if source in STAR_NOTES]
     if NOT_PUBLISHED in cells:
         notes.append("– : not published: NAV's table has no row for this cell." if lang == "en"
                      else "– : ikke publisert: NAVs tabell har ingen rad for denne cellen.")
@@ -232,7 +241,7 @@ def figure_parts(figure: Figure, lang: str | None = None) -> list:
     if figure.notes:
         parts.append(Markdown("\n".join(f"- *{escape(note)}*" for note in figure.notes)))
     summary = "See the numbers" if lang == "en" else "Se tallene"
-    table = numbers_table(figure.table, lang) + symbols_note(figure.table, lang)
+    table = numbers_table(figure.table, lang) + symbols_note(figure.table, lang, figure_sources(figure))
     parts.append(HTML(details(summary, table) + f"\n<p>{csv_link(figure, lang)}</p>"))
     return parts
 

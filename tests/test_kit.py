@@ -187,3 +187,17 @@ def test_a_chart_s_stamp_follows_its_source_line(source, expected):
     chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(
         title=alt.TitleParams("A chart", subtitle=[source]))
     assert figure_sources(Figure(chart, "takeaway", pd.DataFrame({"x": [1]}))) == expected
+
+
+def test_a_star_is_explained_for_the_data_it_comes_from():
+    """In NAV's printed tables '*' hides 0-3 (1-3 in the one-month table); in the monthly JSON a null before a
+    programme's first count or after its last may also mean no programme (helpers.monthly.null_reading)."""
+    from helpers.notebook import symbols_note
+
+    table = pd.DataFrame({"group": ["a", "b"], "value": [pd.NA, 5]})
+    printed = symbols_note(table, "en")
+    assert "1–3 in the one-month table" in printed and "null" not in printed
+    monthly = symbols_note(table, "en", ("monthly",))
+    assert "null" in monthly and "no programme running" in monthly and "one-month table" not in monthly
+    assert "prikket" in symbols_note(table, "nb", ("monthly",))
+    assert symbols_note(pd.DataFrame({"value": [1, 2]}), "en", ("monthly",)) == ""
