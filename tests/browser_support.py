@@ -762,10 +762,15 @@ def print_layout_overflow(page) -> list[str]:
 
 def printed_pages(page, path: Path) -> list[str]:
     """Print the page as a reader's "Print → Save as PDF" would (A4, the print stylesheet) and return
-    each printed page's text (pypdf), white space normalised."""
+    each printed page's text (pypdf), white space normalised; "[picture]" for a page with pictures only,
+    "" for a blank page."""
     import re
 
     from pypdf import PdfReader
 
     page.pdf(path=str(path), format="A4", print_background=True)
-    return [re.sub(r"\s+", " ", p.extract_text() or "").strip() for p in PdfReader(path).pages]
+    texts = []
+    for printed in PdfReader(path).pages:  # a page with a chart drawn on a <canvas> holds it as a picture, no text
+        text = re.sub(r"\s+", " ", printed.extract_text() or "").strip()
+        texts.append(text or ("[picture]" if list(printed.images) else ""))
+    return texts
