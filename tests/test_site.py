@@ -39,7 +39,7 @@ def figures():
     return ROOT / "figures"
 
 
-def open_offline(browser, url: str, viewport: tuple[int, int] = (1200, 900)):
+def open_offline(browser, url: str, viewport: tuple[int, int] = (1280, 900)):
     """A page whose requests may only read local files; anything else is aborted and recorded."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     left = []
@@ -114,7 +114,7 @@ def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, 
         context.close()
 
 
-@pytest.mark.parametrize("viewport", [(1200, 900), PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [(1280, 900), PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("stem", [*SITE_PAGES, "index", "glossary"])
 def test_site_page_has_no_wcag_violations_and_fits_a_phone(stem, viewport, site, browser):
     """axe-core (WCAG 2.1 A and AA) finds nothing once the charts are drawn; at 390 px nothing makes the
