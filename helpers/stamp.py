@@ -57,11 +57,10 @@ def tables_stamp(lang: str = "en") -> str:
     spans = ", ".join(_period_text(p, lang) for p in periods)
     if lang == "nb":
         return (f"NAVs publiserte tabeller over deltakere dekker {spans}; tallene går til og med "
-                f"**{_period_text(periods[-1].split('/')[-1], lang)}**. Tabellene er avsluttede publikasjoner, "
-                "kopiert uendret til `data/raw/`.")
+                f"**{_period_text(periods[-1].split('/')[-1], lang)}**. Tabellene er avsluttede publikasjoner og er "
+                "gjengitt uendret.")
     return (f"NAV's published participant tables cover {spans}; their numbers run to "
-            f"**{_period_text(periods[-1].split('/')[-1], lang)}**. They are closed publications, copied unchanged "
-            "into `data/raw/`.")
+            f"**{_period_text(periods[-1].split('/')[-1], lang)}**. They are closed publications, copied unchanged.")
 
 
 def audit_stamp(lang: str = "en") -> str:
