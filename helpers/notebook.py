@@ -157,7 +157,9 @@ def _source_line(figure: Figure) -> str:
     title = figure.spec().get("title", {})
     lines = title.get("subtitle", []) if isinstance(title, dict) else []
     lines = [lines] if isinstance(lines, str) else lines
-    return next((line for line in lines if line.startswith(("Source", "Kilde"))), "Source: NAV; Riksrevisjonen")
+    start = next((i for i, line in enumerate(lines) if line.startswith(("Source", "Kilde"))), None)
+    # a long source line is wrapped over several subtitle lines (charts.wrap): keep all of it
+    return " ".join(lines[start:]) if start is not None else "Source: NAV; Riksrevisjonen"
 
 
 def csv_table(figure: Figure, lang: str) -> pd.DataFrame:
@@ -170,7 +172,10 @@ def csv_stamp_line(figure: Figure, lang: str) -> str:
     """The CSV's first line: which month the data run to, when the copy was made, and the source."""
     from .stamp import csv_stamp
 
-    return f"{csv_stamp(figure_sources(figure), lang)} {_source_line(figure)}"
+    sources = figure_sources(figure)
+    notes = html.unescape(re.sub(r"<[^>]+>", " ", symbols_note(figure.table, lang, sources))).split()  # what '*' and '–' mean
+    source = _source_line(figure).rstrip(".") + "."
+    return " ".join([csv_stamp(sources, lang), source, *notes])
 
 
 def csv_text(figure: Figure, lang: str, excel: bool = False) -> str:

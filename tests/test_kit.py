@@ -3,6 +3,8 @@ controls check every option, and answers are read the way learners write them.""
 
 from __future__ import annotations
 
+import io
+
 import altair as alt
 import mistune
 import pandas as pd
@@ -201,3 +203,18 @@ def test_a_star_is_explained_for_the_data_it_comes_from():
     assert "null" in monthly and "no programme running" in monthly and "one-month table" not in monthly
     assert "prikket" in symbols_note(table, "nb", ("monthly",))
     assert symbols_note(pd.DataFrame({"value": [1, 2]}), "en", ("monthly",)) == ""
+
+
+def test_a_csv_first_line_carries_the_whole_source_and_what_its_symbols_mean():
+    """A source wrapped over two subtitle lines is kept whole, and a CSV with a hidden count says what '*' means
+    (a spreadsheet shows no notes under the table)."""
+    from helpers.notebook import csv_text
+
+    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(title=alt.TitleParams(
+        "T", subtitle=["A note.", "Source: NAV, participants in labour-market", "programmes (Deltakere i arbeidsrettede tiltak)"]))
+    first = csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [pd.NA, 4]})), "en").split("\n")[0]
+    assert "labour-market programmes (Deltakere i arbeidsrettede tiltak)" in first
+    assert "* : a count NAV hid" in first and "&#" not in first
+    table = pd.read_csv(io.StringIO(csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a"], "value": [pd.NA]})), "en")),
+                        skiprows=1, dtype=str)
+    assert table.iloc[0, 1] == "*"
