@@ -54,7 +54,8 @@ def monthly_stamp(lang: str = "en") -> str:
 def tables_stamp(lang: str = "en") -> str:
     """NAV's printed tables: the periods they cover, and that they are fixed publications copied unchanged."""
     periods = sorted(e["period"] for e in manifest() if e["table"] == "participants")
-    spans = ", ".join(_period_text(p, lang) for p in periods)
+    texts = [_period_text(p, lang) for p in periods]
+    spans = f"{', '.join(texts[:-1])} {'and' if lang == 'en' else 'og'} {texts[-1]}" if len(texts) > 1 else texts[0]
     if lang == "nb":
         return (f"NAVs publiserte tabeller over deltakere dekker {spans}; tallene går til og med "
                 f"**{_period_text(periods[-1].split('/')[-1], lang)}**. Tabellene er avsluttede publikasjoner og er "
