@@ -78,8 +78,9 @@ def chart_html(spec: dict, svg: str, index: int) -> str:
 
 LANG_PAGES = {"en": DASHBOARD.stem, "nb": f"{DASHBOARD.stem}_nb"}  # the dashboard's page in each language
 # The site's own words on a page in another language (the template writes them in English).
-PAGE_WORDS = {"nb": {">NAV labour-market programmes, explained</a>": ">Samlingen (på engelsk)</a>",
-                     ">Glossary</a></nav>": ">Ordliste (på engelsk)</a></nav>",
+# The navigation cells' words too (Markdown written by scripts/navigation.py), as helpers/headline.py words them.
+PAGE_WORDS = {"nb": {">NAV labour-market programmes, explained</a>": ">Samlingen (engelsk)</a>",
+                     ">Glossary</a>": ">Ordliste</a>", ">Contents</a>": ">Innhold (engelsk)</a>",
                      "<summary>Show code</summary>": "<summary>Vis koden</summary>"}}
 WIDGET_NOTE = {
     "en": ("Interactive controls appear here when the notebook runs in JupyterLab or Voilà (a picture of the default "

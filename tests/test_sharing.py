@@ -239,3 +239,22 @@ def test_contents_link_lands_at_the_contents_of_00(voila, browser):
                                "return h && Math.abs(h.getBoundingClientRect().top) < 80 }", timeout=10000)
     finally:
         session.close()
+
+
+def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(voila, browser):
+    """?lang=nb: the page's language is nb (screen readers, spelling), its title bokmål, and the navigation
+    cell's links read as helpers/headline.py words them."""
+    from helpers.headline import t
+
+    session = new_session(browser)
+    try:
+        page = session.page
+        page.goto(f"{voila.base}/voila/render/dashboard.ipynb?lang=nb", wait_until="commit")
+        page.wait_for_function("document.readyState === 'complete' && "
+                               "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'", timeout=TIMEOUT_S * 3000)
+        page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000)
+        page.wait_for_function("(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000)
+        words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
+        assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
+    finally:
+        session.close()
