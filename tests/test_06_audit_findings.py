@@ -197,3 +197,33 @@ def test_the_ministers_figures_are_the_directorates_reporting_with_no_window():
     assert "6-month statistic" not in findings_csv
     assert "rapporteringen fra Arbeids- og velferdsdirektoratet" in report(516)
     assert not re.search(r"seks måneder|6 måneder", " ".join(REPORT[513:520]))
+
+
+def test_the_survey_and_the_waits_say_who_they_cover():
+    """The survey went to the managers of 454 offices and 1 698 advisers, 1 257 usable answers (lines 1084-1088); the mean
+    waits of six to eleven months are for people with reduced work capacity (lines 287-288)."""
+    assert "(ved 454 kontor)" in report(1084) and "1698 NAV-veiledere" in report(1085) and "(1257" in report(1088)
+    assert "nedsatt arbeidsevne" in report(287) and "seks og elleve" in report(288)
+    said = " ".join(output_of("verdict = grades.query").split())
+    assert "a survey sent to the managers of 454 NAV offices and 1,698 advisers (1,257 usable answers" in said
+    assert "Mean waits of 6-11 months before the most used programmes for people with reduced work capacity" in said
+    assert "survey of 454 NAV offices" not in TEXT
+
+
+def test_the_categories_takeaway_uses_tabell_3s_printed_total():
+    """Tabell 3 prints 57 590 as the 2016 total for reduced work capacity (line 2022); its parts add up to one more."""
+    printed = report(2022).split()
+    assert printed[0] == "Totalt" and printed[-2:] == ["57", "590"]
+    said = output_of("def categories(")
+    assert "of the 57,590 participants a month Tabell 3 prints as the total (line 2022)" in said
+    assert "57,591" not in said
+
+
+def test_the_audits_groups_are_close_to_navs_status_groups_and_the_grades_are_not_called_sharper():
+    """The report starts from NAV's three groups (lines 1099-1101) and maps to innsatsbehov in lines 970-974; the Document
+    uses the fixed grade words (276, 293, 311, 345) where chapter 9 says 'alvorlig' (3336)."""
+    assert "tre grupper" in report(1099) and "andre på tiltak" in report(1100) and "innsatsbehov" in report(970)
+    assert "alvorlig" in report(3336) and all("kritikkverdig" in report(n) for n in (276, 293, 311, 345))
+    text = " ".join(TEXT.split())
+    assert "close to, but not the same as, NAV's status groups" in text and "lines 1099–1101" in text
+    assert "not NAV's status groups" not in text and "grades more sharply" not in text
