@@ -120,15 +120,66 @@ def test_audit_yearly_averages_are_compared_with_yearly_averages_of_full_years()
     assert f"{nae_2024}" in page()
 
 
-def test_a_hidden_count_stays_unknown_in_the_programme_group_table():
-    """hovedgrupper.json has null for Andre på tiltak / Jobbskaping og egenetablering in May 2023 and May 2025: the
-    table of the two Mays must show the group as unknown (<NA>), never as a sum that counts the null as 0."""
+def may_range(group: str, month: str) -> tuple[int, int]:
+    """A programme group, all status groups, from hovedgrupper.json: (known parts, known parts + 3 per null)."""
+    values = [r["antall"] for r in records("hovedgrupper") if r["hovedgruppe"] == group and r["periode"][:7] == month]
+    known = sum(v for v in values if v is not None)
+    return known, known + 3 * sum(v is None for v in values)
+
+
+def test_a_hidden_count_is_shown_as_its_range_in_the_programme_group_table():
+    """hovedgrupper.json has null for Andre på tiltak / Jobbskaping og egenetablering in May 2023 and May 2025 (79 + 18 +
+    null; 106 + 14 + null): the table shows the group as its range (97 to 100, 120 to 123) and its change as a range,
+    never as a sum that counts the null as 0 and never as a bare star."""
     nulls = {r["periode"][:7] for r in records("hovedgrupper")
              if r["hovedgruppe"] == "Jobbskaping og egenetablering" and r["antall"] is None}
     assert {"2023-05", "2025-05"} <= nulls
-    cell = next(c for c in CELLS if c.cell_type == "code" and "may = by_group[" in c.source)
+    (lo_23, hi_23), (lo_25, hi_25) = may_range("Jobbskaping og egenetablering", "2023-05"), may_range("Jobbskaping og egenetablering", "2025-05")
+    cell = next(c for c in CELLS if c.cell_type == "code" and "may_table = pd.DataFrame(" in c.source)
     row = next(line for line in cell_text(cell).replace(cell.source, "").splitlines() if line.startswith("Jobbskaping"))
-    assert row.split()[-4:] == ["<NA>"] * 4
+    assert f"{lo_23} to {hi_23}" in row and f"{lo_25} to {hi_25}" in row
+    assert f"{lo_25 - hi_23:+} to {hi_25 - lo_23:+}" in row
+    assert "<NA>" not in row and f" {lo_23 + 0} " not in row.replace(f"{lo_23} to", "")
+
+
+def test_the_change_chart_counts_a_group_whose_sign_is_certain():
+    """Every programme group of May 2023 and May 2025 with its range of change (from the JSON): the takeaway counts
+    every group whose change is surely positive, ranges included, and names the ranged group with its range."""
+    groups = {r["hovedgruppe"] for r in records("hovedgrupper") if r["periode"][:7] in ("2023-05", "2025-05")}
+    changes = {}
+    for g in groups:
+        (lo_23, hi_23), (lo_25, hi_25) = may_range(g, "2023-05"), may_range(g, "2025-05")
+        changes[g] = (lo_25 - hi_23, hi_25 - lo_23)
+    grew = sum(lo > 0 for lo, hi in changes.values())
+    cell = next(c for c in CELLS if c.cell_type == "code" and "change_chart = (bars + interval" in c.source)
+    said = cell_text(cell).replace(cell.source, "")
+    assert f"{grew} of the {len(changes)} programme groups grew" in said
+    lo, hi = changes["Jobbskaping og egenetablering"]
+    assert f"Jobbskaping og egenetablering (Job creation and self-employment) {lo:+} to {hi:+}" in said
+    assert "groups with known counts" not in said and "null" in said and "no programme" in said
+
+
+def test_the_audits_level_is_set_against_navs_own_table_before_reading_growth():
+    """Notebook 07's check: NAV's November 2016 jobseekers (20 331, change from a year earlier 3 687: the 2016 table,
+    line 29) against Tabell 3's jobseeker averages (report line 1998: 12 867 in 2015, 17 335 in 2016)."""
+    nav = (RAW / "nav_tiltak_en_maaned_2016-11.txt").read_text(encoding="utf-8").split("\n")[28]
+    assert nav.startswith("Arbeidssøkere på tiltak\t20 331\t3 687")
+    audit = (RAW / "riksrevisjonen_dokument_3-5_2017-2018.txt").read_text(encoding="utf-8").split("\n")[1997].split()
+    assert audit[0] == "Totalt"
+    avg_2015, avg_2016 = int(audit[-4] + audit[-3]), int(audit[-2] + audit[-1])
+    gap_2016, gap_2015 = 100 * (20331 / avg_2016 - 1), 100 * ((20331 - 3687) / avg_2015 - 1)
+    said = " ".join(prose().split())
+    assert f"{gap_2016:.1f} % above the audit's yearly average in 2016 and {gap_2015:.1f} % in 2015" in said
+    assert "rough size only" in said and "not growth" in said
+    assert "as the audit measured them" not in said
+
+
+def test_the_register_change_is_hedged_in_the_intro_and_the_charts():
+    """Issue 20 / domain review: the register change is 'most likely' everywhere outside the 08.4 solution."""
+    shown = "\n".join(c.source for c in CELLS if "solution" not in c.metadata.get("tags", []))
+    assert "most likely put there by NAV's new jobseeker register" in CELLS[0].source
+    assert "New jobseeker register" not in shown and "(new jobseeker register)" not in shown
+    assert "Nytt arbeidssøkerregister" not in shown and "Most likely a register change" in shown
 
 
 def answer_from_json(exercise: str) -> tuple[float, int]:
