@@ -772,5 +772,12 @@ def printed_pages(page, path: Path) -> list[str]:
     texts = []
     for printed in PdfReader(path).pages:  # a page with a chart drawn on a <canvas> holds it as a picture, no text
         text = re.sub(r"\s+", " ", printed.extract_text() or "").strip()
-        texts.append(text or ("[picture]" if list(printed.images) else ""))
+        texts.append(text or ("[picture]" if _has_pictures(printed) else ""))
     return texts
+
+
+def _has_pictures(printed) -> bool:
+    """Whether a PDF page draws any picture (an XObject: Chromium prints a <canvas> chart as one)."""
+    resources = printed.get("/Resources")
+    pictures = resources.get_object().get("/XObject") if resources is not None else None
+    return bool(pictures is not None and len(pictures.get_object()))
