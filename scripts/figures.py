@@ -24,7 +24,9 @@ from helpers.collection import DASHBOARD, NOTEBOOKS  # noqa: E402
 VEGA_LITE = "application/vnd.vegalite.v5+json"
 
 
-def slug(text: str) -> str:
+def slug(text: str | list[str]) -> str:
+    """A file name from a chart's title (a title wrapped over several lines is a list of them)."""
+    text = " ".join(text) if isinstance(text, list) else str(text)
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
 
 
