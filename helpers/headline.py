@@ -60,8 +60,8 @@ TEXT: dict[str, dict[str, str]] = {
     "csv": {"en": "Download the numbers (CSV)", "nb": "Last ned tallene (CSV)"},
     "csv_excel": {"en": "CSV for Norwegian Excel (semicolon, decimal comma)",
                   "nb": "CSV for norsk Excel (semikolon, desimalkomma)"},
-    "menus_static": {"en": "The menus above the charts work in this page without a server. The language is chosen with the link at the top.",
-                     "nb": "Menyene over figurene virker også uten server. Språket velges med lenken øverst."},
+    "menus_static": {"en": "The menus above the charts also work in a saved copy of this page. The language is chosen with the link at the top.",
+                     "nb": "Menyene over figurene virker også i en lagret kopi av siden. Språket velges med lenken øverst."},
     # section headings
     "h_today": {"en": "The latest month", "nb": "Siste måned"},
     "h_today_text": {"en": "NAV's monthly series of participants on programmes from January 2023, by status group (*hovedgruppe*): "
@@ -80,10 +80,10 @@ TEXT: dict[str, dict[str, str]] = {
                            "ingenting viser at de teller på nøyaktig samme måte som månedstallene. Sammenlign dem med forsiktighet."},
     "h_groups": {"en": "Who takes part: programme groups", "nb": "Hvem deltar: tiltaksgrupper"},
     "h_groups_text": {"en": "Participants by programme group (*tiltaksgruppe*) in any month of the three tables, by status group. "
-                            "Choose a month and a status group in the menus above the chart: they work in the page itself, with no server.",
+                            "Choose a month and a status group in the menus above the chart.",
                       "nb": "Deltakere etter tiltaksgruppe i hver måned de tre tabellene dekker, fordelt på hovedgruppe. "
-                            "Velg måned og hovedgruppe i menyene over figuren; de virker i selve siden, uten server."},
-    "h_seasons": {"en": "The yearly rhythm, 2019", "nb": "Årsrytmen, 2019"},
+                            "Velg måned og hovedgruppe i menyene over figuren."},
+    "h_seasons": {"en": "The seasonal pattern, 2019", "nb": "Sesongmønsteret, 2019"},
     "h_seasons_text": {"en": "Participants in each month of 2019 by age group, as a seasonal index: each age group's average month is 100, "
                              "so 80 means a fifth fewer people than in that group's average month.",
                        "nb": "Deltakere hver måned i 2019 etter aldersgruppe, som sesongindeks: gjennomsnittsmåneden for hver aldersgruppe "
@@ -118,23 +118,27 @@ TEXT: dict[str, dict[str, str]] = {
     "total_of_three": {"en": "I alt (the three groups added up)", "nb": "I alt (summen av de tre gruppene)"},
     "finding": {"en": "Finding", "nb": "Funn"},
     "grade": {"en": "Riksrevisjonen's grade", "nb": "Riksrevisjonens vurdering"},
-    "no_grade": {"en": "no grade word", "nb": "ikke gradert"},
+    "no_grade": {"en": "no grade word", "nb": "uten kritikkuttrykk"},
     "source_nav_monthly": {"en": "Source: NAV, participants on labour-market programmes (TILT100–TILT180), monthly from January 2023",
                            "nb": "Kilde: NAV, deltakere på arbeidsrettede tiltak (TILT100–TILT180), månedstall fra januar 2023"},
     "source_nav_tables": {"en": "Source: NAV, participants in labour-market programmes (Deltakere i arbeidsrettede tiltak)",
                           "nb": "Kilde: NAV, Deltakere i arbeidsrettede tiltak"},
     "source_audit": {"en": "Source: Riksrevisjonen, Dokument 3:5 (2017–2018)", "nb": "Kilde: Riksrevisjonen, Dokument 3:5 (2017–2018)"},
-    "register_change": {"en": "register change", "nb": "registerendring"},
-    "not_published": {"en": "– : not published by NAV (no row for this cell in the table).",
-                      "nb": "– : ikke publisert av NAV (tabellen har ingen rad for denne cellen)."},
+    "register_change": {"en": "likely register change", "nb": "trolig registeromlegging"},
+    "not_published": {"en": "– not published by NAV (no row for this cell in the table).",
+                      "nb": "– ikke publisert av NAV (tabellen har ingen rad for denne cellen)."},
+    "blank_is_zero": {"en": "0 in November 2016: NAV's one-month table leaves the cell blank, which there means nobody. "
+                            "A – means NAV printed no row for the cell (the 2019 and 2021 tables), so no number is shown.",
+                      "nb": "0 i november 2016: NAVs tabell for én måned har tom celle, som der betyr ingen deltakere. "
+                            "– betyr at NAV ikke har publisert noen rad for cellen (tabellene for 2019 og 2021), og da vises ikke noe tall."},
     # charts, menus and notes of the dashboard
     "chart_today_sub": {"en": "People on a programme, month by month.", "nb": "Personer på tiltak, måned for måned."},
     "chart_axis_cut": {"en": "Each panel has its own scale, and the vertical axes do not start at zero: they show the changes, "
                              "not the sizes.",
                        "nb": "Hvert panel har sin egen skala, og de loddrette aksene starter ikke på null: de viser endringene, "
                              "ikke størrelsene."},
-    "chart_break_sub": {"en": "Dashed line: the register change of April 2025; the lines are not joined across it.",
-                        "nb": "Stiplet linje: registerendringen i april 2025; linjene er ikke trukket sammen over den."},
+    "chart_break_sub": {"en": "Dashed line: April 2025, most likely a register change; the lines are not joined across it.",
+                        "nb": "Stiplet linje: april 2025, trolig en omlegging av registeret; linjene er ikke trukket sammen over den."},
     "no_stars": {"en": "No hidden counts in this view.", "nb": "Ingen prikkede tall i dette utvalget."},
     "seasonal_index": {"en": "Seasonal index (average month = 100)", "nb": "Sesongindeks (gjennomsnittsmåned = 100)"},
     "seasonal_index_short": {"en": "Seasonal index", "nb": "Sesongindeks"},
@@ -165,10 +169,14 @@ TEXT: dict[str, dict[str, str]] = {
                         "there is no comparison with similar people who had no programme.",
                   "nb": "Tallene beskriver hva som skjedde etter tiltaket; de kan ikke vise hva tiltaket førte til, fordi det "
                         "ikke finnes noen sammenligning med lignende personer som ikke var på tiltak."},
-    "audit_groups_note": {"en": "The audit's two groups follow its own register criteria (the person's innsatsgruppe and status), "
-                                "not the status groups (hovedgrupper) of NAV's tables above; they are named after the audit here.",
-                          "nb": "Riksrevisjonens to grupper bygger på egne registerkriterier (innsatsgruppe og status), ikke på "
-                                "hovedgruppene i NAVs tabeller over; de har derfor Riksrevisjonens navn her."},
+    "audit_groups_note": {"en": "The audit's two groups are close to, but not the same as, two of the status groups (hovedgrupper) "
+                                "in NAV's tables above: the report starts from NAV's groups, then sorts people by their assessed "
+                                "need for help (innsatsbehov: situasjonsbestemt for jobseekers, spesielt tilpasset for reduced "
+                                "work capacity). They are named after the audit here.",
+                          "nb": "Riksrevisjonens to grupper ligger nær to av hovedgruppene i NAVs tabeller over, uten å være "
+                                "de samme: rapporten tar utgangspunkt i NAVs grupper og avgrenser dem så etter innsatsbehov "
+                                "(situasjonsbestemt for arbeidssøkere, spesielt tilpasset for nedsatt arbeidsevne). De har derfor "
+                                "Riksrevisjonens navn her."},
     "plan_year_axis": {"en": "Year the last programme started", "nb": "Året siste tiltak startet"},
     "plan_axis": {"en": "Started without an activity plan (%)", "nb": "Startet uten aktivitetsplan (%)"},
     "plan_title": {"en": "Many started a programme without an activity plan", "nb": "Mange startet på tiltak uten aktivitetsplan"},
@@ -257,9 +265,21 @@ def page_lang(default: str = "en") -> str:
 
 
 def n(value: float, lang: str, decimals: int = 0) -> str:
-    """A number in the language's style: '85,068' / '85 068', '-1.2' / '−1,2'."""
-    text = number(value, lang, decimals)
-    return text.replace("-", "−") if lang == "nb" else text
+    """A number in the language's style, with a true minus sign in both: '85,068' / '85 068', '−1.2' / '−1,2'."""
+    return number(value, lang, decimals).replace("-", "−")
+
+
+WORDS = {"en": ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+         "nb": ("ingen", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv")}
+
+
+def count_of(count: int, total: int, lang: str, noun: str) -> str:
+    """'4 of the 9 months' / '4 av de 9 månedene', or 'all nine months' / 'alle de ni månedene' when count is total:
+    a reader says 'all nine', not '9 of 9'. ``noun`` is the plural (English) or definite plural (bokmål)."""
+    word = WORDS[lang][total] if 0 <= total < len(WORDS[lang]) else n(total, lang)
+    if count == total:
+        return f"all {word} {noun}" if lang == "en" else f"alle de {word} {noun}"
+    return f"{n(count, lang)} of the {n(total, lang)} {noun}" if lang == "en" else f"{n(count, lang)} av de {n(total, lang)} {noun}"
 
 
 def pct(value: float, lang: str, sign: bool = False, decimals: int = 1) -> str:
@@ -275,8 +295,7 @@ def group_name(group: str, lang: str) -> str:
 
     if group == ALL:
         return t("total_of_three", lang)
-    nb = {REDUCED: "Personer med nedsatt arbeidsevne på tiltak", JOBSEEKERS: "Arbeidssøkere på tiltak", OTHERS: "Andre på tiltak"}
-    return both(group) if lang == "en" else nb[group]
+    return both(group) if lang == "en" else group  # NAV's own label, as in the tables
 
 
 # -- numbers -------------------------------------------------------------------------------------
@@ -348,15 +367,15 @@ def audit_gap() -> dict[int, dict]:
 
 
 FINDINGS_TEXT = {  # the five main findings in our own words (the report's §2.1–2.5)
-    1: {"en": "Many participants are not in work after leaving a programme.",
-        "nb": "Mange tiltaksdeltakere kommer ikke i arbeid etter tiltaket."},
-    2: {"en": "NAV documents only to a varying degree that a programme is necessary and suitable for the person.",
-        "nb": "NAV dokumenterer i varierende grad at tiltaket er nødvendig og hensiktsmessig for brukeren."},
-    3: {"en": "A large share of users have no activity plan (aktivitetsplan) when the programme starts.",
-        "nb": "En stor andel brukere har ikke aktivitetsplan når tiltaket starter."},
-    4: {"en": "Follow-up by NAV offices is lacking: long waits before a programme, and little follow-up during work practice.",
+    1: {"en": "Many participants do not get into work after leaving a programme.",
+        "nb": "Mange tiltaksdeltakere kommer ikke i arbeid etter at tiltaket er avsluttet."},
+    2: {"en": "NAV documents to a varying degree whether a programme is necessary and appropriate.",
+        "nb": "NAV dokumenterer i varierende grad om tiltaket er nødvendig og hensiktsmessig."},
+    3: {"en": "A large share of users have no activity plan (aktivitetsplan) when the programme starts, though the NAV Act gives them a right to one.",
+        "nb": "En stor andel brukere har ikke aktivitetsplan når tiltaket starter, selv om de har rett til aktivitetsplan etter NAV-loven."},
+    4: {"en": "NAV offices' follow-up of participants is inadequate: long waits before a programme, and little follow-up during work practice.",
         "nb": "NAV-kontorenes oppfølging er mangelfull: lang ventetid før tiltak og lite oppfølging under arbeidspraksis."},
-    5: {"en": "The ministry's and the directorate's steering and reporting on the use of the programmes is weak.",
+    5: {"en": "The ministry's and the directorate's steering of, and reporting on, the use of the programmes has weaknesses.",
         "nb": "Departementets og direktoratets styring og rapportering om bruken av tiltakene har svakheter."},
 }
 
@@ -421,12 +440,12 @@ def today_sentence(lang: str) -> str:
 def total_note(lang: str) -> str:
     """Why the total is the sum of the three groups, and how it differs from NAV's own."""
     if lang == "en":
-        return ("One total per month: the three status groups added up. Each group is the app's sum of its programme groups, in "
-                "which a count NAV hid adds nothing, so it can be a few persons below the group's total in NAV's own table; "
-                "NAV's monthly copy carries no total of all three groups.")
-    return ("Én total per måned: de tre hovedgruppene lagt sammen. Hver gruppe er appens sum av tiltaksgruppene, der prikkede tall "
-            "ikke er med, så den kan ligge noen få personer under gruppens total i NAVs egen tabell. NAVs månedstall har ingen "
-            "samlet total for alle tre gruppene.")
+        return ("One total per month: the three status groups added up. Each group is the sum of its programme groups in the "
+                "extract, in which a count NAV hid adds nothing, so it can be a few persons below the group's total in NAV's own "
+                "table; NAV's monthly figures have no total for all three groups.")
+    return ("Ett totaltall per måned: de tre hovedgruppene lagt sammen. Hver gruppe er summen av tiltaksgruppene i uttrekket, der "
+            "prikkede tall ikke er med, så den kan ligge noen få personer under gruppens total i NAVs egen tabell. NAVs månedstall "
+            "har ingen samlet sum for alle tre gruppene.")
 
 
 def today_table(lang: str) -> pd.DataFrame:
@@ -452,8 +471,8 @@ def break_sentence(lang: str) -> str:
         return (f"April 2025: the way participants are sorted into status groups most likely changed in NAV's register. From March "
                 f"to April jobseekers (Arbeidssøkere på tiltak) fell by {n(fell, 'en')}, while others on programmes (Andre på "
                 f"tiltak) went from {n(b['others_march'], 'en')} to {n(b['others_april'], 'en')} (×{ratio:.1f}); the two together "
-                f"moved by only {b['pair_change']:+,} ({pct(b['pair_change_pct'], 'en', sign=True)}). The app that prepared NAV's copy "
-                f"flags the jobseekers' months {month_label(first, 'en')} to {month_label(last, 'en')} as a break (brudd); it flags "
+                f"moved by only {'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'en')} ({pct(b['pair_change_pct'], 'en', sign=True)}). "
+                f"The code in NAV's GitHub repository that fetched the numbers (navikt/arbeidsmarkedstiltak-app) flags the jobseekers' months {month_label(first, 'en')} to {month_label(last, 'en')} as a break (brudd); it flags "
                 f"nothing for Andre på tiltak. The lines are not joined across April 2025. A change of either group that spans April "
                 f"2025 mixes any real change with the step, so it cannot be read as either; the three groups added up are not affected "
                 f"by the move between groups.")
@@ -461,10 +480,10 @@ def break_sentence(lang: str) -> str:
             f"falt arbeidssøkere på tiltak med {n(fell, 'nb')}, mens andre på tiltak gikk fra {n(b['others_march'], 'nb')} til "
             f"{n(b['others_april'], 'nb')} (×{n(ratio, 'nb', 1)}); de to gruppene samlet endret seg med bare "
             f"{'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'nb')} ({pct(b['pair_change_pct'], 'nb', sign=True)}). "
-            f"Appen som laget NAVs uttrekk markerer arbeidssøkernes måneder {month_label(first, 'nb')} til {month_label(last, 'nb')} "
+            f"Koden i NAVs kodelager på GitHub (navikt/arbeidsmarkedstiltak-app), som har hentet tallene, markerer arbeidssøkernes måneder {month_label(first, 'nb')} til {month_label(last, 'nb')} "
             f"som brudd; for andre på tiltak er det ingen markering. Linjene er ikke trukket gjennom april 2025. En endring for "
-            f"en av de to gruppene over april 2025 blander en eventuell reell endring med bruddet og kan ikke leses som noen av "
-            f"delene; summen av de tre gruppene påvirkes ikke av flyttingen mellom gruppene.")
+            f"en av de to gruppene over april 2025 kan verken tolkes som reell endring eller som brudd alene; summen av de tre "
+            f"gruppene påvirkes ikke av flyttingen mellom gruppene.")
 
 
 def audit_gap_sentence(lang: str) -> str:
@@ -474,11 +493,15 @@ def audit_gap_sentence(lang: str) -> str:
         return (f"The audit used its own register extracts and definitions; its numbers are not at the level of NAV's tables. For "
                 f"jobseekers NAV's November count is {pct(g[2016]['gap_pct'], 'en')} above the audit's yearly average in 2016 "
                 f"({n(g[2016]['nav'], 'en')} against {n(g[2016]['audit'], 'en')}) and {pct(g[2015]['gap_pct'], 'en')} above in 2015 "
-                f"({n(g[2015]['nav'], 'en')} against {n(g[2015]['audit'], 'en')}).")
+                f"({n(g[2015]['nav'], 'en')} against {n(g[2015]['audit'], 'en')}). NAV's November 2015 level is not printed: it is derived "
+                f"from the November 2016 table as {n(g[2016]['nav'], 'en')} minus the change from a year earlier, "
+                f"{n(g[2016]['nav'] - g[2015]['nav'], 'en')}.")
     return (f"Riksrevisjonen brukte egne registeruttrekk og definisjoner, og tallene ligger ikke på samme nivå som NAVs tabeller. For "
             f"arbeidssøkere på tiltak ligger NAVs tall for november {pct(g[2016]['gap_pct'], 'nb')} over Riksrevisjonens årsgjennomsnitt "
             f"i 2016 ({n(g[2016]['nav'], 'nb')} mot {n(g[2016]['audit'], 'nb')}) og {pct(g[2015]['gap_pct'], 'nb')} over i 2015 "
-            f"({n(g[2015]['nav'], 'nb')} mot {n(g[2015]['audit'], 'nb')}).")
+            f"({n(g[2015]['nav'], 'nb')} mot {n(g[2015]['audit'], 'nb')}). Tallet for november 2015 er ikke publisert; det er regnet ut "
+            f"fra tabellen for november 2016: {n(g[2016]['nav'], 'nb')} minus endringen fra året før, "
+            f"{n(g[2016]['nav'] - g[2015]['nav'], 'nb')}.")
 
 
 def verdict_sentence(lang: str) -> str:
@@ -493,7 +516,7 @@ def verdict_sentence(lang: str) -> str:
                 f"open to criticism (kritikkverdig); findings {' and '.join(str(i) for i, g in graded['grade'].items() if not g)} carry no grade word.")
     return (f"Samlet vurdering: {verdict['grade']}. Riksrevisjonen finner forholdene i funn {' og '.join(map(str, strong))} "
             f"sterkt kritikkverdige og forholdene i funn {', '.join(map(str, plain))} kritikkverdige; funn "
-            f"{' og '.join(str(i) for i, g in graded['grade'].items() if not g)} er ikke gradert med slike ord.")
+            f"{' og '.join(str(i) for i, g in graded['grade'].items() if not g)} er omtalt uten slike kritikkuttrykk.")
 
 
 def cautions(lang: str) -> list[str]:
@@ -506,22 +529,22 @@ def cautions(lang: str) -> list[str]:
                 "comparison with similar people who had no programme."]
         if d["before_in_break"]:
             out.append(f"{month_label(d['year_before'], 'en')} is one of the flagged months, so the twelve-month change of "
-                       f"jobseekers and of Andre på tiltak may not be like for like.")
+                       f"jobseekers and of Andre på tiltak is not necessarily like for like.")
     else:
         out += ["NAV teller personene på tiltak måned for måned; ingen av tabellene sier hvilken dag i måneden.",
                 "Riksrevisjonens andeler beskriver hva som skjedde etter tiltaket, ikke hva tiltaket førte til: det finnes "
                 "ingen sammenligning med lignende personer som ikke var på tiltak."]
         if d["before_in_break"]:
             out.append(f"{month_label(d['year_before'], 'nb').capitalize()} er en av de markerte månedene, så tolvmånedersendringen "
-                       f"for arbeidssøkere på tiltak og andre på tiltak er kanskje ikke sammenlignbar.")
+                       f"for arbeidssøkere på tiltak og andre på tiltak er ikke nødvendigvis sammenlignbar.")
     return out
 
 
 SOURCES = [
-    {"en": "NAV: participants on labour-market programmes, monthly tables TILT100–TILT180 from January 2023, as prepared by NAV's "
-           "repository navikt/arbeidsmarkedstiltak-app (https://github.com/navikt/arbeidsmarkedstiltak-app).",
-     "nb": "NAV: deltakere på arbeidsrettede tiltak, månedstabeller TILT100–TILT180 fra januar 2023, slik NAVs depot "
-           "navikt/arbeidsmarkedstiltak-app har hentet dem (https://github.com/navikt/arbeidsmarkedstiltak-app)."},
+    {"en": "NAV: participants on labour-market programmes, monthly tables TILT100–TILT180 from January 2023, as fetched by the code in NAV's "
+           "GitHub repository navikt/arbeidsmarkedstiltak-app (https://github.com/navikt/arbeidsmarkedstiltak-app).",
+     "nb": "NAV: deltakere på arbeidsrettede tiltak, månedstabeller TILT100–TILT180 fra januar 2023, slik koden i NAVs "
+           "kodelager på GitHub (navikt/arbeidsmarkedstiltak-app) har hentet dem (https://github.com/navikt/arbeidsmarkedstiltak-app)."},
     {"en": "NAV: Deltakere i arbeidsrettede tiltak – Tiltak. En måned (November 2016); Tiltak og alder. Tidsserie måned (2019); "
            "Tiltak og kjønn. Tidsserie måned (January–May 2021) (https://www.nav.no/no/nav-og-samfunn/statistikk).",
      "nb": "NAV: Deltakere i arbeidsrettede tiltak – Tiltak. En måned (november 2016); Tiltak og alder. Tidsserie måned (2019); "

@@ -420,3 +420,58 @@ def test_bokmal_page_in_voila_meets_wcag_and_fits_a_phone(voila_bokmal, width):
     page = voila_bokmal[width].page
     assert axe_violations(page) == []
     assert overflowing(page) == []
+
+
+REPORT = "riksrevisjonen_dokument_3-5_2017-2018.txt"
+ONE_MONTH = "nav_tiltak_en_maaned_2016-11.txt"
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_review_the_blank_cells_of_november_2016_are_explained_next_to_the_table(lang, nb, bokmal):
+    """A blank cell in NAV's one-month table is nobody (line 126: 'Tilrettelagt arbeid 10 640 _ _ 10 640', I alt =
+    Nedsatt), so the table shows 0 there; '–' is a row NAV never printed. The page says both, beside the table."""
+    line = raw_lines(ONE_MONTH)[125].split("\t")
+    assert line[0] == "Tilrettelagt arbeid" and line[2:4] == ["", ""] and line[1] == line[4] == "10 640"
+    page = visible(nb if lang == "en" else bokmal)
+    groups = page[page.index("Participants by programme group" if lang == "en" else "Deltakere etter tiltaksgruppe"):]
+    note = {"en": "0 in November 2016: NAV's one-month table leaves the cell blank, which there means nobody",
+            "nb": "0 i november 2016: NAVs tabell for én måned har tom celle, som der betyr ingen deltakere"}[lang]
+    assert note in groups and "–" in groups
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_review_hedges_words_and_signs(lang):
+    """The review's points on the headline texts, each against the source line it rests on."""
+    from helpers import headline as hl
+
+    h = hl.headline(lang)
+    text = " ".join([h["total_note"], h["break"], h["audit_gap"], h["verdict"], *h["cautions"], *h["sources"],
+                     *h["findings"].astype(str).to_numpy().ravel(), *(v[lang] for v in hl.TEXT.values())])
+    # 2: the report starts from NAV's three groups (lines 1099-1101) and maps them to innsatsbehov (lines 970-974)
+    lines = raw_lines(REPORT)
+    assert "NAV delt inn i tre grupper" in lines[1098] and "situasjonsbestemt" in lines[970]
+    assert {"en": "close to, but not the same as", "nb": "uten å være de samme"}[lang] in hl.t("audit_groups_note", lang)
+    # 3: the break is hedged everywhere, never 'the register change'
+    assert re.search(r"the register change|registerendringen", text) is None
+    assert {"en": "most likely a register change", "nb": "trolig en omlegging av registeret"}[lang] in hl.t("chart_break_sub", lang)
+    # 4: finding 5 as printed (line 167: 'Svakheter ved ...'): weaknesses, not 'weak'
+    assert lines[166].startswith("• Svakheter ved")
+    five = h["findings"].iloc[4, 0]
+    assert {"en": "has weaknesses", "nb": "har svakheter"}[lang] in five and "is weak" not in five
+    # 5: NAV's November 2015 level is derived from line 29 (count minus the change), and the page says so
+    count, change = (raw_lines(ONE_MONTH)[28].split("\t")[i] for i in (1, 2))
+    assert hl.n(int(count.replace(" ", "")) - int(change.replace(" ", "")), lang) in h["audit_gap"]
+    assert {"en": "is not printed: it is derived", "nb": "er ikke publisert; det er regnet ut"}[lang] in h["audit_gap"]
+    # 6: wording a ministry reader flagged
+    for wrong in ("Én total", "samlet total", "statistikkapp", "NAVs depot", "ikke gradert", "Ett funn", "blander en eventuell",
+                  "selve siden", "uten server", "Årsrytmen", "kanskje ikke sammenlignbar", "– : ikke publisert:", "Personer med nedsatt"):
+        assert wrong not in text, wrong
+    # 7: one minus sign: no hyphen-minus before a digit in the headline table
+    table = " ".join(h["today_table"].astype(str).to_numpy().ravel())
+    assert re.search(r"(?<![\w])-\d", table) is None and "−" in table
+
+
+def test_review_all_nine_not_nine_of_nine(nb, bokmal):
+    """A count that is the whole is said as 'all nine', not '9 of 9'."""
+    for page in (visible(nb), visible(bokmal)):
+        assert re.search(r"\b(\d+) (?:of|av) (?:the |de )?\1\b", page) is None
