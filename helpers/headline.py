@@ -127,10 +127,10 @@ TEXT: dict[str, dict[str, str]] = {
     "register_change": {"en": "likely register change", "nb": "trolig registeromlegging"},
     "not_published": {"en": "– not published by NAV (no row for this cell in the table).",
                       "nb": "– ikke publisert av NAV (tabellen har ingen rad for denne cellen)."},
-    "blank_is_zero": {"en": "0 in November 2016: NAV's one-month table leaves the cell blank, which there means nobody. "
+    "blank_is_zero": {"en": "November 2016: a 0 is a cell NAV's one-month table leaves blank, which there means nobody. "
                             "A – means NAV printed no row for the cell (the 2019 and 2021 tables), so no number is shown.",
-                      "nb": "0 i november 2016: NAVs tabell for én måned har tom celle, som der betyr ingen deltakere. "
-                            "– betyr at NAV ikke har publisert noen rad for cellen (tabellene for 2019 og 2021), og da vises ikke noe tall."},
+                      "nb": "November 2016: 0 står for en tom celle i NAVs tabell for én måned, som der betyr ingen deltakere. "
+                            "En – betyr at NAV ikke har publisert noen rad for cellen (tabellene for 2019 og 2021), og da vises ikke noe tall."},
     # charts, menus and notes of the dashboard
     "chart_today_sub": {"en": "People on a programme, month by month.", "nb": "Personer på tiltak, måned for måned."},
     "chart_axis_cut": {"en": "Each panel has its own scale, and the vertical axes do not start at zero: they show the changes, "

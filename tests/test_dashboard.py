@@ -434,8 +434,8 @@ def test_review_the_blank_cells_of_november_2016_are_explained_next_to_the_table
     assert line[0] == "Tilrettelagt arbeid" and line[2:4] == ["", ""] and line[1] == line[4] == "10 640"
     page = visible(nb if lang == "en" else bokmal)
     groups = page[page.index("Participants by programme group" if lang == "en" else "Deltakere etter tiltaksgruppe"):]
-    note = {"en": "0 in November 2016: NAV's one-month table leaves the cell blank, which there means nobody",
-            "nb": "0 i november 2016: NAVs tabell for én måned har tom celle, som der betyr ingen deltakere"}[lang]
+    note = {"en": "November 2016: a 0 is a cell NAV's one-month table leaves blank, which there means nobody",
+            "nb": "November 2016: 0 står for en tom celle i NAVs tabell for én måned, som der betyr ingen deltakere"}[lang]
     assert note in groups and "–" in groups
 
 
