@@ -512,10 +512,10 @@ def verdict_sentence(lang: str) -> str:
     plain = [i for i, g in graded["grade"].items() if g == "kritikkverdig"]
     if lang == "en":
         return (f"Overall verdict: {verdict['grade']} ({verdict['grade_en']}). Riksrevisjonen calls findings "
-                f"{' and '.join(map(str, strong))} highly censurable (sterkt kritikkverdig) and finding {', '.join(map(str, plain))} "
+                f"{' and '.join(map(str, strong))} highly censurable (sterkt kritikkverdig) and finding {' and '.join(map(str, plain))} "
                 f"open to criticism (kritikkverdig); findings {' and '.join(str(i) for i, g in graded['grade'].items() if not g)} carry no grade word.")
     return (f"Samlet vurdering: {verdict['grade']}. Riksrevisjonen finner forholdene i funn {' og '.join(map(str, strong))} "
-            f"sterkt kritikkverdige og forholdene i funn {', '.join(map(str, plain))} kritikkverdige; funn "
+            f"sterkt kritikkverdige og forholdene i funn {' og '.join(map(str, plain))} kritikkverdige; funn "
             f"{' og '.join(str(i) for i, g in graded['grade'].items() if not g)} er omtalt uten slike kritikkuttrykk.")
 
 
