@@ -130,6 +130,8 @@ def _symbol(value: object) -> object:
     """A table cell for a CSV: a missing count is NAV's '*' (never an empty cell that reads as 0)."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return STAR
+    if isinstance(value, float) and value.is_integer():  # a count stored as float (a column with NaN): 21309, not 21309.0
+        return int(value)
     return value
 
 
@@ -190,7 +192,11 @@ def csv_text(figure: Figure, lang: str, excel: bool = False) -> str:
 
 
 def csv_name(figure: Figure) -> str:
-    return re.sub(r"[^a-z0-9æøå]+", "-", figure.title.lower()).strip("-")[:60] or "numbers"
+    """A file name from the chart's title, cut at a word (not mid-phrase) when long."""
+    slug = re.sub(r"[^a-z0-9æøå]+", "-", figure.title.lower()).strip("-")
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]
+    return slug or "numbers"
 
 
 def csv_link(figure: Figure, lang: str) -> str:
@@ -227,8 +233,8 @@ def symbols_note(table: pd.DataFrame, lang: str, sources: tuple[str, ...] = ("pa
     if STAR in cells:
         notes += [STAR_NOTES[source][0 if lang == "en" else 1] for source in sources if source in STAR_NOTES]
     if NOT_PUBLISHED in cells:
-        notes.append("– : not published: NAV's table has no row for this cell." if lang == "en"
-                     else "– : ikke publisert: NAVs tabell har ingen rad for denne cellen.")
+        notes.append("– : not published (NAV's table has no row for this cell)." if lang == "en"
+                     else "– : ikke publisert av NAV (tabellen har ingen rad for cellen).")
     return "".join(f'<p class="table-note">{html.escape(note)}</p>' for note in notes)
 
 

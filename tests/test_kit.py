@@ -218,3 +218,17 @@ def test_a_csv_first_line_carries_the_whole_source_and_what_its_symbols_mean():
     table = pd.read_csv(io.StringIO(csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a"], "value": [pd.NA]})), "en")),
                         skiprows=1, dtype=str)
     assert table.iloc[0, 1] == "*"
+
+
+def test_csv_counts_stay_whole_numbers_and_names_end_at_a_word():
+    """A count column with a hidden count is float in pandas; the CSV still writes 21309, not 21309.0."""
+    from helpers.notebook import csv_name, csv_text
+
+    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(title=alt.TitleParams(
+        "Participants in labour-market programmes by programme group and status group, 2016-2021",
+        subtitle=["Source: NAV, Tiltak. En måned, November 2016"]))
+    figure = Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [21309.0, float("nan")]}))
+    rows = csv_text(figure, "en").split("\n")[2:4]
+    assert rows == ["a,21309", "b,*"]
+    name = csv_name(figure)
+    assert len(name) <= 60 and name == "participants-in-labour-market-programmes-by-programme-group"
