@@ -60,6 +60,14 @@ TEXT: dict[str, dict[str, str]] = {
     "csv": {"en": "Download the numbers (CSV)", "nb": "Last ned tallene (CSV)"},
     "csv_excel": {"en": "CSV for Norwegian Excel (semicolon, decimal comma)",
                   "nb": "CSV for norsk Excel (semikolon, desimalkomma)"},
+    "numbers_origin": {"en": "Where the numbers come from: NAV's monthly statistics of participants on labour-market programmes, as "
+                             "published in NAV's data files on GitHub (navikt/arbeidsmarkedstiltak-app). Each status group is the sum "
+                             "of its programme groups with hidden counts left out, so it can be a few persons below the total NAV prints "
+                             "itself. Check any figure you quote against NAV's statistics on nav.no.",
+                       "nb": "Hvor tallene kommer fra: NAVs månedlige statistikk over deltakere på arbeidsrettede tiltak, slik NAV "
+                             "publiserer den i sine datafiler på GitHub (navikt/arbeidsmarkedstiltak-app). Hver hovedgruppe er summen av "
+                             "tiltaksgruppene, uten de prikkede tallene, og kan derfor ligge noen få personer under totalen NAV selv "
+                             "oppgir. Kontroller tall du siterer mot NAVs statistikk på nav.no."},
     "menus_static": {"en": "The menus above the charts also work in a saved copy of this page. The language is chosen with the link at the top.",
                      "nb": "Menyene over figurene virker også i en lagret kopi av siden. Språket velges med lenken øverst."},
     # section headings
@@ -440,12 +448,10 @@ def today_sentence(lang: str) -> str:
 def total_note(lang: str) -> str:
     """Why the total is the sum of the three groups, and how it differs from NAV's own."""
     if lang == "en":
-        return ("One total per month: the three status groups added up. Each group is the sum of its programme groups in the "
-                "extract, in which a count NAV hid adds nothing, so it can be a few persons below the group's total in NAV's own "
-                "table; NAV's monthly figures have no total for all three groups.")
-    return ("Ett totaltall per måned: de tre hovedgruppene lagt sammen. Hver gruppe er summen av tiltaksgruppene i uttrekket, der "
-            "prikkede tall ikke er med, så den kan ligge noen få personer under gruppens total i NAVs egen tabell. NAVs månedstall "
-            "har ingen samlet sum for alle tre gruppene.")
+        return ("One total per month: the three status groups added up, because NAV's monthly figures have no total for all "
+                "three groups. " + t("numbers_origin", "en"))
+    return ("Ett totaltall per måned: de tre hovedgruppene lagt sammen, fordi NAVs månedstall ikke har noen samlet sum for alle "
+            "tre gruppene. " + t("numbers_origin", "nb"))
 
 
 def today_table(lang: str) -> pd.DataFrame:
@@ -461,6 +467,13 @@ def today_table(lang: str) -> pd.DataFrame:
     })
 
 
+def times(ratio: float, lang: str) -> str:
+    """A ratio in plain words: 'about twice as many' / 'omtrent dobbelt så mange', else 'about 1.5 times as many'."""
+    if 1.9 <= ratio < 2.1:
+        return "about twice as many" if lang == "en" else "omtrent dobbelt så mange"
+    return f"about {n(ratio, 'en', 1)} times as many" if lang == "en" else f"omtrent {n(ratio, 'nb', 1)} ganger så mange"
+
+
 def break_sentence(lang: str) -> str:
     """The April 2025 break, with what it does to comparisons across it (for both groups it moves)."""
     b = break_facts()
@@ -470,17 +483,17 @@ def break_sentence(lang: str) -> str:
     if lang == "en":
         return (f"April 2025: the way participants are sorted into status groups most likely changed in NAV's register. From March "
                 f"to April jobseekers (Arbeidssøkere på tiltak) fell by {n(fell, 'en')}, while others on programmes (Andre på "
-                f"tiltak) went from {n(b['others_march'], 'en')} to {n(b['others_april'], 'en')} (×{ratio:.1f}); the two together "
+                f"tiltak) went from {n(b['others_march'], 'en')} to {n(b['others_april'], 'en')} ({times(ratio, 'en')}); the two together "
                 f"moved by only {'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'en')} ({pct(b['pair_change_pct'], 'en', sign=True)}). "
-                f"The code in NAV's GitHub repository that fetched the numbers (navikt/arbeidsmarkedstiltak-app) flags the jobseekers' months {month_label(first, 'en')} to {month_label(last, 'en')} as a break (brudd); it flags "
+                f"NAV's data files mark the jobseekers' months {month_label(first, 'en')} to {month_label(last, 'en')} as a break (brudd); they mark "
                 f"nothing for Andre på tiltak. The lines are not joined across April 2025. A change of either group that spans April "
                 f"2025 mixes any real change with the step, so it cannot be read as either; the three groups added up are not affected "
                 f"by the move between groups.")
     return (f"April 2025: Fordelingen av deltakere på hovedgrupper ble etter alt å dømme endret i NAVs register. Fra mars til april "
             f"falt arbeidssøkere på tiltak med {n(fell, 'nb')}, mens andre på tiltak gikk fra {n(b['others_march'], 'nb')} til "
-            f"{n(b['others_april'], 'nb')} (×{n(ratio, 'nb', 1)}); de to gruppene samlet endret seg med bare "
+            f"{n(b['others_april'], 'nb')} ({times(ratio, 'nb')}); de to gruppene samlet endret seg med bare "
             f"{'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'nb')} ({pct(b['pair_change_pct'], 'nb', sign=True)}). "
-            f"Koden i NAVs kodelager på GitHub (navikt/arbeidsmarkedstiltak-app), som har hentet tallene, markerer arbeidssøkernes måneder {month_label(first, 'nb')} til {month_label(last, 'nb')} "
+            f"NAVs datafiler markerer arbeidssøkernes måneder {month_label(first, 'nb')} til {month_label(last, 'nb')} "
             f"som brudd; for andre på tiltak er det ingen markering. Linjene er ikke trukket gjennom april 2025. En endring for "
             f"en av de to gruppene over april 2025 kan verken tolkes som reell endring eller som brudd alene; summen av de tre "
             f"gruppene påvirkes ikke av flyttingen mellom gruppene.")
@@ -490,13 +503,13 @@ def audit_gap_sentence(lang: str) -> str:
     """The audit's averages and NAV's tables are not at the same level (computed, see :func:`audit_gap`)."""
     g = audit_gap()
     if lang == "en":
-        return (f"The audit used its own register extracts and definitions; its numbers are not at the level of NAV's tables. For "
+        return (f"The audit used its own data from NAV's registers and its own definitions; its numbers are not at the level of NAV's tables. For "
                 f"jobseekers NAV's November count is {pct(g[2016]['gap_pct'], 'en')} above the audit's yearly average in 2016 "
                 f"({n(g[2016]['nav'], 'en')} against {n(g[2016]['audit'], 'en')}) and {pct(g[2015]['gap_pct'], 'en')} above in 2015 "
                 f"({n(g[2015]['nav'], 'en')} against {n(g[2015]['audit'], 'en')}). NAV's November 2015 level is not printed: it is derived "
                 f"from the November 2016 table as {n(g[2016]['nav'], 'en')} minus the change from a year earlier, "
                 f"{n(g[2016]['nav'] - g[2015]['nav'], 'en')}.")
-    return (f"Riksrevisjonen brukte egne registeruttrekk og definisjoner, og tallene ligger ikke på samme nivå som NAVs tabeller. For "
+    return (f"Riksrevisjonen hentet egne data fra NAVs registre og brukte egne definisjoner, og tallene ligger ikke på samme nivå som NAVs tabeller. For "
             f"arbeidssøkere på tiltak ligger NAVs tall for november {pct(g[2016]['gap_pct'], 'nb')} over Riksrevisjonens årsgjennomsnitt "
             f"i 2016 ({n(g[2016]['nav'], 'nb')} mot {n(g[2016]['audit'], 'nb')}) og {pct(g[2015]['gap_pct'], 'nb')} over i 2015 "
             f"({n(g[2015]['nav'], 'nb')} mot {n(g[2015]['audit'], 'nb')}). Tallet for november 2015 er ikke publisert; det er regnet ut "
@@ -541,10 +554,12 @@ def cautions(lang: str) -> list[str]:
 
 
 SOURCES = [
-    {"en": "NAV: participants on labour-market programmes, monthly tables TILT100–TILT180 from January 2023, as fetched by the code in NAV's "
-           "GitHub repository navikt/arbeidsmarkedstiltak-app (https://github.com/navikt/arbeidsmarkedstiltak-app).",
-     "nb": "NAV: deltakere på arbeidsrettede tiltak, månedstabeller TILT100–TILT180 fra januar 2023, slik koden i NAVs "
-           "kodelager på GitHub (navikt/arbeidsmarkedstiltak-app) har hentet dem (https://github.com/navikt/arbeidsmarkedstiltak-app)."},
+    {"en": "NAV: monthly statistics of participants on labour-market programmes (tables TILT100–TILT180) from January 2023, as "
+           "published in NAV's data files on GitHub, navikt/arbeidsmarkedstiltak-app (https://github.com/navikt/arbeidsmarkedstiltak-app). "
+           "Check quoted figures against NAV's statistics on nav.no (https://www.nav.no/no/nav-og-samfunn/statistikk).",
+     "nb": "NAV: månedlig statistikk over deltakere på arbeidsrettede tiltak (tabellene TILT100–TILT180) fra januar 2023, slik NAV "
+           "publiserer den i sine datafiler på GitHub, navikt/arbeidsmarkedstiltak-app (https://github.com/navikt/arbeidsmarkedstiltak-app). "
+           "Kontroller tall du siterer mot NAVs statistikk på nav.no (https://www.nav.no/no/nav-og-samfunn/statistikk)."},
     {"en": "NAV: Deltakere i arbeidsrettede tiltak – Tiltak. En måned (November 2016); Tiltak og alder. Tidsserie måned (2019); "
            "Tiltak og kjønn. Tidsserie måned (January–May 2021) (https://www.nav.no/no/nav-og-samfunn/statistikk).",
      "nb": "NAV: Deltakere i arbeidsrettede tiltak – Tiltak. En måned (november 2016); Tiltak og alder. Tidsserie måned (2019); "
