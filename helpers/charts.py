@@ -152,7 +152,7 @@ def render(spec: dict, **metadata: Any) -> dict:
     answer that with a JavaScript error shown under the chart. A Voilà page is never saved nor read
     without JavaScript, so neither picture would be seen; drawing them cost ~0.4 s per chart.
     """
-    spec = {**spec, "usermeta": {**spec.get("usermeta", {}), "embedOptions": EMBED_OPTIONS}}
+    spec = {**spec, "usermeta": {**spec.get("usermeta", {}), "embedOptions": embed_options()}}
     title = spec.get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else str(title)
     text = text if isinstance(text, str) else ""
@@ -169,6 +169,18 @@ def render(spec: dict, **metadata: Any) -> dict:
 # The chart menu (vega-embed reads usermeta.embedOptions): save as SVG/PNG only. "Open in Vega Editor"
 # would post the chart with its data to an outside site; "View source/compiled" add nothing for readers.
 EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+# The menu's words in bokmål (vega-embed's i18n option) on a page asked for in bokmål (?lang=nb, NAV_LANG=nb).
+EMBED_I18N = {"nb": {"CLICK_TO_VIEW_ACTIONS": "Klikk for å se valgene", "COMPILED_ACTION": "Vis Vega-koden",
+                     "EDITOR_ACTION": "Åpne i Vega Editor", "PNG_ACTION": "Lagre som PNG",
+                     "SOURCE_ACTION": "Vis kildekoden", "SVG_ACTION": "Lagre som SVG"}}
+
+
+def embed_options() -> dict:
+    """The chart menu's options, its words in the page's language (helpers.headline.page_lang)."""
+    from .headline import page_lang  # headline imports this module: imported when a chart is drawn
+
+    words = EMBED_I18N.get(page_lang())
+    return {**EMBED_OPTIONS, "i18n": words} if words else EMBED_OPTIONS
 
 ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="  # transparent
 

@@ -2,7 +2,8 @@
 
     make site        # writes site/, open site/index.html
 
-Each executed notebook becomes a page with its code folded, from its stored outputs. Charts are drawn
+Each executed notebook becomes a page with its code folded, from its stored outputs (the dashboard's pages show
+no code at all: they are for readers who read none). Charts are drawn
 in the browser by a local copy of Vega, Vega-Lite and vega-embed (from vl-convert), so their menus and
 sliders work without a kernel; the bundle loads deferred, and until it has drawn a chart the chart's stored
 SVG stands in its place (the first chart shows at once; without JavaScript the pictures stay). Widget
@@ -156,16 +157,22 @@ def executed_in(path: Path, lang: str) -> nbformat.NotebookNode:
     return nb
 
 
-def exporter() -> HTMLExporter:
+def exporter(code: bool = True) -> HTMLExporter:
+    """The page maker; ``code=False`` (the dashboard, for readers who read no code) leaves out code and its toggles."""
     return HTMLExporter(template_name="site_template", extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
-                        exclude_input_prompt=True, exclude_output_prompt=True)
+                        exclude_input_prompt=True, exclude_output_prompt=True, exclude_input=not code)
 
 
 def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
     """One page from the notebook's stored outputs (English), or from a run in ``lang`` (the dashboard in bokmål)."""
     nb = nbformat.read(path, as_version=4) if lang == "en" else executed_in(path, lang)
     name = path.stem if lang == "en" else LANG_PAGES[lang]
-    body, _ = exporter().from_notebook_node(prepare(nb, path.stem, lang), resources={"metadata": {"name": name}})
+    if lang != "en":  # the browser tab's title in the page's language: its heading, as helpers/headline.py words it
+        from helpers.headline import t
+
+        nb.metadata["title"] = t("page_title", lang)
+    dashboard = path.stem == DASHBOARD.stem
+    body, _ = exporter(code=not dashboard).from_notebook_node(prepare(nb, path.stem, lang), resources={"metadata": {"name": name}})
     if lang != "en":
         body = body.replace('<html lang="en">', f'<html lang="{lang}">', 1)
         for english, words in PAGE_WORDS[lang].items():
