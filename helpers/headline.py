@@ -132,6 +132,10 @@ TEXT: dict[str, dict[str, str]] = {
     "source_nav_tables": {"en": "Source: NAV, participants in labour-market programmes (Deltakere i arbeidsrettede tiltak)",
                           "nb": "Kilde: NAV, Deltakere i arbeidsrettede tiltak"},
     "source_audit": {"en": "Source: Riksrevisjonen, Dokument 3:5 (2017–2018)", "nb": "Kilde: Riksrevisjonen, Dokument 3:5 (2017–2018)"},
+    "break_mark": {"en": "¹ Not comparable: around April 2025, most likely a register change moved people between these two "
+                         "groups, and NAV's data files mark {first}–{last} as a break (see below).",
+                   "nb": "¹ Ikke sammenlignbart: rundt april 2025 flyttet trolig en registeromlegging personer mellom disse to "
+                         "gruppene, og NAVs datafiler markerer {first}–{last} som brudd (se under)."},
     "register_change": {"en": "likely register change", "nb": "trolig registeromlegging"},
     "not_published": {"en": "– not published by NAV (no row for this cell in the table).",
                       "nb": "– ikke publisert av NAV (tabellen har ingen rad for denne cellen)."},
@@ -241,6 +245,28 @@ TEXT: dict[str, dict[str, str]] = {
     "seasons_sub": {"en": "Choose a status group in the menu.", "nb": "Velg hovedgruppe i menyen."},
     "women_share_panel": {"en": "Women's share", "nb": "Kvinneandel"},
     "women_minus_men_panel": {"en": "Women minus men", "nb": "Kvinner minus menn"},
+    # the printed briefing (scripts/brief.py)
+    "brief_kicker": {"en": "Briefing · two pages", "nb": "Notat · to sider"},
+    "brief_title": {"en": "NAV's labour-market programmes: the key numbers", "nb": "Arbeidsrettede tiltak i NAV: hovedtall"},
+    "brief_h_today": {"en": "Today's numbers", "nb": "Tallene nå"},
+    "brief_h_break": {"en": "The April 2025 break: what may be compared across it", "nb": "Bruddet i april 2025: hva som kan sammenlignes"},
+    "brief_h_audit": {"en": "What Riksrevisjonen found: Dokument 3:5 (2017–2018)",
+                      "nb": "Hva Riksrevisjonen fant: Dokument 3:5 (2017–2018)"},
+    "brief_h_cautions": {"en": "Cautions", "nb": "Forbehold"},
+    "brief_h_sources": {"en": "Sources", "nb": "Kilder"},
+    "brief_where": {"en": "In the report", "nb": "I rapporten"},
+    "brief_section": {"en": "section (punkt) {section}", "nb": "punkt {section}"},
+    "brief_verdict_where": {"en": "(The Document's section {section}, {heading}.)",
+                            "nb": "(Dokumentets punkt {section}, {heading}.)"},
+    "brief_pages_note": {
+        "en": "The report is cited by its sections (punkt): the findings and grades stand in sections 2.1–2.5 and 3 of "
+              "the Document at the front of the report.",
+        "nb": "Rapporten er sitert etter punkter: funnene og vurderingene står i punkt 2.1–2.5 og 3 i dokumentdelen "
+              "først i rapporten."},
+    "brief_commit": {"en": "The version of NAV's data files used here: https://github.com/{repo}/tree/{commit}",
+                     "nb": "Versjonen av NAVs datafiler som er brukt her: https://github.com/{repo}/tree/{commit}"},
+    "brief_footer": {"en": "Every number is computed from NAV's and Riksrevisjonen's published figures, the same as on the dashboard.",
+                     "nb": "Alle tall er beregnet fra NAVs og Riksrevisjonens publiserte tall, de samme som i oversikten."},
     "star_note": {"en": "* : a count NAV hid (0–3, or 1–3 in the one-month table); it is not added in as 0.",
                   "nb": "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for én måned); det er ikke regnet som 0."},
 }
@@ -425,9 +451,13 @@ def stamp(lang: str, markdown: bool = True) -> str:
     """Which month the numbers run to, when NAV's copy was exported, and where it comes from, for the
     three sources the stakeholders' pages use (the lead's :func:`helpers.stamp.data_stamp`). With
     ``markdown=False`` a plain line (for a CSV or a PDF)."""
-    from .stamp import csv_stamp, data_stamp
+    from .stamp import APP, csv_stamp, data_stamp
 
-    return (data_stamp if markdown else csv_stamp)(STAMP_SOURCES, lang)
+    text = (data_stamp if markdown else csv_stamp)(STAMP_SOURCES, lang)
+    # A ministry reader's page says "NAV's data files", not "repository"/"kodelager" (the notebooks keep the lead's words).
+    plain = {"nb": (f"fra kodelageret {APP} på GitHub (NAVs egen organisasjon)", f"fra NAVs datafiler på GitHub ({APP})"),
+             "en": (f"from the repository {APP} on GitHub (NAV's own organisation)", f"from NAV's data files on GitHub ({APP})")}
+    return text.replace(*plain[lang])
 
 
 STAMP_SOURCES = ("monthly", "participants", "audit")
@@ -454,15 +484,32 @@ def total_note(lang: str) -> str:
             "tre gruppene. " + t("numbers_origin", "nb"))
 
 
+def crosses_break(group: str) -> bool:
+    """Whether the headline table's twelve-month change of ``group`` spans April 2025 and the group is one of the two
+    the register change moved people between (jobseekers and others; their sum and the third group are not moved)."""
+    d = today()
+    flagged = break_facts()["flagged"]
+    spans = d["year_before"] < APRIL_2025 <= d["latest"] or d["year_before"] in set(flagged)
+    return group in (JOBSEEKERS, OTHERS) and spans
+
+
+def today_table_note(lang: str) -> str:
+    """The one-line note under the headline table for its marked changes ('' when no change is marked)."""
+    flagged = break_facts()["flagged"]
+    return (t("break_mark", lang, first=month_label(flagged[0], lang), last=month_label(flagged[-1], lang))
+            if any(crosses_break(g) for g in GROUPS) else "")
+
+
 def today_table(lang: str) -> pd.DataFrame:
     """The headline table: each group's count in the latest month, a year earlier, and the change."""
     d = today()
     order = [ALL, *GROUPS]
+    mark = {g: "¹" if crosses_break(g) else "" for g in order}
     return pd.DataFrame({
         t("group", lang): [group_name(g, lang) for g in order],
         month_label(d["latest"], lang).capitalize(): [n(d["now"][g], lang) for g in order],
         month_label(d["year_before"], lang).capitalize(): [n(d["then"][g], lang) for g in order],
-        t("change", lang): [f"{'+' if d['change'][g] > 0 else ''}{n(d['change'][g], lang)} ({pct(d['change_pct'][g], lang, sign=True)})"
+        t("change", lang): [f"{'+' if d['change'][g] > 0 else ''}{n(d['change'][g], lang)} ({pct(d['change_pct'][g], lang, sign=True)}){mark[g]}"
                             for g in order],
     })
 
@@ -474,8 +521,9 @@ def times(ratio: float, lang: str) -> str:
     return f"about {n(ratio, 'en', 1)} times as many" if lang == "en" else f"omtrent {n(ratio, 'nb', 1)} ganger så mange"
 
 
-def break_sentence(lang: str) -> str:
-    """The April 2025 break, with what it does to comparisons across it (for both groups it moves)."""
+def break_sentence(lang: str, chart: bool = True) -> str:
+    """The April 2025 break, with what it does to comparisons across it (for both groups it moves). With
+    ``chart=False`` (the printed briefing has no chart) without the sentence about the chart's lines."""
     b = break_facts()
     first, last = b["flagged"][0], b["flagged"][-1]
     fell = b["jobseekers_march"] - b["jobseekers_april"]
@@ -486,7 +534,7 @@ def break_sentence(lang: str) -> str:
                 f"tiltak) went from {n(b['others_march'], 'en')} to {n(b['others_april'], 'en')} ({times(ratio, 'en')}); the two together "
                 f"moved by only {'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'en')} ({pct(b['pair_change_pct'], 'en', sign=True)}). "
                 f"NAV's data files mark the jobseekers' months {month_label(first, 'en')} to {month_label(last, 'en')} as a break (brudd); they mark "
-                f"nothing for Andre på tiltak. The lines are not joined across April 2025. A change of either group that spans April "
+                f"nothing for Andre på tiltak.{' The lines are not joined across April 2025.' if chart else ''} A change of either group that spans April "
                 f"2025 mixes any real change with the step, so it cannot be read as either; the three groups added up are not affected "
                 f"by the move between groups.")
     return (f"April 2025: Fordelingen av deltakere på hovedgrupper ble etter alt å dømme endret i NAVs register. Fra mars til april "
@@ -494,7 +542,7 @@ def break_sentence(lang: str) -> str:
             f"{n(b['others_april'], 'nb')} ({times(ratio, 'nb')}); de to gruppene samlet endret seg med bare "
             f"{'+' if b['pair_change'] > 0 else ''}{n(b['pair_change'], 'nb')} ({pct(b['pair_change_pct'], 'nb', sign=True)}). "
             f"NAVs datafiler markerer arbeidssøkernes måneder {month_label(first, 'nb')} til {month_label(last, 'nb')} "
-            f"som brudd; for andre på tiltak er det ingen markering. Linjene er ikke trukket gjennom april 2025. En endring for "
+            f"som brudd; for andre på tiltak er det ingen markering.{' Linjene er ikke trukket gjennom april 2025.' if chart else ''} En endring for "
             f"en av de to gruppene over april 2025 kan verken tolkes som reell endring eller som brudd alene; summen av de tre "
             f"gruppene påvirkes ikke av flyttingen mellom gruppene.")
 
@@ -524,10 +572,11 @@ def verdict_sentence(lang: str) -> str:
     strong = [i for i, g in graded["grade"].items() if g.startswith("sterkt")]
     plain = [i for i, g in graded["grade"].items() if g == "kritikkverdig"]
     if lang == "en":
-        return (f"Overall verdict: {verdict['grade']} ({verdict['grade_en']}). Riksrevisjonen calls findings "
+        return (f"Overall verdict: {verdict['grade']} i forvaltningen av arbeidsmarkedstiltak ({verdict['grade_en']} in the "
+                f"administration of labour-market programmes). Riksrevisjonen calls findings "
                 f"{' and '.join(map(str, strong))} highly censurable (sterkt kritikkverdig) and finding {' and '.join(map(str, plain))} "
                 f"open to criticism (kritikkverdig); findings {' and '.join(str(i) for i, g in graded['grade'].items() if not g)} carry no grade word.")
-    return (f"Samlet vurdering: {verdict['grade']}. Riksrevisjonen finner forholdene i funn {' og '.join(map(str, strong))} "
+    return (f"Samlet vurdering: {verdict['grade']} i forvaltningen av arbeidsmarkedstiltak. Riksrevisjonen finner forholdene i funn {' og '.join(map(str, strong))} "
             f"sterkt kritikkverdige og forholdene i funn {' og '.join(map(str, plain))} kritikkverdige; funn "
             f"{' og '.join(str(i) for i, g in graded['grade'].items() if not g)} er omtalt uten slike kritikkuttrykk.")
 
@@ -564,10 +613,12 @@ SOURCES = [
            "Tiltak og kjønn. Tidsserie måned (January–May 2021) (https://www.nav.no/no/nav-og-samfunn/statistikk).",
      "nb": "NAV: Deltakere i arbeidsrettede tiltak – Tiltak. En måned (november 2016); Tiltak og alder. Tidsserie måned (2019); "
            "Tiltak og kjønn. Tidsserie måned (januar–mai 2021) (https://www.nav.no/no/nav-og-samfunn/statistikk)."},
-    {"en": "Riksrevisjonen: Riksrevisjonens undersøkelse av forvaltning og bruk av arbeidsmarkedstiltak i NAV, Dokument 3:5 "
-           "(2017–2018) (https://www.riksrevisjonen.no).",
-     "nb": "Riksrevisjonen: Riksrevisjonens undersøkelse av forvaltning og bruk av arbeidsmarkedstiltak i NAV, Dokument 3:5 "
-           "(2017–2018) (https://www.riksrevisjonen.no)."},
+    {"en": "Riksrevisjonen: Dokument 3:5 (2017–2018), «Riksrevisjonens undersøkelse av forvaltning og bruk av "
+           "arbeidsmarkedstiltak i NAV» (https://www.riksrevisjonen.no). The Dokument 3 series is also published by the "
+           "Storting (https://www.stortinget.no).",
+     "nb": "Riksrevisjonen: Dokument 3:5 (2017–2018), «Riksrevisjonens undersøkelse av forvaltning og bruk av "
+           "arbeidsmarkedstiltak i NAV» (https://www.riksrevisjonen.no). Dokument 3-serien publiseres også av "
+           "Stortinget (https://www.stortinget.no)."},
 ]
 
 
@@ -580,7 +631,7 @@ def headline(lang: str) -> dict:
     (list), and the raw numbers ``numbers`` (today(), break_facts(), audit_gap())."""
     t("page_title", lang)  # checks lang
     return {"title": t("page_title", lang), "stamp": stamp(lang), "today": today_sentence(lang), "today_table": today_table(lang),
-            "total_note": total_note(lang), "break": break_sentence(lang), "audit_gap": audit_gap_sentence(lang),
+            "today_table_note": today_table_note(lang), "total_note": total_note(lang), "break": break_sentence(lang, chart=False), "audit_gap": audit_gap_sentence(lang),
             "findings": findings_table(lang), "verdict": verdict_sentence(lang), "cautions": cautions(lang),
             "sources": [s[lang] for s in SOURCES],
             "numbers": {"today": today(), "break": break_facts(), "audit_gap": audit_gap()}}

@@ -5,17 +5,19 @@
 
 Everything it says comes from ``helpers.headline`` (the numbers and sentences the dashboard shows, computed
 from the data) and ``helpers.stamp`` (data as of, export date, source); only headings and the notes about
-the sources are typed here. The page is HTML with its own stylesheet (scripts/brief_template/brief.css),
+the sources are typed (in helpers/headline.py, keys ``brief_*``). The page is HTML with its own stylesheet (scripts/brief_template/brief.css),
 printed to PDF by headless Chromium through Playwright, offline: the page loads nothing, and any request
 it made would be aborted. It needs the dev lock (Playwright) and /usr/bin/chromium (`make browser`).
 
-The audit's findings are cited by section and line of the report's text in data/raw/: that copy marks
+The audit's findings are cited by the report's sections (punkt 2.1-2.5, 3): the text copy in data/raw/ marks
 only a few page numbers (page footers such as ``61Dokument 3:5 (2017–2018) Rapport``), none in the
-Document's part where the findings and grades stand, so page numbers are given only where the text has them.
+Document's part where the findings and grades stand, so the reader's pages give sections, no page or line numbers.
+The typed headings and notes are in helpers/headline.py's TEXT (keys ``brief_*``).
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import re
 import sys
@@ -37,39 +39,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 PAGE_MARK = re.compile(r"^(\d{1,3})Dokument 3:5 \(2017–2018\)")
 LANGS = ("nb", "en")
 
-WORDS: dict[str, dict[str, str]] = {
-    "kicker": {"en": "Briefing · two pages", "nb": "Notat · to sider"},
-    "title": {"en": "NAV's labour-market programmes: the key numbers", "nb": "Arbeidsrettede tiltak i NAV: hovedtall"},
-    "h_today": {"en": "Today's numbers", "nb": "Tallene nå"},
-    "h_break": {"en": "The April 2025 break: what may be compared across it", "nb": "Bruddet i april 2025: hva som kan sammenlignes"},
-    "h_audit": {"en": "What Riksrevisjonen found: Dokument 3:5 (2017–2018)",
-                "nb": "Hva Riksrevisjonen fant: Dokument 3:5 (2017–2018)"},
-    "h_cautions": {"en": "Cautions", "nb": "Forbehold"},
-    "h_sources": {"en": "Sources", "nb": "Kilder"},
-    "where": {"en": "In the report", "nb": "I rapporten"},
-    "section": {"en": "§{section}, lines {first}–{last}", "nb": "punkt {section}, linje {first}–{last}"},
-    "verdict_where": {"en": "(The Document's §{section}, {heading}, line {line}.)",
-                      "nb": "(Dokumentets punkt {section}, {heading}, linje {line}.)"},
-    "pages_note": {
-        "en": "Report references are sections and line numbers of the report's text in the collection "
-              "(data/raw/{file}). That copy marks page numbers in only {count} places ({marks}), none in the Document's "
-              "part where the findings and grades stand, so no page numbers are given for them.",
-        "nb": "Henvisningene til rapporten er punkter og linjenumre i rapportteksten i samlingen (data/raw/{file}). "
-              "Den kopien har sidetall bare {count} steder ({marks}), ingen i dokumentdelen der funnene og vurderingene "
-              "står, så det er ikke oppgitt sidetall for dem."},
-    "mark": {"en": "page {page} at line {line}", "nb": "side {page} ved linje {line}"},
-    "commit": {"en": "NAV's monthly copy: https://github.com/{repo}/tree/{commit} (the commit the collection copied).",
-               "nb": "NAVs månedstall: https://github.com/{repo}/tree/{commit} (versjonen samlingen kopierte)."},
-    "english_page": {"en": "Riksrevisjonen's English summary: https://www.riksrevisjonen.no/en/Reports/Pages/LabourMarketSchemes.aspx",
-                     "nb": "Riksrevisjonens engelske sammendrag: https://www.riksrevisjonen.no/en/Reports/Pages/LabourMarketSchemes.aspx"},
-    "footer": {"en": "Made with `make brief` from the collection's data: every number is computed, the same as on the dashboard.",
-               "nb": "Laget med `make brief` fra samlingens data: alle tall er beregnet, de samme som i oversikten."},
-}
-
-
 def word(key: str, lang: str, **values: object) -> str:
-    """A typed heading or note in ``lang`` with its {placeholders} filled."""
-    return WORDS[key][lang].format(**values)
+    """A typed heading or note of the briefing in ``lang`` (helpers/headline.py TEXT, key ``brief_<key>``)."""
+    return hl.t(f"brief_{key}", lang, **values)
 
 
 def inline(text: str) -> str:
@@ -102,15 +74,14 @@ def findings_with_places(lang: str, lines: list[str]) -> pd.DataFrame:
     """headline's five findings with their grade, and where the report says it (section and lines)."""
     table = hl.findings_table(lang)
     facts = hl.findings().query("finding > 0").reset_index(drop=True)
-    places = [word("section", lang, section=lines[row.heading_line - 1].split()[0], first=row.heading_line, last=row.line)
-              for row in facts.itertuples()]
+    places = [word("section", lang, section=lines[row.heading_line - 1].split()[0]) for row in facts.itertuples()]
     return table.assign(**{word("where", lang): places})
 
 
 def verdict_place(lang: str, lines: list[str]) -> str:
     verdict = hl.findings().set_index("finding").loc[0]
     section, heading = lines[int(verdict["heading_line"]) - 1].split(None, 1)
-    return word("verdict_where", lang, section=section, heading=heading.strip(), line=int(verdict["line"]))
+    return word("verdict_where", lang, section=section, heading=heading.strip())
 
 
 def monthly_origin() -> dict:
@@ -120,11 +91,7 @@ def monthly_origin() -> dict:
 
 def sources_html(lang: str, facts: dict, lines: list[str]) -> str:
     origin = monthly_origin()
-    marks = page_marks(lines)
-    notes = [*facts["sources"], word("commit", lang, repo=origin["repository"], commit=origin["commit"]),
-             word("english_page", lang),
-             word("pages_note", lang, file=REPORT.name, count=len(marks),
-                  marks=", ".join(word("mark", lang, page=p, line=n) for p, n in marks))]
+    notes = [*facts["sources"], word("commit", lang, repo=origin["repository"], commit=origin["commit"]), word("pages_note", lang)]
     return "<ul class=sources>" + "".join(f"<li>{inline(n)}</li>" for n in notes) + "</ul>"
 
 
@@ -136,7 +103,8 @@ def page_html(lang: str) -> str:
         f'<p class=kicker>{word("kicker", lang)}</p><h1>{word("title", lang)}</h1>',
         f'<p class=stamp>{inline(facts["stamp"])}</p>',
         f'<h2>{word("h_today", lang)}</h2><p class=lead>{inline(facts["today"])}</p>',
-        table_html(facts["today_table"]), f'<p class=note>{inline(facts["total_note"])}</p>',
+        table_html(facts["today_table"]), f'<p class=note>{inline(facts["today_table_note"])}</p>',
+        f'<p class=note>{inline(facts["total_note"])}</p>',
         f'<h2>{word("h_break", lang)}</h2><p>{inline(facts["break"])}</p>',
         f'<h2>{word("h_audit", lang)}</h2><p class=lead>{inline(facts["verdict"])} {inline(verdict_place(lang, lines))}</p>',
         table_html(findings_with_places(lang, lines), numeric_from=99),
@@ -182,7 +150,10 @@ def build(out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[0]) if argv else ROOT / "build" / "brief"
+    parser = argparse.ArgumentParser(description="Write the two-page briefing (A4 PDF and HTML) in bokmål and English.")
+    parser.add_argument("out_dir", nargs="?", type=Path, default=ROOT / "build" / "brief",
+                        help="folder for briefing_nb.pdf, briefing_en.pdf and their HTML (default: build/brief)")
+    out_dir = parser.parse_args(argv).out_dir
     for pdf in build(out_dir):
         print(f"wrote {pdf}")
     return 0
