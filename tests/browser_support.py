@@ -760,6 +760,26 @@ def print_layout_overflow(page) -> list[str]:
         page.set_viewport_size(size)
 
 
+# What a reader cannot use on paper: menus, buttons, the language switch, a closed numbers toggle's summary
+# ("See the numbers"), download links (data: addresses, CSV files) and the charts' menus.
+PRINTED_CONTROLS = (".widget-dropdown, .widget-toggle-buttons, .widget-button, .vega-embed details, .vega-bindings, "
+                    ".csv-download, a[download], a[href^='data:'], .language-switch, .lang-switch, details > summary, "
+                    "details.code-fold, #loading")
+
+
+def printed_controls(page) -> list[str]:
+    """Controls and download links that the print stylesheet leaves on the page (each as tag.class: text).
+    Leaves the page as it was."""
+    page.emulate_media(media="print")
+    try:
+        return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+            .filter(e => { const box = e.getBoundingClientRect(); return box.width > 0 && box.height > 0; })
+            .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ': ' + e.textContent.trim().slice(0, 40))""",
+                             PRINTED_CONTROLS)
+    finally:
+        page.emulate_media(media="null")
+
+
 def printed_pages(page, path: Path) -> list[str]:
     """Print the page as a reader's "Print → Save as PDF" would (A4, the print stylesheet) and return
     each printed page's text (pypdf), white space normalised; "[picture]" for a page with pictures only,

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from .browser_support import (PHONE, TIMEOUT_S, free_port, jupyter_env, new_session, open_voila,
-                              overflowing, print_layout_overflow, printed_pages, stop, voila_server, wait_voila_chart)
+                              overflowing, print_layout_overflow, printed_controls, printed_pages, stop, voila_server, wait_voila_chart)
 from .conftest import ROOT, reader_env
 
 URL = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+/\S*)")
@@ -130,10 +130,10 @@ def voila():
         yield server
 
 
-def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = (1280, 900)):
-    """A Voilà page, rendered to the end (every cell run and shown)."""
+def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = (1280, 900), query: str = ""):
+    """A Voilà page, rendered to the end (every cell run and shown); ``query`` e.g. "?lang=nb"."""
     if notebook == "dashboard.ipynb":
-        session, _, _ = open_voila(browser, server.base, notebook, None)  # any chart: its wording is the dashboard's
+        session, _, _ = open_voila(browser, server.base, notebook + query, None)  # any chart: its wording is the dashboard's
     else:
         session = new_session(browser)
         session.page.goto(f"{server.base}/voila/render/{notebook}", wait_until="commit")
@@ -171,10 +171,8 @@ def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila
         page.emulate_media(media="print")
         sizes = page.evaluate("() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
                               "return [Math.round(r.width), Math.round(r.height)] })")
-        controls = page.evaluate("() => [...document.querySelectorAll('.widget-dropdown, .widget-toggle-buttons, .widget-button, "
-                                 ".vega-embed details, .vega-bindings, .csv-download, #loading')]"
-                                 ".filter(e => e.getBoundingClientRect().height > 0).map(e => e.className)")
         page.emulate_media(media="null")
+        controls = printed_controls(page)
         assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
         assert controls == [], f"controls are printed: {controls[:5]}"
         assert not re.search(r"\[\s*\d*\s*\]:", " ".join(pages)), "prompts are printed"
@@ -256,5 +254,35 @@ def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(
         page.wait_for_function("(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000)
         words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
         assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
+    finally:
+        session.close()
+
+
+def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila, browser, tmp_path):
+    """The director's review (?lang=nb): at 390 px the headline table (the page's first table) fits without
+    scrolling; the browser tab's title is the page's bokmål heading; the charts' menus say "Lagre som SVG/PNG";
+    printed, there is no "Språk:" with nothing after it, no numbers toggle ("Se tallene") and no CSV link."""
+    from helpers.headline import t
+
+    session = open_voila_page(browser, voila, "dashboard.ipynb", PHONE, query="?lang=nb")
+    try:
+        page = session.page
+        page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000)
+        table = page.evaluate("""() => { const t = document.querySelector('#rendered_cells table'), box = t.closest('.jp-OutputArea-output');
+            return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
+                    boxRight: box.getBoundingClientRect().right, scroll: box.scrollWidth, width: box.clientWidth,
+                    window: document.documentElement.clientWidth} }""")
+        assert len(table["heads"]) == 4 and table["heads"][0] == "Gruppe", table["heads"]
+        assert table["scroll"] <= table["width"] and table["right"] <= min(table["boxRight"], table["window"]) + 0.5, table
+        menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
+        assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
+        assert printed_controls(page) == []
+        page.set_viewport_size({"width": 1280, "height": 900})
+        paragraphs = page.evaluate("(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
+                                   ".filter(p => p.textContent.includes(word)).length", t("see_numbers", "nb"))
+        text = " ".join(printed_pages(page, tmp_path / "printed.pdf"))
+        assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
+        assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
+        assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
     finally:
         session.close()
