@@ -54,7 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
                     "kan gjenkjennes; en – er et tall NAV ikke har publisert."},
     "language": {"en": "Language", "nb": "Språk"},
     "other_language": {"en": "Norsk (bokmål)", "nb": "English"},
-    "contents": {"en": "Contents", "nb": "Innhold (engelsk)"},
+    "contents": {"en": "Contents", "nb": "Notatbøkene (på engelsk)"},
     "glossary": {"en": "Glossary", "nb": "Ordliste"},
     "see_numbers": {"en": "See the numbers", "nb": "Se tallene"},
     "csv": {"en": "Download the numbers (CSV)", "nb": "Last ned tallene (CSV)"},
@@ -68,8 +68,8 @@ TEXT: dict[str, dict[str, str]] = {
                              "publiserer den i sine datafiler på GitHub (navikt/arbeidsmarkedstiltak-app). Hver hovedgruppe er summen av "
                              "tiltaksgruppene, uten de prikkede tallene, og kan derfor ligge noen få personer under totalen NAV selv "
                              "oppgir. Kontroller tall du siterer mot NAVs statistikk på nav.no."},
-    "menus_static": {"en": "The menus above the charts also work in a saved copy of this page. The language is chosen with the link at the top.",
-                     "nb": "Menyene over figurene virker også i en lagret kopi av siden. Språket velges med lenken øverst."},
+    "menus_static": {"en": "The menus below the charts also work in a saved copy of this page. The language is chosen with the link at the top.",
+                     "nb": "Menyene under figurene virker også i en lagret kopi av siden. Språket velges med lenken øverst."},
     # section headings
     "h_today": {"en": "The latest month", "nb": "Siste måned"},
     "h_today_text": {"en": "NAV's monthly series of participants on programmes from January 2023, by status group (*hovedgruppe*): "
@@ -88,9 +88,9 @@ TEXT: dict[str, dict[str, str]] = {
                            "ingenting viser at de teller på nøyaktig samme måte som månedstallene. Sammenlign dem med forsiktighet."},
     "h_groups": {"en": "Who takes part: programme groups", "nb": "Hvem deltar: tiltaksgrupper"},
     "h_groups_text": {"en": "Participants by programme group (*tiltaksgruppe*) in any month of the three tables, by status group. "
-                            "Choose a month and a status group in the menus above the chart.",
+                            "Choose a month and a status group in the menus below the chart.",
                       "nb": "Deltakere etter tiltaksgruppe i hver måned de tre tabellene dekker, fordelt på hovedgruppe. "
-                            "Velg måned og hovedgruppe i menyene over figuren."},
+                            "Velg måned og hovedgruppe i menyene under figuren."},
     "h_seasons": {"en": "The seasonal pattern, 2019", "nb": "Sesongmønsteret, 2019"},
     "h_seasons_text": {"en": "Participants in each month of 2019 by age group, as a seasonal index: each age group's average month is 100, "
                              "so 80 means a fifth fewer people than in that group's average month.",
@@ -226,15 +226,15 @@ TEXT: dict[str, dict[str, str]] = {
     "menu_table_6": {"en": "Tabell 6 (waiting for a programme)", "nb": "Tabell 6 (venter på tiltak)"},
     "mean_and_median": {"en": "Mean and median", "nb": "Gjennomsnitt og median"},
     "longest_wait": {"en": "Longest wait", "nb": "Lengste ventetid"},
-    "about_terms": {"en": "Words used here: _Tabell 6_ and _Tabell 7_ are tables 6 and 7 of the audit report; _AMO_ is "
-                          "_arbeidsmarkedsopplæring_, labour-market training courses; _status group_ (_hovedgruppe_) is NAV's split of "
+    "about_terms": {"en": "Words used here: _Tabell 6_ and _Tabell 7_ are tables 6 and 7 of the audit report; _status group_ (_hovedgruppe_) is NAV's split of "
                           "participants into jobseekers, people with reduced work capacity and others.",
-                    "nb": "Begreper: _Tabell 6_ og _Tabell 7_ er tabellene i Riksrevisjonens rapport; _AMO_ er arbeidsmarkedsopplæring; "
+                    "nb": "Begreper: _Tabell 6_ og _Tabell 7_ er tabellene i Riksrevisjonens rapport; "
                           "_hovedgruppe_ er NAVs inndeling av deltakerne i arbeidssøkere, personer med nedsatt arbeidsevne og andre."},
     "about_more": {"en": "The notebooks explain each point: start with [00 Start here](00_start_here.ipynb); the "
                          "[glossary](glossary.ipynb) explains the terms.",
-                   "nb": "Notatbøkene (på engelsk) forklarer hvert punkt: begynn med [00 Start here](00_start_here.ipynb); "
+                   "nb": "Notatbøkene (på engelsk) forklarer hvert punkt og begynner med «[00 Start here](00_start_here.ipynb)»; "
                          "[ordlisten](glossary.ipynb) forklarer begrepene."},
+    "as_printed": {"en": "As the report puts it", "nb": "Slik rapporten oppgir det"},
     "src_after": {"en": "Without a job after the programme (summary, Figur 1)", "nb": "Uten jobb etter tiltaket (sammendraget, figur 1)"},
     "src_ch7": {"en": "In work a year later, jobseekers (chapter 7.2, Figur 19)", "nb": "I jobb ett år etter, arbeidssøkere (kapittel 7.2, figur 19)"},
     "wait_title": {"en": "Waiting for a programme", "nb": "Ventetid før tiltak"},

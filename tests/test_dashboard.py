@@ -139,7 +139,7 @@ def test_source_line_numbers_only_in_the_sources_note(nb):
 
 def test_shorthand_is_explained_and_the_all_option_has_one_label(nb):
     text = page_text(nb)
-    assert "AMO" in text and "arbeidsmarkedsopplæring" in text
+    assert "AMO" not in text  # explained once but never used: dropped
     assert "_Tabell 6_ and _Tabell 7_ are tables 6 and 7 of the audit report" in text
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert code.count('ALL_LABEL = "I alt (all)"') == 1
