@@ -12,7 +12,7 @@ import pytest
 
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
-from .browser_support import PHONE, axe_violations, overflowing, print_layout_overflow, printed_pages
+from .browser_support import PHONE, axe_violations, overflowing, print_layout_overflow, printed_controls, printed_pages
 from .conftest import ROOT, run_make
 
 PAGES = [nb.stem for nb in (*NOTEBOOKS, DASHBOARD) if (ROOT / "notebooks" / nb.file).exists()]
@@ -207,6 +207,13 @@ def test_site_page_prints_as_a_readable_document(stem, site, browser, tmp_path):
             assert page.locator(".vega-chart svg.marks").count() == stored_charts(stem)
         for code in ("Showcode", "Viskoden", "In[", "importaltair", "OpenitonBinder"):
             assert code not in text, f"{code!r} is printed"
+        assert printed_controls(page) == []
+        if stem in (DASHBOARD.stem, DASHBOARD_NB):  # no dead link nor empty "Språk:" on paper
+            from helpers.headline import t
+
+            lang = "nb" if stem == DASHBOARD_NB else "en"
+            for word in (t("csv_excel", lang), t("csv", lang), f"{t('language', lang)}:"):
+                assert "".join(word.split()) not in text, f"{word!r} is printed"
         assert left == []
     finally:
         context.close()
@@ -283,3 +290,34 @@ def test_site_dashboard_shows_its_first_chart_within_a_second(site, browser):
     picture, live = (sorted(s[k] for s in seen)[1] for k in ("picture", "live"))
     print(f"\nsite dashboard from disk: first chart shown at {picture:.0f} ms, live at {live:.0f} ms (medians of 3)")
     assert picture < 1000
+
+
+def test_site_dashboard_pages_show_no_code_and_notebook_pages_keep_theirs(site):
+    """The dashboard is for readers who read no code: neither of its pages has code or a code toggle."""
+    for stem in (DASHBOARD.stem, DASHBOARD_NB):
+        page = (site / f"{stem}.html").read_text(encoding="utf-8")
+        assert '<details class="code-fold"' not in page and 'class="jp-CodeMirrorEditor' not in page, f"{stem} shows code"
+        assert "<summary>Show code" not in page and "<summary>Vis koden" not in page, f"{stem} has code toggles"
+    notebook = (site / "01_definitions.html").read_text(encoding="utf-8")
+    assert notebook.count("<summary>Show code</summary>") >= 5
+
+
+def test_site_dashboard_in_bokmal_fits_a_phone_and_has_a_bokmal_title_and_chart_menu(site, browser):
+    """dashboard_nb.html at 390 px: the headline table (the page's first table) fits without scrolling; the
+    browser tab's title is the bokmål heading; the charts' menus say "Lagre som SVG/PNG"."""
+    from helpers.headline import t
+
+    context, page, left = open_offline(browser, (site / f"{DASHBOARD_NB}.html").as_uri(), PHONE)
+    try:
+        wait_site_charts(page)
+        assert page.title() == t("page_title", "nb")
+        table = page.evaluate("""() => { const t = document.querySelector('table'), box = t.closest('.jp-OutputArea-output');
+            return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
+                    scroll: box.scrollWidth, width: box.clientWidth, window: document.documentElement.clientWidth} }""")
+        assert table["heads"][0] == "Gruppe" and len(table["heads"]) == 4, table["heads"]
+        assert table["scroll"] <= table["width"] and table["right"] <= table["window"], table
+        menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
+        assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
+        assert left == []
+    finally:
+        context.close()
