@@ -451,13 +451,9 @@ def stamp(lang: str, markdown: bool = True) -> str:
     """Which month the numbers run to, when NAV's copy was exported, and where it comes from, for the
     three sources the stakeholders' pages use (the lead's :func:`helpers.stamp.data_stamp`). With
     ``markdown=False`` a plain line (for a CSV or a PDF)."""
-    from .stamp import APP, csv_stamp, data_stamp
+    from .stamp import csv_stamp, data_stamp
 
-    text = (data_stamp if markdown else csv_stamp)(STAMP_SOURCES, lang)
-    # A ministry reader's page says "NAV's data files", not "repository"/"kodelager" (the notebooks keep the lead's words).
-    plain = {"nb": (f"fra kodelageret {APP} på GitHub (NAVs egen organisasjon)", f"fra NAVs datafiler på GitHub ({APP})"),
-             "en": (f"from the repository {APP} on GitHub (NAV's own organisation)", f"from NAV's data files on GitHub ({APP})")}
-    return text.replace(*plain[lang])
+    return (data_stamp if markdown else csv_stamp)(STAMP_SOURCES, lang)
 
 
 STAMP_SOURCES = ("monthly", "participants", "audit")

@@ -46,9 +46,9 @@ def monthly_stamp(lang: str = "en") -> str:
     span = f"{month_label(meta.earliest, lang)}–{month_label(meta.latest, lang)}"
     if lang == "nb":
         return (f"Månedstallene går til og med **{month_label(meta.latest, lang)}** ({span}). "
-                f"Kopien ble eksportert {exported} fra kodelageret {APP} på GitHub (NAVs egen organisasjon).")
+                f"Kopien ble eksportert {exported} fra NAVs datafiler på GitHub ({APP}).")
     return (f"The monthly numbers run to **{month_label(meta.latest, lang)}** ({span}). "
-            f"The copy was exported on {exported} from the repository {APP} on GitHub (NAV's own organisation).")
+            f"The copy was exported on {exported} from NAV's data files on GitHub ({APP}).")
 
 
 def tables_stamp(lang: str = "en") -> str:
