@@ -209,7 +209,7 @@ def test_every_link_of_a_voila_page_leads_somewhere_useful(notebook, voila, brow
             if parts.scheme == "data":
                 assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, f"a CSV link without rows: {written[:60]}"
             elif parts.hostname not in ("127.0.0.1", "localhost"):
-                assert parts.hostname in {"mybinder.org", "github.com", "www.nav.no", "www.riksrevisjonen.no"}, address
+                assert parts.hostname in {"mybinder.org", "github.com", "www.nav.no", "www.riksrevisjonen.no", "www.stortinget.no"}, address
             elif written.startswith("#"):
                 assert page.evaluate("(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))",
                                      written[1:]), f"no heading {written}"
