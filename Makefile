@@ -66,7 +66,7 @@ NB ?=
 check: setup
 	$(NAV) check $(NB)
 
-# ruff: lint (also run by make test) and the format check.
+# ruff: lint and the format check (make test runs both too).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -141,6 +141,7 @@ bench: setup browser
 
 links: setup
 	$(BIN)/python scripts/readme_links.py --from-remote
+	$(BIN)/python scripts/teacher.py --guide
 
 # uv's universal resolver (installed by the dev lock) with hashes, for Linux, macOS and Windows.
 lock: setup

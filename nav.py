@@ -69,8 +69,10 @@ def setup(venv: Path) -> Path:
     python = venv_python(venv)
     if not python.exists():
         if not SUPPORTED[0] <= sys.version_info[:2] <= SUPPORTED[1]:
-            raise SystemExit(f"The locks are for Python 3.11, 3.12 or 3.13, not {sys.version.split()[0]}: run this file "
-                             "with one of them (Windows: py -3.12 nav.py lab; elsewhere: python3.12 nav.py lab)")
+            raise SystemExit(
+                f"The locks are for Python 3.11, 3.12 or 3.13, not {sys.version.split()[0]}: run this file "
+                "with one of them (Windows: py -3.12 nav.py lab; elsewhere: python3.12 nav.py lab)"
+            )
         say(f"Creating {venv.name} with Python {sys.version.split()[0]} ({sys.executable})")
         run([sys.executable, "-m", "venv", venv])
     stamp = venv / ".installed"
@@ -79,8 +81,10 @@ def setup(venv: Path) -> Path:
         return python
     home = venv.resolve().parent
     if home != ROOT.resolve():  # a copy that borrows another checkout's .venv (the tests make such copies)
-        raise SystemExit(f"{venv} is {home}'s environment, set up from other locks than this tree's: installing here "
-                         f"would change that checkout's set-up (and point its `helpers` here). Run `python3 nav.py setup` in {home}.")
+        raise SystemExit(
+            f"{venv} is {home}'s environment, set up from other locks than this tree's: installing here "
+            f"would change that checkout's set-up (and point its `helpers` here). Run `python3 nav.py setup` in {home}."
+        )
     pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     run([*pip, "--require-hashes", "--no-deps", *(arg for lock in LOCKS for arg in ("-r", lock))])
     # The collection's `helpers` package, editable: a local path cannot be hashed, so it is a step of its own.
@@ -97,33 +101,57 @@ def allow_root() -> list[str]:
 def lab_command(python: Path, extra: list[str], folder: str = "notebooks") -> list[str | Path]:
     """JupyterLab with ``folder`` as the file browser's root, opening its 00; the URL it prints (headless,
     --no-browser) opens 00 too, not the Launcher."""
-    return [python, "-m", "jupyterlab", *allow_root(), f"--ServerApp.root_dir={folder}",
-            f"--LabApp.default_url=/lab/tree/{START}", *extra, f"{folder}/{START}"]
+    return [
+        python,
+        "-m",
+        "jupyterlab",
+        *allow_root(),
+        f"--ServerApp.root_dir={folder}",
+        f"--LabApp.default_url=/lab/tree/{START}",
+        *extra,
+        f"{folder}/{START}",
+    ]
 
 
 def jupyter_paths(env: dict[str, str]) -> dict[str, str]:
     """What ./start sets (Binder runs it; bash only): Jupyter reads the collection's config and templates."""
+
     def prepend(value: str, old: str | None) -> str:
         return value + (os.pathsep + old if old else "")
 
-    return {**env, "JUPYTER_CONFIG_PATH": prepend(str(ROOT / "jupyter-config"), env.get("JUPYTER_CONFIG_PATH")),
-            "JUPYTER_PATH": prepend(str(ROOT), env.get("JUPYTER_PATH")),
-            "PYTHONPATH": prepend(str(ROOT), env.get("PYTHONPATH"))}
+    return {
+        **env,
+        "JUPYTER_CONFIG_PATH": prepend(str(ROOT / "jupyter-config"), env.get("JUPYTER_CONFIG_PATH")),
+        "JUPYTER_PATH": prepend(str(ROOT), env.get("JUPYTER_PATH")),
+        "PYTHONPATH": prepend(str(ROOT), env.get("PYTHONPATH")),
+    }
 
 
 def dashboard_command(python: Path, extra: list[str]) -> list[str | Path]:
     """Jupyter Server with Voilà's extension rooted at the repository, as `make dashboard` and Binder run it."""
     browser = [] if any("browser" in arg for arg in extra) else ["--ServerApp.open_browser=True"]
-    return [python, "-m", "jupyter_server", *allow_root(), f"--ServerApp.root_dir={ROOT}", "--ServerApp.terminals_enabled=False",
-            *browser, "--ServerApp.default_url=/voila/render/notebooks/dashboard.ipynb", *extra]
+    return [
+        python,
+        "-m",
+        "jupyter_server",
+        *allow_root(),
+        f"--ServerApp.root_dir={ROOT}",
+        "--ServerApp.terminals_enabled=False",
+        *browser,
+        "--ServerApp.default_url=/voila/render/notebooks/dashboard.ipynb",
+        *extra,
+    ]
 
 
 def notebooks() -> list[str]:
     """Every notebook the suite runs with nbval: the numbered ones, the dashboard and the glossary page."""
     folder = ROOT / "notebooks"
     numbered = sorted(p for p in folder.glob("[0-9]*.ipynb"))
-    return [str(p.relative_to(ROOT)).replace(os.sep, "/")
-            for p in (*numbered, folder / "dashboard.ipynb", folder / "glossary.ipynb") if p.exists()]
+    return [
+        str(p.relative_to(ROOT)).replace(os.sep, "/")
+        for p in (*numbered, folder / "dashboard.ipynb", folder / "glossary.ipynb")
+        if p.exists()
+    ]
 
 
 def timed(what: str, command: list[str], env: dict[str, str] | None = None) -> int:
@@ -131,7 +159,9 @@ def timed(what: str, command: list[str], env: dict[str, str] | None = None) -> i
     started, before = time.monotonic(), load()
     done = subprocess.run(command, cwd=ROOT, env=env)
     minutes, seconds = divmod(round(time.monotonic() - started), 60)
-    say(f"{what}: {minutes} min {seconds:02d} s on {os.cpu_count()} cores (load average {before} at the start, {load()} at the end)")
+    say(
+        f"{what}: {minutes} min {seconds:02d} s on {os.cpu_count()} cores (load average {before} at the start, {load()} at the end)"
+    )
     return done.returncode
 
 
@@ -139,8 +169,11 @@ def test(python: Path, extra: list[str]) -> int:
     """Every test (unit, nbval on every notebook, browser, README's commands) but the Binder rehearsal, in two workers."""
     # The whole run starts `make notebooks` in a copy at once, in the background (tests/reproduction.py).
     env = {**os.environ, "NAV_REPRODUCE_EARLY": "" if extra else "1"}
-    return timed("The suite", [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra],
-                 env)
+    return timed(
+        "The suite",
+        [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra],
+        env,
+    )
 
 
 def test_binder(python: Path, extra: list[str]) -> int:
@@ -163,8 +196,24 @@ def check(python: Path, number: str, extra: list[str]) -> int:
     stem = matches[0].stem
     own = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests").glob(f"test_{number}_*.py"))]
     started = time.monotonic()
-    done = subprocess.run([str(python), "-m", "pytest", *PYTEST, *PARALLEL, f"notebooks/{stem}.ipynb", *own, "tests/test_notebooks.py",
-                           "tests/test_answers.py", "-k", f"{stem} or {number}_ or {number}.", *NBVAL, *extra], cwd=ROOT)
+    done = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pytest",
+            *PYTEST,
+            *PARALLEL,
+            f"notebooks/{stem}.ipynb",
+            *own,
+            "tests/test_notebooks.py",
+            "tests/test_answers.py",
+            "-k",
+            f"{stem} or {number}_ or {number}.",
+            *NBVAL,
+            *extra,
+        ],
+        cwd=ROOT,
+    )
     say(f"{stem}: checked in {time.monotonic() - started:.0f} s")
     return done.returncode
 

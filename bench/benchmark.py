@@ -34,7 +34,10 @@ def median_ms(function, runs: int = RUNS) -> float:
 def fresh_process_ms(code: str, runs: int = 5) -> float:
     """Median wall time of a statement in fresh interpreters (imports excluded by the statement itself)."""
     script = f"import time, helpers.tidy as t\nstart = time.perf_counter()\n{code}\nprint(time.perf_counter() - start)"
-    times = [float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT).stdout) for _ in range(runs)]
+    times = [
+        float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        for _ in range(runs)
+    ]
     return statistics.median(times) * 1000
 
 
@@ -84,8 +87,22 @@ def import_times() -> dict[str, float]:
     """Median seconds to import the heavy packages in a fresh interpreter."""
     out = {}
     for module in ("pandas", "altair", "ipywidgets", "helpers.notebook"):
-        times = [float(subprocess.run([sys.executable, "-c", f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"],
-                                      capture_output=True, text=True, check=True, cwd=ROOT).stdout) for _ in range(3)]
+        times = [
+            float(
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-c",
+                        f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=ROOT,
+                ).stdout
+            )
+            for _ in range(3)
+        ]
         out[module] = statistics.median(times)
     return out
 
@@ -96,10 +113,14 @@ def main() -> None:
 
     frame = tidy.build_participants()
     print("Participant tables")
-    print(f"  facts: {len(frame):,} ({', '.join(f'{n:,} from {s}' for s, n in frame['source'].value_counts().sort_index().items())})")
+    print(
+        f"  facts: {len(frame):,} ({', '.join(f'{n:,} from {s}' for s, n in frame['source'].value_counts().sort_index().items())})"
+    )
     print(f"  cold parse + check + frame (median of {RUNS}): {median_ms(tidy.build_participants):.1f} ms  (aim: < 150 ms)")
     helpers.load_participants()  # make sure the disk cache exists
-    print(f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('t.load_participants()'):.1f} ms  (aim: < 20 ms)")
+    print(
+        f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('t.load_participants()'):.1f} ms  (aim: < 20 ms)"
+    )
     print(f"  in-memory cached load (median of {RUNS}): {median_ms(helpers.load_participants):.2f} ms")
     print(f"  reconcile report (median of {RUNS}): {median_ms(lambda: helpers.reconcile(frame)):.1f} ms")
 
@@ -110,21 +131,26 @@ def main() -> None:
         print(f"  import {module} in a fresh interpreter (median of 3): {seconds * 1000:.0f} ms")
     try:
         import rfc3987_syntax  # noqa: F401
+
         print("  rfc3987-syntax is installed: expect about a second more for `import altair`")
     except ImportError:
         print("  rfc3987-syntax is not installed (left out of the locks): `import altair` skips its ~1 s grammar build")
     for name, seconds in first_chart_in_fresh_kernel().items():
         print(f"  {name} (median of 3): {seconds:.2f} s")
 
-    print("Dashboard in Voilà, headless Chromium, offline (aim: first chart ≤ 1.5 s, every chart ≤ 4.5 s, "
-          "each menu's redraw ≤ 100 ms median: the menus are Vega-Lite menus, no kernel round trip)")
+    print(
+        "Dashboard in Voilà, headless Chromium, offline (aim: first chart ≤ 1.5 s, every chart ≤ 4.5 s, "
+        "each menu's redraw ≤ 100 ms median: the menus are Vega-Lite menus, no kernel round trip)"
+    )
     dashboard_latency()
 
     print("Dashboard on the static site, opened from disk in headless Chromium (aim: first chart ≤ 1 s, menu ≤ 100 ms)")
     site_dashboard_latency()
 
-    print("Dashboard kernels: 30 views in a row on the `make dashboard` / Binder server, shipped culling "
-          "(aim: at most 2 kernels 2 minutes after the last tab closed)")
+    print(
+        "Dashboard kernels: 30 views in a row on the `make dashboard` / Binder server, shipped culling "
+        "(aim: at most 2 kernels 2 minutes after the last tab closed)"
+    )
     dashboard_kernels()
 
 
@@ -133,15 +159,31 @@ def monthly_series() -> None:
     import helpers
     from helpers import monthly
 
-    cold = ("import helpers.monthly as m\n"
-            "m._cache_path().unlink(missing_ok=True)\n"
-            "start = time.perf_counter()\n"
-            "m.load_monthly_series()")
-    times = [float(subprocess.run([sys.executable, "-c", f"import time\n{cold}\nprint(time.perf_counter() - start)"], capture_output=True,
-                                  text=True, check=True, cwd=ROOT).stdout) for _ in range(5)]
+    cold = (
+        "import helpers.monthly as m\n"
+        "m._cache_path().unlink(missing_ok=True)\n"
+        "start = time.perf_counter()\n"
+        "m.load_monthly_series()"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", f"import time\n{cold}\nprint(time.perf_counter() - start)"],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout
+        )
+        for _ in range(5)
+    ]
     print(f"Monthly series 2023-2026 ({len(helpers.load_monthly_series()):,} rows)")
-    print(f"  cold load in a fresh process, disk cache removed (median of 5): {statistics.median(times) * 1000:.1f} ms  (aim: < 100 ms)")
-    print(f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('import helpers.monthly as m; m.load_monthly_series()'):.1f} ms")
+    print(
+        f"  cold load in a fresh process, disk cache removed (median of 5): {statistics.median(times) * 1000:.1f} ms  (aim: < 100 ms)"
+    )
+    print(
+        f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('import helpers.monthly as m; m.load_monthly_series()'):.1f} ms"
+    )
     print(f"  in-memory cached load (median of {RUNS}): {median_ms(helpers.load_monthly_series):.2f} ms")
     print(f"  reconcile_monthly report (median of {RUNS}): {median_ms(monthly.reconcile_monthly):.1f} ms")
 
@@ -151,15 +193,28 @@ def dashboard_latency(runs: int = 3) -> None:
     the first chart, to every chart, and each control's redraw (median and worst over the runs)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_CHARTS, DASHBOARD_FIRST_CHART,
-                                       launch_chromium, measure_voila, voila_server)
+    from tests.browser_support import (
+        DASHBOARD,
+        DASHBOARD_CHANGES,
+        DASHBOARD_CHARTS,
+        DASHBOARD_FIRST_CHART,
+        launch_chromium,
+        measure_voila,
+        voila_server,
+    )
 
     first, every, complete, redraws = [], [], [], {}
     with voila_server() as server, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for _ in range(runs):
-            result = measure_voila(DASHBOARD, DASHBOARD_CHANGES, first_chart=DASHBOARD_FIRST_CHART,
-                                   voila_base=server.base, browser=browser, charts=DASHBOARD_CHARTS)
+            result = measure_voila(
+                DASHBOARD,
+                DASHBOARD_CHANGES,
+                first_chart=DASHBOARD_FIRST_CHART,
+                voila_base=server.base,
+                browser=browser,
+                charts=DASHBOARD_CHARTS,
+            )
             first.append(result["first_chart_ms"])
             every.append(result["all_charts_ms"])
             complete.append(result["complete_ms"])
@@ -167,13 +222,17 @@ def dashboard_latency(runs: int = 3) -> None:
                 redraws.setdefault(change["change"], []).append(change["redraw_ms"])
         browser.close()
     print(f"  page load to first chart (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 3000)")
-    print(f"  page load to every chart ({DASHBOARD_CHARTS}) drawn (median of {runs}): {statistics.median(every):.0f} ms  (aim ≤ 4500)")
+    print(
+        f"  page load to every chart ({DASHBOARD_CHARTS}) drawn (median of {runs}): {statistics.median(every):.0f} ms  (aim ≤ 4500)"
+    )
     print(f"  page load to the whole page run (median of {runs}): {statistics.median(complete):.0f} ms")
     for name, times in redraws.items():
         print(f"  {name}: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms")
     medians = [statistics.median(times) for times in redraws.values()]
     worst = max(max(times) for times in redraws.values())
-    print(f"  redraws over {len(redraws)} controls: slowest median {max(medians):.0f} ms (aim ≤ 100), worst {worst:.0f} ms (aim ≤ 500)")
+    print(
+        f"  redraws over {len(redraws)} controls: slowest median {max(medians):.0f} ms (aim ≤ 100), worst {worst:.0f} ms (aim ≤ 500)"
+    )
 
 
 def site_dashboard_latency(runs: int = 3) -> None:
@@ -197,31 +256,47 @@ def site_dashboard_latency(runs: int = 3) -> None:
         site = ROOT / "site"
         if not (site / "dashboard_nb.html").exists():
             site = Path(scratch) / "site"
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site)], check=True, cwd=ROOT, capture_output=True)
+            subprocess.run(
+                [sys.executable, str(ROOT / "scripts" / "build_site.py"), str(site)], check=True, cwd=ROOT, capture_output=True
+            )
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
-            for page_name, first_text in (("dashboard.html", "People on a programme, month by month."),
-                                          ("dashboard_nb.html", "Personer på tiltak, måned for måned.")):
+            for page_name, first_text in (
+                ("dashboard.html", "People on a programme, month by month."),
+                ("dashboard_nb.html", "Personer på tiltak, måned for måned."),
+            ):
                 first, menus = [], []
                 for _ in range(runs):
                     session = new_session(browser)
                     try:
                         page = session.page
                         page.goto((site / page_name).as_uri(), wait_until="commit")
-                        page.wait_for_function("(text) => [...document.querySelectorAll('.vega-chart svg.marks')]"
-                                               ".some(svg => svg.textContent.includes(text))", arg=first_text, polling="raf", timeout=60000)
+                        page.wait_for_function(
+                            "(text) => [...document.querySelectorAll('.vega-chart svg.marks')]"
+                            ".some(svg => svg.textContent.includes(text))",
+                            arg=first_text,
+                            polling="raf",
+                            timeout=60000,
+                        )
                         first.append(page.evaluate("performance.now()"))
-                        page.wait_for_function("document.querySelectorAll('.vega-chart svg.marks').length === "
-                                               "document.querySelectorAll('.vega-chart').length", timeout=60000)
+                        page.wait_for_function(
+                            "document.querySelectorAll('.vega-chart svg.marks').length === "
+                            "document.querySelectorAll('.vega-chart').length",
+                            timeout=60000,
+                        )
                         page.wait_for_timeout(500)  # vega-embed adds a chart's menus just after its SVG
                         count = page.evaluate("document.querySelectorAll('.vega-bindings select').length")
                         menus += [page.evaluate(redraw, i) for i in range(count)]
                     finally:
                         session.close()
-                print(f"  {page_name}: navigation to first chart (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 1000)")
+                print(
+                    f"  {page_name}: navigation to first chart (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 1000)"
+                )
                 if menus:
-                    print(f"  {page_name}: {len(menus) // runs} menus × {runs}: median redraw {statistics.median(menus):.0f} ms, "
-                          f"worst {max(menus):.0f} ms  (aim ≤ 100 median)")
+                    print(
+                        f"  {page_name}: {len(menus) // runs} menus × {runs}: median redraw {statistics.median(menus):.0f} ms, "
+                        f"worst {max(menus):.0f} ms  (aim ≤ 100 median)"
+                    )
             browser.close()
 
 
@@ -235,8 +310,11 @@ def dashboard_kernels(views: int = 30) -> None:
     from tests.binder_support import binder_server, dashboard_views, kernels, server_memory, wait_for_kernels
     from tests.browser_support import BIN, DASHBOARD_FIRST_CHART, launch_chromium
 
-    with tempfile.TemporaryDirectory(prefix="nav-kernels-") as workdir, binder_server(Path(workdir), BIN) as server, \
-            sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory(prefix="nav-kernels-") as workdir,
+        binder_server(Path(workdir), BIN) as server,
+        sync_playwright() as playwright,
+    ):
         browser = launch_chromium(playwright)
         url = f"{server.base}/voila/render/notebooks/dashboard.ipynb?token={server.token}"
         start = time.monotonic()

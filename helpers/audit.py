@@ -56,9 +56,7 @@ COST_CAVEAT = (
 def _check_table_number(n: int) -> int:
     """Return n if it names a printed table (1–11); otherwise raise a ValueError that says so."""
     if isinstance(n, bool) or not isinstance(n, int) or n not in TABLE_NUMBERS:
-        raise ValueError(
-            f"Tabell {n!r} does not exist: Dokument 3:5 (2017–2018) has Tabell 1 to 11 (pass an int from 1 to 11)"
-        )
+        raise ValueError(f"Tabell {n!r} does not exist: Dokument 3:5 (2017–2018) has Tabell 1 to 11 (pass an int from 1 to 11)")
     return n
 
 
@@ -117,8 +115,13 @@ def check_csv(name: str, table: dict | None = None) -> None:
     if header != shape["columns"]:
         extra = [c for c in header if c not in shape["columns"]]
         lost = [c for c in shape["columns"] if c not in header]
-        problem = (f"unexpected column {extra[0]!r}" if extra else f"column {lost[0]!r} is missing" if lost
-                   else "the columns are in another order")
+        problem = (
+            f"unexpected column {extra[0]!r}"
+            if extra
+            else f"column {lost[0]!r} is missing"
+            if lost
+            else "the columns are in another order"
+        )
         raise ParseError(source, 1, problem, "columns " + ", ".join(shape["columns"]))
     measures = {m["measure"]: m["unit"] for m in table["measures"]} if table else {}
     seen: dict[str, int] = {}
@@ -136,12 +139,20 @@ def check_csv(name: str, table: dict | None = None) -> None:
             if int(cells["table"]) != table["number"]:
                 raise ParseError(source, start, f"table is {cells['table']}", f"{table['number']} (this file's table)")
             if measures.get(cells["measure"], cells["unit"] + "\0") != cells["unit"]:
-                raise ParseError(source, start, f"measure {cells['measure']!r} with unit {cells['unit']!r}",
-                                 "one of " + ", ".join(f"{m} ({u})" for m, u in measures.items()))
+                raise ParseError(
+                    source,
+                    start,
+                    f"measure {cells['measure']!r} with unit {cells['unit']!r}",
+                    "one of " + ", ".join(f"{m} ({u})" for m, u in measures.items()),
+                )
             first, last = table["body"]
             if not first <= int(cells["line"]) <= last:
-                raise ParseError(source, start, f"line {cells['line']} lies outside Tabell {table['number']}",
-                                 f"a report line from {first} to {last}")
+                raise ParseError(
+                    source,
+                    start,
+                    f"line {cells['line']} lies outside Tabell {table['number']}",
+                    f"a report line from {first} to {last}",
+                )
         if (key := shape.get("unique")) and (before := seen.setdefault(cells[key], start)) != start:
             raise ParseError(source, start, f"{key} {cells[key]!r} is already used on line {before}", f"each {key} once")
     if rows != shape["rows"]:
@@ -184,24 +195,26 @@ def audit_tables() -> pd.DataFrame:
     """
     rows = []
     for number, meta in sorted(_metadata().items()):
-        rows.append({
-            "number": number,
-            "title_no": meta["title_no"],
-            "title_en": meta["title_en"],
-            "units": "; ".join(dict.fromkeys(m["unit"] for m in meta["measures"])),
-            "measures": "; ".join(m["measure"] for m in meta["measures"]),
-            "n": meta["n"],
-            "n_note": meta["n_note"],
-            "period": meta["period"],
-            "population": meta["population"],
-            "section": meta["section"],
-            "line": meta["line"],
-            "source": meta["source"],
-            "source_line": meta["source_line"],
-            "notes": "\n".join(f"[lines {note['lines']}] {note['text']}" for note in meta["notes"]),
-            "file": meta["file"],
-            "values": len(_read_table(number)),
-        })
+        rows.append(
+            {
+                "number": number,
+                "title_no": meta["title_no"],
+                "title_en": meta["title_en"],
+                "units": "; ".join(dict.fromkeys(m["unit"] for m in meta["measures"])),
+                "measures": "; ".join(m["measure"] for m in meta["measures"]),
+                "n": meta["n"],
+                "n_note": meta["n_note"],
+                "period": meta["period"],
+                "population": meta["population"],
+                "section": meta["section"],
+                "line": meta["line"],
+                "source": meta["source"],
+                "source_line": meta["source_line"],
+                "notes": "\n".join(f"[lines {note['lines']}] {note['text']}" for note in meta["notes"]),
+                "file": meta["file"],
+                "values": len(_read_table(number)),
+            }
+        )
     frame = pd.DataFrame(rows)
     return frame.astype({"n": "Int64", "source_line": "Int64"})
 
@@ -279,8 +292,16 @@ def cost_per_place() -> pd.DataFrame:
     wide["accounts_nok"] = wide["accounts_nok_1000"] * 1000
     wide["cost_per_place_year_nok"] = wide["accounts_nok"] / wide["mean_monthly_participants"]
     wide["cost_per_place_month_nok"] = wide["cost_per_place_year_nok"] / 12
-    columns = ["scheme", "scheme_en", "mean_monthly_participants", "accounts_nok_1000", "accounts_nok",
-               "cost_per_place_year_nok", "cost_per_place_month_nok", "line"]
+    columns = [
+        "scheme",
+        "scheme_en",
+        "mean_monthly_participants",
+        "accounts_nok_1000",
+        "accounts_nok",
+        "cost_per_place_year_nok",
+        "cost_per_place_month_nok",
+        "line",
+    ]
     result = wide.sort_values("line")[columns].reset_index(drop=True)
     result.attrs["caveat"] = COST_CAVEAT
     return result
@@ -291,8 +312,8 @@ def _waiting(n: int, suffix: str) -> pd.DataFrame:
     table = load_audit_table(n)
     table = table[table["measure"].isin(["mean", "median"])]
     return table[["scheme", "scheme_en", "measure", "value", "line"]].rename(
-        columns={"measure": "statistic", "value": f"months_{suffix}", "line": f"line_tabell_{n}",
-                 "scheme_en": f"scheme_en_{n}"})
+        columns={"measure": "statistic", "value": f"months_{suffix}", "line": f"line_tabell_{n}", "scheme_en": f"scheme_en_{n}"}
+    )
 
 
 def waiting_for_plan_extra() -> pd.DataFrame:
@@ -303,13 +324,24 @@ def waiting_for_plan_extra() -> pd.DataFrame:
     ``match`` says whether a scheme is in both tables (all nine are). See ``attrs["caveat"]``.
     """
     merged = _waiting(6, "waiting_for_scheme").merge(
-        _waiting(7, "incl_waiting_for_plan"), on=["scheme", "statistic"], how="outer", indicator="match")
+        _waiting(7, "incl_waiting_for_plan"), on=["scheme", "statistic"], how="outer", indicator="match"
+    )
     merged["scheme_en"] = merged["scheme_en_6"].fillna(merged["scheme_en_7"])
-    merged["match"] = merged["match"].astype(str).map(
-        {"both": "both tables", "left_only": "Tabell 6 only", "right_only": "Tabell 7 only"})
+    merged["match"] = (
+        merged["match"].astype(str).map({"both": "both tables", "left_only": "Tabell 6 only", "right_only": "Tabell 7 only"})
+    )
     merged["extra_months"] = (merged["months_incl_waiting_for_plan"] - merged["months_waiting_for_scheme"]).round(1)
-    columns = ["scheme", "scheme_en", "statistic", "months_waiting_for_scheme", "months_incl_waiting_for_plan",
-               "extra_months", "match", "line_tabell_6", "line_tabell_7"]
+    columns = [
+        "scheme",
+        "scheme_en",
+        "statistic",
+        "months_waiting_for_scheme",
+        "months_incl_waiting_for_plan",
+        "extra_months",
+        "match",
+        "line_tabell_6",
+        "line_tabell_7",
+    ]
     result = merged.sort_values(["line_tabell_6", "statistic"])[columns].reset_index(drop=True)
     result.attrs["caveat"] = WAITING_CAVEAT
     return result
@@ -329,20 +361,35 @@ def activity_plan_change() -> pd.DataFrame:
     for group in shares.index.get_level_values("status_group_en").unique():
         for to_year in (INFLATED_YEAR, INFLATED_YEAR - 1):
             start, end = shares.loc[(group, 2011)], shares.loc[(group, to_year)]
-            rows.append({
-                "status_group": start["status_group"], "status_group_en": group,
-                "from_year": 2011, "to_year": to_year,
-                "share_from_pct": start["value"], "share_to_pct": end["value"],
-                "change_pp": round(end["value"] - start["value"], 1),
-                "n_from": counts.loc[(group, 2011)], "n_to": counts.loc[(group, to_year)],
-                "to_year_inflated": to_year == INFLATED_YEAR,
-                "caveat": INFLATED_YEAR_CAVEAT if to_year == INFLATED_YEAR else "",
-                "line_from": start["line"], "line_to": end["line"],
-            })
+            rows.append(
+                {
+                    "status_group": start["status_group"],
+                    "status_group_en": group,
+                    "from_year": 2011,
+                    "to_year": to_year,
+                    "share_from_pct": start["value"],
+                    "share_to_pct": end["value"],
+                    "change_pp": round(end["value"] - start["value"], 1),
+                    "n_from": counts.loc[(group, 2011)],
+                    "n_to": counts.loc[(group, to_year)],
+                    "to_year_inflated": to_year == INFLATED_YEAR,
+                    "caveat": INFLATED_YEAR_CAVEAT if to_year == INFLATED_YEAR else "",
+                    "line_from": start["line"],
+                    "line_to": end["line"],
+                }
+            )
     return pd.DataFrame(rows).astype({"n_from": "int64", "n_to": "int64"})
 
 
 __all__ = [
-    "activity_plan_change", "audit_tables", "cost_per_place", "load_audit_findings",
-    "load_audit_inconsistencies", "load_audit_table", "load_audit_grades", "check_csv", "report_line", "waiting_for_plan_extra",
+    "activity_plan_change",
+    "audit_tables",
+    "cost_per_place",
+    "load_audit_findings",
+    "load_audit_inconsistencies",
+    "load_audit_table",
+    "load_audit_grades",
+    "check_csv",
+    "report_line",
+    "waiting_for_plan_extra",
 ]

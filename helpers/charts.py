@@ -42,20 +42,49 @@ LOCALES: dict[str, dict[str, Any]] = {
     "nb": {
         "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]},
         "time": {
-            "dateTime": "%A %e. %B %Y kl. %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
+            "dateTime": "%A %e. %B %Y kl. %X",
+            "date": "%d.%m.%Y",
+            "time": "%H:%M:%S",
             "periods": ["AM", "PM"],
             "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
             "shortDays": ["søn.", "man.", "tir.", "ons.", "tor.", "fre.", "lør."],
-            "months": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+            "months": [
+                "januar",
+                "februar",
+                "mars",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "desember",
+            ],
             "shortMonths": ["jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."],
         },
     },
 }
 
 MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
     "nb": tuple(m.lower() for m in vocab.MONTHS_NB),
 }
+
 
 def check_lang(lang: str) -> None:
     if lang not in ("en", "nb"):
@@ -89,12 +118,33 @@ def nav_theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
-            "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 13,
-                      "subtitleColor": "#444444", "offset": 10},
+            "title": {
+                "fontSize": 16,
+                "fontWeight": "bold",
+                "anchor": "start",
+                "subtitleFontSize": 13,
+                "subtitleColor": "#444444",
+                "offset": 10,
+            },
             "padding": {"left": 5, "top": 5, "right": 60, "bottom": 5},
-            "axis": {"labelLimit": 320, "labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "titleColor": "#222222",
-                     "labelColor": "#222222", "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
-            "legend": {"labelLimit": 300, "labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal", "orient": "bottom"},
+            "axis": {
+                "labelLimit": 320,
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "titleColor": "#222222",
+                "labelColor": "#222222",
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+            },
+            "legend": {
+                "labelLimit": 300,
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "orient": "bottom",
+            },
             "header": {"labelFontSize": 12, "titleFontSize": 13},
             "range": {"category": list(PALETTE), "ordinal": {"scheme": SEQUENTIAL_SCHEME}},
             "bar": {"color": PALETTE[0]},
@@ -170,9 +220,16 @@ def render(spec: dict, **metadata: Any) -> dict:
 # would post the chart with its data to an outside site; "View source/compiled" add nothing for readers.
 EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 # The menu's words in bokmål (vega-embed's i18n option) on a page asked for in bokmål (?lang=nb, NAV_LANG=nb).
-EMBED_I18N = {"nb": {"CLICK_TO_VIEW_ACTIONS": "Klikk for å se valgene", "COMPILED_ACTION": "Vis Vega-koden",
-                     "EDITOR_ACTION": "Åpne i Vega Editor", "PNG_ACTION": "Lagre som PNG",
-                     "SOURCE_ACTION": "Vis kildekoden", "SVG_ACTION": "Lagre som SVG"}}
+EMBED_I18N = {
+    "nb": {
+        "CLICK_TO_VIEW_ACTIONS": "Klikk for å se valgene",
+        "COMPILED_ACTION": "Vis Vega-koden",
+        "EDITOR_ACTION": "Åpne i Vega Editor",
+        "PNG_ACTION": "Lagre som PNG",
+        "SOURCE_ACTION": "Vis kildekoden",
+        "SVG_ACTION": "Lagre som SVG",
+    }
+}
 
 
 def embed_options() -> dict:
@@ -181,6 +238,7 @@ def embed_options() -> dict:
 
     words = EMBED_I18N.get(page_lang())
     return {**EMBED_OPTIONS, "i18n": words} if words else EMBED_OPTIONS
+
 
 ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="  # transparent
 
@@ -199,7 +257,9 @@ def to_values(data: Any) -> dict:
     """Altair's default data transformer (row limit, inline values), with NaN turned into null."""
     values = alt.utils.data.to_values(alt.utils.data.limit_rows(data, max_rows=5000))
     if isinstance(values, dict) and "values" in values:
-        values["values"] = [{k: _json_safe(v) for k, v in row.items()} if isinstance(row, dict) else row for row in values["values"]]
+        values["values"] = [
+            {k: _json_safe(v) for k, v in row.items()} if isinstance(row, dict) else row for row in values["values"]
+        ]
     return values
 
 
@@ -228,7 +288,9 @@ class Figure:
     title: str = ""
     notes: list[str] = field(default_factory=list)
     lang: str = ""
-    sources: tuple[str, ...] = ()  # 'monthly', 'participants', 'audit': the data its CSV's stamp names (else read off the subtitle)
+    sources: tuple[
+        str, ...
+    ] = ()  # 'monthly', 'participants', 'audit': the data its CSV's stamp names (else read off the subtitle)
 
     def __post_init__(self) -> None:
         if not self.lang:
@@ -240,7 +302,11 @@ class Figure:
             title = self.spec().get("title", "")
             text = title.get("text", "") if isinstance(title, dict) else title
             # a title that follows a menu is a Vega expression: name the figure by its first line instead
-            self.title = text if isinstance(text, str) else (text[0] if isinstance(text, list) and text and isinstance(text[0], str) else "chart")
+            self.title = (
+                text
+                if isinstance(text, str)
+                else (text[0] if isinstance(text, list) and text and isinstance(text[0], str) else "chart")
+            )
         self.notes = list(self.notes)
 
     def spec(self) -> dict:
@@ -275,8 +341,11 @@ def menu(name: str, options: Sequence[tuple[str, object]], label: str, value: ob
     without a round trip to the kernel.
     """
     values = [v for _, v in options]
-    return alt.param(name=name, value=values[0] if value is None else value,
-                     bind=alt.binding_select(options=values, labels=[text for text, _ in options], name=f"{label} "))
+    return alt.param(
+        name=name,
+        value=values[0] if value is None else value,
+        bind=alt.binding_select(options=values, labels=[text for text, _ in options], name=f"{label} "),
+    )
 
 
 def pick(name: str, texts: dict, prefix: str = "", suffix: str = "", before: Sequence[str] = ()) -> dict:
@@ -285,8 +354,10 @@ def pick(name: str, texts: dict, prefix: str = "", suffix: str = "", before: Seq
     (the title's fixed part on its own line keeps the title narrow)."""
     import json
 
-    line = (f"{json.dumps(prefix, ensure_ascii=False)} + {json.dumps({str(k): v for k, v in texts.items()}, ensure_ascii=False)}"
-            f"[{name}] + {json.dumps(suffix, ensure_ascii=False)}")
+    line = (
+        f"{json.dumps(prefix, ensure_ascii=False)} + {json.dumps({str(k): v for k, v in texts.items()}, ensure_ascii=False)}"
+        f"[{name}] + {json.dumps(suffix, ensure_ascii=False)}"
+    )
     if before:
         return {"expr": "[" + ", ".join([*(json.dumps(b, ensure_ascii=False) for b in before), line]) + "]"}
     return {"expr": line}

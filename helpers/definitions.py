@@ -57,8 +57,12 @@ SIX_MONTH_STATUSES: dict[str, str] = {
     "Annet": "Other",
 }
 STATUS_SEED_LINES: dict[str, int] = {
-    "I arbeid": 13, "Arbeid og ytelse": 14, "Arbeidssøker": 15,
-    "Nedsatt arbeidsevne": 16, "Uføre": 17, "Annet": 18,
+    "I arbeid": 13,
+    "Arbeid og ytelse": 14,
+    "Arbeidssøker": 15,
+    "Nedsatt arbeidsevne": 16,
+    "Uføre": 17,
+    "Annet": 18,
 }
 
 # Table kinds for the suppression rule, and the counts a "*" can hide in each.
@@ -101,10 +105,7 @@ class UndeterminedError(LookupError):
         self.month = month
         self.needed = tuple(needed)
         self.last = last
-        super().__init__(
-            f"{month}: undetermined; {why} needs {', '.join(self.needed)}, "
-            f"but the history ends in {last}"
-        )
+        super().__init__(f"{month}: undetermined; {why} needs {', '.join(self.needed)}, but the history ends in {last}")
 
 
 # --------------------------------------------------------------------------- records and months
@@ -174,8 +175,9 @@ def make_history(start: str, rows: Sequence[tuple[str | None, str | None] | Mapp
 def _check_record(index: int | None, record: object) -> None:
     """Raise HistoryError if one record is malformed on its own (type, month, status, flags)."""
     if not isinstance(record, MonthRecord):
-        raise HistoryError(index, getattr(record, "month", None),
-                           f"not a MonthRecord but {type(record).__name__}", "a MonthRecord")
+        raise HistoryError(
+            index, getattr(record, "month", None), f"not a MonthRecord but {type(record).__name__}", "a MonthRecord"
+        )
     month = record.month
     try:
         month_number(month)
@@ -184,8 +186,12 @@ def _check_record(index: int | None, record: object) -> None:
     if record.programme is not None and (not isinstance(record.programme, str) or not record.programme.strip()):
         raise HistoryError(index, month, f"programme {record.programme!r} is not a name", "a programme name or None")
     if record.status is not None and record.status not in REGISTERED_STATUSES:
-        raise HistoryError(index, month, f"unknown status {record.status!r}",
-                           "'arbeidssøker', 'nedsatt arbeidsevne' or None (definitions line 7)")
+        raise HistoryError(
+            index,
+            month,
+            f"unknown status {record.status!r}",
+            "'arbeidssøker', 'nedsatt arbeidsevne' or None (definitions line 7)",
+        )
     for name in _FLAGS:
         if not isinstance(getattr(record, name), bool):
             raise HistoryError(index, month, f"{name} is {getattr(record, name)!r}", f"{name} to be True or False")
@@ -193,9 +199,12 @@ def _check_record(index: int | None, record: object) -> None:
         clashes = [name for name in ("in_work", "benefit", "sickness_benefit") if getattr(record, name)]
         clashes += ["a registered status"] if record.status is not None else []
         if clashes:
-            raise HistoryError(index, month,
-                               f"contradictory flags: disability_benefit_only together with {', '.join(clashes)}",
-                               "'only disability benefit' (definitions line 17) to exclude work, other benefits and a status")
+            raise HistoryError(
+                index,
+                month,
+                f"contradictory flags: disability_benefit_only together with {', '.join(clashes)}",
+                "'only disability benefit' (definitions line 17) to exclude work, other benefits and a status",
+            )
 
 
 def validate_history(history: Sequence[MonthRecord]) -> tuple[MonthRecord, ...]:
@@ -212,11 +221,16 @@ def validate_history(history: Sequence[MonthRecord]) -> tuple[MonthRecord, ...]:
         if index:
             expected = shift_month(records[index - 1].month, 1)
             if record.month in seen:
-                raise HistoryError(index, record.month, f"duplicate month, already record {seen[record.month]}",
-                                   f"{expected!r}, the month after record {index - 1}")
+                raise HistoryError(
+                    index,
+                    record.month,
+                    f"duplicate month, already record {seen[record.month]}",
+                    f"{expected!r}, the month after record {index - 1}",
+                )
             if record.month != expected:
-                raise HistoryError(index, record.month, "months are not consecutive",
-                                   f"{expected!r}, the month after record {index - 1}")
+                raise HistoryError(
+                    index, record.month, "months are not consecutive", f"{expected!r}, the month after record {index - 1}"
+                )
         seen[record.month] = index
     return records
 
@@ -245,7 +259,7 @@ def _verdict(records: Sequence[MonthRecord], index: int, months_off: int = MONTH
     programme = records[index].programme
     if programme is None:
         return False
-    following = records[index + 1: index + 1 + months_off]
+    following = records[index + 1 : index + 1 + months_off]
     if any(record.programme == programme for record in following):
         return False
     return True if len(following) == months_off else None
@@ -289,8 +303,12 @@ def is_exit(history: Sequence[MonthRecord], reference_month: str, *, months_off:
     _check_months_off(months_off)
     verdict = _verdict(records, index, months_off)
     if verdict is None:
-        raise UndeterminedError(reference_month, _missing(records, reference_month, months_off), records[-1].month,
-                                f"deciding whether {records[index].programme!r} ended")
+        raise UndeterminedError(
+            reference_month,
+            _missing(records, reference_month, months_off),
+            records[-1].month,
+            f"deciding whether {records[index].programme!r} ended",
+        )
     return verdict
 
 
@@ -323,11 +341,14 @@ def _require_exit(records: Sequence[MonthRecord], month: str) -> int:
     index = _position(records, month)
     verdict = _verdict(records, index)
     if verdict is None:
-        raise UndeterminedError(month, _missing(records, month, MONTHS_OFF), records[-1].month,
-                                "deciding whether this month is an exit")
+        raise UndeterminedError(
+            month, _missing(records, month, MONTHS_OFF), records[-1].month, "deciding whether this month is an exit"
+        )
     if not verdict:
-        raise ValueError(f"{month} is not an exit month (definitions line 5); exits in this history: "
-                         f"{[r.month for i, r in enumerate(records) if _verdict(records, i)] or 'none'}")
+        raise ValueError(
+            f"{month} is not an exit month (definitions line 5); exits in this history: "
+            f"{[r.month for i, r in enumerate(records) if _verdict(records, i)] or 'none'}"
+        )
     return index
 
 
@@ -347,7 +368,7 @@ def reclassification_window(exit_month: str) -> list[str]:
 
 def _reduced_capacity_months(records: Sequence[MonthRecord], index: int) -> list[str]:
     """Months inside the window (and inside the history) with the status reduced work capacity."""
-    window = records[max(0, index - RECLASSIFICATION_MONTHS): index]
+    window = records[max(0, index - RECLASSIFICATION_MONTHS) : index]
     return [record.month for record in window if record.status == REDUCED_CAPACITY]
 
 
@@ -445,8 +466,7 @@ def status_after_exit(history: Sequence[MonthRecord], exit_month: str) -> str:
     index = _require_exit(records, exit_month)
     target = index + MONTHS_TO_STATUS
     if target >= len(records):
-        raise UndeterminedError(exit_month, [status_month(exit_month)], records[-1].month,
-                                "the status six months after exit")
+        raise UndeterminedError(exit_month, [status_month(exit_month)], records[-1].month, "the status six months after exit")
     return classify_status(records[target])
 
 
@@ -508,19 +528,23 @@ def _explain(records: Sequence[MonthRecord], index: int) -> str:
     if programme is None:
         return "Not on a programme, so not an exit."
     verdict = _verdict(records, index)
-    following = records[index + 1: index + 1 + MONTHS_OFF]
+    following = records[index + 1 : index + 1 + MONTHS_OFF]
     if verdict is False:
         back = next(k for k, r in enumerate(following, 1) if r.programme == programme)
         if back == 1:
             return f"Still on {programme} next month: no exit."
         return f"Off {programme} for one month, back on it in {following[back - 1].month}: a short break, no exit."
     if verdict is None:
-        return (f"On {programme}; the history ends in {records[-1].month}, before the next two months "
-                "are known: exit undetermined.")
+        return (
+            f"On {programme}; the history ends in {records[-1].month}, before the next two months are known: exit undetermined."
+        )
     months = " or ".join(r.month for r in following)
     moved_to = following[0].programme
-    text = (f"Moves to {moved_to} and is not back on {programme} in {months}: an exit from {programme}"
-            if moved_to else f"Not on {programme} in {months}: an exit")
+    text = (
+        f"Moves to {moved_to} and is not back on {programme} in {months}: an exit from {programme}"
+        if moved_to
+        else f"Not on {programme} in {months}: an exit"
+    )
     return f"{text}, {_explain_group(records, index)}; {_explain_status(records, index)}."
 
 
@@ -532,8 +556,7 @@ def _explain_group(records: Sequence[MonthRecord], index: int) -> str:
         return f"with no registered status (in neither of NAV's two exit groups: {GROUP_OTHER})"
     inside = _reduced_capacity_months(records, index)
     if inside:
-        return (f"reclassified to {GROUP_REDUCED_CAPACITY} (reduced work capacity in {inside[-1]}, "
-                "within the five months before)")
+        return f"reclassified to {GROUP_REDUCED_CAPACITY} (reduced work capacity in {inside[-1]}, within the five months before)"
     earlier = [r.month for r in records[:index] if r.status == REDUCED_CAPACITY]
     note = f" (reduced work capacity last in {earlier[-1]}, outside the five months before)" if earlier else ""
     return f"counted under {GROUP_JOBSEEKERS}{note}"
@@ -548,7 +571,13 @@ def _explain_status(records: Sequence[MonthRecord], index: int) -> str:
 
 
 DESCRIBE_COLUMNS: tuple[str, ...] = (
-    "month", "programme", "status", "exit_counted", "counted_under", "status_6_months_later", "explanation",
+    "month",
+    "programme",
+    "status",
+    "exit_counted",
+    "counted_under",
+    "status_6_months_later",
+    "explanation",
 )
 
 
@@ -568,8 +597,7 @@ def describe(history: Sequence[MonthRecord]) -> pd.DataFrame:
             group = exit_status_group(records, record.month)
             if index + MONTHS_TO_STATUS < len(records):
                 later = classify_status(records[index + MONTHS_TO_STATUS])
-        rows.append((record.month, record.programme or "", record.status or "", verdict, group, later,
-                     _explain(records, index)))
+        rows.append((record.month, record.programme or "", record.status or "", verdict, group, later, _explain(records, index)))
     frame = pd.DataFrame(rows, columns=list(DESCRIBE_COLUMNS))
     text = {column: "str" for column in DESCRIBE_COLUMNS if column != "exit_counted"}
     return frame.astype({**text, "exit_counted": "boolean"})
@@ -577,9 +605,15 @@ def describe(history: Sequence[MonthRecord]) -> pd.DataFrame:
 
 def _lane_values(record: MonthRecord) -> dict[str, tuple[str, bool]]:
     """(value, active) per lane for one record."""
-    benefits = [name for flag, name in (("benefit", "benefit"), ("sickness_benefit", "sickness benefit"),
-                                        ("disability_benefit_only", "disability benefit only"))
-                if getattr(record, flag)]
+    benefits = [
+        name
+        for flag, name in (
+            ("benefit", "benefit"),
+            ("sickness_benefit", "sickness benefit"),
+            ("disability_benefit_only", "disability benefit only"),
+        )
+        if getattr(record, flag)
+    ]
     return {
         "programme": (record.programme or "none", record.programme is not None),
         "status": (record.status or "none", record.status is not None),
@@ -596,8 +630,7 @@ def timeline_frame(history: Sequence[MonthRecord]) -> pd.DataFrame:
     name, 'in work' or 'none') and ``active`` (False where the lane is empty, so a chart can hide it).
     """
     records = validate_history(history)
-    rows = [(r.month, lane, value, active)
-            for r in records for lane, (value, active) in _lane_values(r).items()]
+    rows = [(r.month, lane, value, active) for r in records for lane, (value, active) in _lane_values(r).items()]
     frame = pd.DataFrame(rows, columns=["month", "lane", "value", "active"])
     frame = frame.astype({"month": "str", "lane": "str", "value": "str", "active": bool})
     frame.insert(1, "date", pd.to_datetime(frame["month"] + "-01", format="%Y-%m-%d"))
@@ -619,14 +652,13 @@ def _exit_then(programme: str, status: str | None, after: Mapping[str, object]) 
 EXAMPLE_NOTES: dict[str, str] = {
     "simple exit": "Three months of labour market training, then off: one exit, in work six months later.",
     "move to another programme": "Assessment, then work training: the move is an exit from Avklaring, and "
-                                 "leaving work training is a second exit.",
+    "leaving work training is a second exit.",
     "short break": "Off follow-up for one month and back: no exit then; the exit comes when the person leaves.",
-    "still on a programme": "On permanent adapted work throughout: no exit so far, and the last month "
-                            "cannot be decided yet.",
+    "still on a programme": "On permanent adapted work throughout: no exit so far, and the last month cannot be decided yet.",
     "reclassified (5 months back)": "A jobseeker at exit with reduced work capacity exactly five months "
-                                    "earlier: counted under reduced work capacity.",
+    "earlier: counted under reduced work capacity.",
     "not reclassified (6 months back)": "The same, but reduced work capacity six months earlier: outside the "
-                                        "window, counted as a jobseeker.",
+    "window, counted as a jobseeker.",
     "status: I arbeid": "In work six months after exit, no benefit.",
     "status: Arbeid og ytelse": "In work and receiving work assessment allowance six months after exit.",
     "status: Arbeidssøker": "A registered jobseeker six months after exit.",
@@ -634,7 +666,7 @@ EXAMPLE_NOTES: dict[str, str] = {
     "status: Uføre": "Receiving only disability benefit six months after exit.",
     "status: Annet": "In neither register six months after exit (e.g. in education).",
     "sickness benefit is not a benefit": "In work and on sickness benefit six months after exit: "
-                                         "'I arbeid', not 'Arbeid og ytelse'.",
+    "'I arbeid', not 'Arbeid og ytelse'.",
 }
 
 
@@ -644,18 +676,23 @@ def examples() -> dict[str, list[MonthRecord]]:
     return {
         "simple exit": _exit_then(amo, _AS, {"in_work": True}),
         "move to another programme": make_history(
-            "2021-01", [("Avklaring", _NAE)] * 2 + [(trening, _NAE)] * 4 + [(None, _NAE)] * 5
-            + [{"in_work": True, "benefit": True, "status": _NAE}]),
+            "2021-01",
+            [("Avklaring", _NAE)] * 2
+            + [(trening, _NAE)] * 4
+            + [(None, _NAE)] * 5
+            + [{"in_work": True, "benefit": True, "status": _NAE}],
+        ),
         "short break": make_history(
-            "2021-01", [("Oppfølging", _AS)] * 3 + [(None, _AS)] + [("Oppfølging", _AS)] * 2
-            + [(None, _AS)] * 6),
-        "still on a programme": make_history(
-            "2021-01", [("Varig tilrettelagt arbeid i skjermet virksomhet", _NAE)] * 6),
+            "2021-01", [("Oppfølging", _AS)] * 3 + [(None, _AS)] + [("Oppfølging", _AS)] * 2 + [(None, _AS)] * 6
+        ),
+        "still on a programme": make_history("2021-01", [("Varig tilrettelagt arbeid i skjermet virksomhet", _NAE)] * 6),
         "reclassified (5 months back)": make_history(
-            "2021-01", [(None, _NAE)] + [(None, _AS)] * 2 + [("Jobbklubb", _AS)] * 3 + [(None, _AS)] * 6),
+            "2021-01", [(None, _NAE)] + [(None, _AS)] * 2 + [("Jobbklubb", _AS)] * 3 + [(None, _AS)] * 6
+        ),
         "not reclassified (6 months back)": make_history(
-            "2021-01", [(None, _NAE), (None, _AS)] + [(None, _AS)] * 2 + [("Jobbklubb", _AS)] * 3
-            + [(None, _AS)] * 5 + [{"in_work": True}]),
+            "2021-01",
+            [(None, _NAE), (None, _AS)] + [(None, _AS)] * 2 + [("Jobbklubb", _AS)] * 3 + [(None, _AS)] * 5 + [{"in_work": True}],
+        ),
         "status: I arbeid": _exit_then(trening, _AS, {"in_work": True}),
         "status: Arbeid og ytelse": _exit_then(trening, _NAE, {"in_work": True, "benefit": True, "status": _NAE}),
         "status: Arbeidssøker": _exit_then(amo, _AS, {"status": _AS, "benefit": True}),
@@ -676,10 +713,19 @@ def examples_table() -> pd.DataFrame:
         exits = exit_months(history)
         groups = [exit_status_group(history, m) for m in exits]
         later = [_safe_status(history, m) for m in exits]
-        rows.append((name, EXAMPLE_NOTES[name], ", ".join(exits) or "none", "; ".join(groups),
-                     "; ".join(later), ", ".join(undetermined_months(history))))
-    return pd.DataFrame(rows, columns=["example", "what it shows", "exit months", "counted under",
-                                       "status 6 months later", "undetermined months"])
+        rows.append(
+            (
+                name,
+                EXAMPLE_NOTES[name],
+                ", ".join(exits) or "none",
+                "; ".join(groups),
+                "; ".join(later),
+                ", ".join(undetermined_months(history)),
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["example", "what it shows", "exit months", "counted under", "status 6 months later", "undetermined months"]
+    )
 
 
 def _safe_status(history: Sequence[MonthRecord], exit_month: str) -> str:
@@ -690,11 +736,43 @@ def _safe_status(history: Sequence[MonthRecord], exit_month: str) -> str:
 
 
 __all__ = [
-    "EXAMPLES", "EXAMPLE_NOTES", "GROUP_JOBSEEKERS", "GROUP_OTHER", "GROUP_REDUCED_CAPACITY", "HistoryError",
-    "JOBSEEKER", "LANES", "MONTHS_OFF", "MonthRecord", "REDUCED_CAPACITY", "REGISTERED_STATUSES",
-    "SIX_MONTH_STATUSES", "STATUS_RULES", "TABLE_KINDS", "UndeterminedError", "cell_interval",
-    "classify_status", "describe", "examples", "examples_table", "exit_months", "exit_status_group",
-    "exit_verdict", "is_exit", "is_reclassified", "make_history", "month_number", "month_range",
-    "published_cell", "reclassification_window", "shift_month", "status_after_exit", "status_english",
-    "status_month", "suppressed_interval", "timeline_frame", "undetermined_months", "validate_history",
+    "EXAMPLES",
+    "EXAMPLE_NOTES",
+    "GROUP_JOBSEEKERS",
+    "GROUP_OTHER",
+    "GROUP_REDUCED_CAPACITY",
+    "HistoryError",
+    "JOBSEEKER",
+    "LANES",
+    "MONTHS_OFF",
+    "MonthRecord",
+    "REDUCED_CAPACITY",
+    "REGISTERED_STATUSES",
+    "SIX_MONTH_STATUSES",
+    "STATUS_RULES",
+    "TABLE_KINDS",
+    "UndeterminedError",
+    "cell_interval",
+    "classify_status",
+    "describe",
+    "examples",
+    "examples_table",
+    "exit_months",
+    "exit_status_group",
+    "exit_verdict",
+    "is_exit",
+    "is_reclassified",
+    "make_history",
+    "month_number",
+    "month_range",
+    "published_cell",
+    "reclassification_window",
+    "shift_month",
+    "status_after_exit",
+    "status_english",
+    "status_month",
+    "suppressed_interval",
+    "timeline_frame",
+    "undetermined_months",
+    "validate_history",
 ]

@@ -94,10 +94,14 @@ def _say(en: str, nb: str) -> str:
     return nb if _LANGUAGE[0] == "nb" else en
 
 
-EMPTY = ("your selection is empty: check the filter (e.g. period is a pandas Period: compare with "
-         "pd.Period('2019-07', 'M') or use .astype(str)).")
-EMPTY_NB = ("utvalget ditt er tomt: sjekk filteret (period er for eksempel en pandas Period: sammenlign med "
-            "pd.Period('2019-07', 'M') eller bruk .astype(str)).")
+EMPTY = (
+    "your selection is empty: check the filter (e.g. period is a pandas Period: compare with "
+    "pd.Period('2019-07', 'M') or use .astype(str))."
+)
+EMPTY_NB = (
+    "utvalget ditt er tomt: sjekk filteret (period er for eksempel en pandas Period: sammenlign med "
+    "pd.Period('2019-07', 'M') eller bruk .astype(str))."
+)
 MANY = "give one value, for example `result.iloc[0]`"
 MANY_NB = "gi én verdi, for eksempel `result.iloc[0]`"
 
@@ -132,11 +136,15 @@ class Result:
     def text(self) -> str:
         """The line a learner reads."""
         if self.todo and self.lang == "nb":
-            return (f"Din tur ({self.exercise}): skriv svaret ditt i stedet for None og kjør cellen. "
-                    f'Står du fast? Kjør hint("{self.exercise}") i en ny celle.')
+            return (
+                f"Din tur ({self.exercise}): skriv svaret ditt i stedet for None og kjør cellen. "
+                f'Står du fast? Kjør hint("{self.exercise}") i en ny celle.'
+            )
         if self.todo:
-            return (f"Your turn ({self.exercise}): put your answer in place of None and run this cell. "
-                    f'Stuck? Run hint("{self.exercise}") in a new cell.')
+            return (
+                f"Your turn ({self.exercise}): put your answer in place of None and run this cell. "
+                f'Stuck? Run hint("{self.exercise}") in a new cell.'
+            )
         label = "Tips" if self.lang == "nb" else "Hint"
         return f"{self.mark} ({self.exercise}): {self.message}" + (f" {label}: {self.hint}" if self.hint else "")
 
@@ -233,15 +241,19 @@ def _judge_safely(function: Callable[[object], tuple[bool, str]], answer: object
     except Exception as error:  # noqa: BLE001 - an odd answer must not end in a traceback
         if os.environ.get("NAV_CHECKER_DEBUG"):
             raise
-        return False, _say(f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
-                           "such as 12.5, '15 061', 'July 2019' or a label as text.",
-                           f"kontrollen kunne ikke lese {show(answer)} ({type(error).__name__}): gi én verdi, "
-                           "for eksempel 12,5, '15 061', 'juli 2019' eller et navn som tekst.")
+        return False, _say(
+            f"the checker could not read {show(answer)} ({type(error).__name__}): give one value, "
+            "such as 12.5, '15 061', 'July 2019' or a label as text.",
+            f"kontrollen kunne ikke lese {show(answer)} ({type(error).__name__}): gi én verdi, "
+            "for eksempel 12,5, '15 061', 'juli 2019' eller et navn som tekst.",
+        )
 
 
 def _too_long(n: int) -> str:
-    return _say(f"that answer is {n:,} characters long: give one short value, such as 12.5 or 'July 2019'.",
-                f"svaret er {n:,} tegn langt: gi én kort verdi, for eksempel 12,5 eller 'juli 2019'.".replace(",", " "))
+    return _say(
+        f"that answer is {n:,} characters long: give one short value, such as 12.5 or 'July 2019'.",
+        f"svaret er {n:,} tegn langt: gi én kort verdi, for eksempel 12,5 eller 'juli 2019'.".replace(",", " "),
+    )
 
 
 def check(exercise_id: str, answer: object) -> Result:
@@ -306,20 +318,27 @@ def one_value(answer: object) -> tuple[object, str | None]:
                 return None, _empty()
             if answer.size > 1:
                 rows, columns = answer.shape
-                return None, _say(f"that is a table of {rows} rows and {columns} columns: {MANY}.",
-                                  f"det er en tabell med {rows} rader og {columns} kolonner: {MANY_NB}.")
+                return None, _say(
+                    f"that is a table of {rows} rows and {columns} columns: {MANY}.",
+                    f"det er en tabell med {rows} rader og {columns} kolonner: {MANY_NB}.",
+                )
             answer = answer.to_numpy().ravel()[0]
         elif isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, pd.api.extensions.ExtensionArray)):
             if len(answer) == 0:
                 return None, _empty()
             if len(answer) > 1:
                 n, series = len(answer), isinstance(answer, pd.Series)
-                return None, _say(f"that holds {n} values: " + (MANY if series else "give one value, for example `result[0]`") + ".",
-                                  f"det er {n} verdier: " + (MANY_NB if series else "gi én verdi, for eksempel `result[0]`") + ".")
+                return None, _say(
+                    f"that holds {n} values: " + (MANY if series else "give one value, for example `result[0]`") + ".",
+                    f"det er {n} verdier: " + (MANY_NB if series else "gi én verdi, for eksempel `result[0]`") + ".",
+                )
             answer = answer.iloc[0] if isinstance(answer, pd.Series) else list(answer)[0]
         elif isinstance(answer, (set, frozenset, dict)):
             kind = type(answer).__name__
-            return None, _say(f"that is a {kind}: give one value (a number or a text).", f"det er en {kind}: gi én verdi (et tall eller en tekst).")
+            return None, _say(
+                f"that is a {kind}: give one value (a number or a text).",
+                f"det er en {kind}: gi én verdi (et tall eller en tekst).",
+            )
         else:
             break
     if isinstance(answer, (bytes, bytearray)):
@@ -348,10 +367,15 @@ _UNITS: tuple[tuple[str, str], ...] = (
     ("line", r"line|linje|lines|linjer|row|rad|no\.|nr\.?"),
     ("years", r"years?|år\b|aar\b|yrs"),
 )
-_SCALES = ((1e9, r"milliard(?:er)?|mrd\.?|billions?|bn"), (1e6, r"millions?|millioner|mill\.?|mln\.?|mio\.?"),
-           (1e3, r"thousands?|tusen"))
-_MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|mars|"
-                "mai|juni|juli|oktober|desember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec")
+_SCALES = (
+    (1e9, r"milliard(?:er)?|mrd\.?|billions?|bn"),
+    (1e6, r"millions?|millioner|mill\.?|mln\.?|mio\.?"),
+    (1e3, r"thousands?|tusen"),
+)
+_MONTH_WORDS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|mars|"
+    "mai|juni|juli|oktober|desember|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec"
+)
 _FILLER = r"about|around|approx\.?|approximately|ca\.?|circa|roughly|omtrent|rundt|cirka|ratio|index|indeks|of|av|=|:|~|≈"
 
 
@@ -380,15 +404,23 @@ def read_number(answer: object, near: float | None = None) -> NumberReading:
         try:
             return _finite(float(value))
         except OverflowError:
-            return NumberReading(None, problem=_say("that number is far too large to be the answer.", "det tallet er altfor stort til å være svaret."))
+            return NumberReading(
+                None,
+                problem=_say("that number is far too large to be the answer.", "det tallet er altfor stort til å være svaret."),
+            )
     if isinstance(value, numbers.Real) or (hasattr(value, "__float__") and not isinstance(value, (str, complex))):
         try:
             return _finite(float(value))
         except (TypeError, ValueError, OverflowError):
             return NumberReading(None, problem=_not_a_number(value))
     if value is pd.NaT or value is pd.NA:
-        return NumberReading(None, problem=_say("that is a missing value (NaN, NA or NaT): your calculation produced no number.",
-                                                "det er en manglende verdi (NaN, NA eller NaT): utregningen ga ikke noe tall."))
+        return NumberReading(
+            None,
+            problem=_say(
+                "that is a missing value (NaN, NA or NaT): your calculation produced no number.",
+                "det er en manglende verdi (NaN, NA eller NaT): utregningen ga ikke noe tall.",
+            ),
+        )
     if not isinstance(value, str):
         return NumberReading(None, problem=_not_a_number(value))
     text = unicodedata.normalize("NFC", value).translate(_SPACES).translate(_DASHES).translate(_QUOTES).strip().lower()
@@ -419,12 +451,21 @@ def _not_a_number(value: object) -> str:
 
 def _finite(value: float) -> NumberReading:
     if math.isnan(value):
-        return NumberReading(None, problem=_say(
-            "that is NaN (not a number): your calculation produced no number; check the rows you selected.",
-            "det er NaN (ikke et tall): utregningen ga ikke noe tall; sjekk radene du valgte."))
+        return NumberReading(
+            None,
+            problem=_say(
+                "that is NaN (not a number): your calculation produced no number; check the rows you selected.",
+                "det er NaN (ikke et tall): utregningen ga ikke noe tall; sjekk radene du valgte.",
+            ),
+        )
     if math.isinf(value):
-        return NumberReading(None, problem=_say("that is infinite: something was divided by zero; check what you divided by.",
-                                                "det er uendelig: noe ble delt på null; sjekk hva du delte på."))
+        return NumberReading(
+            None,
+            problem=_say(
+                "that is infinite: something was divided by zero; check what you divided by.",
+                "det er uendelig: noe ble delt på null; sjekk hva du delte på.",
+            ),
+        )
     return NumberReading(value)
 
 
@@ -507,8 +548,20 @@ def as_month(answer: object) -> tuple[int | None, int] | None:
     return None
 
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -574,33 +627,70 @@ def as_range(answer: object) -> tuple[float, float] | None:
 
 
 # -- judging answers ----------------------------------------------------------------------------
-_KIND_UNITS = {"percent": " %", "change": " %", "pp": " percentage points", "months": " months", "persons": "", "count": "",
-               "line": "", "stars": "", "ratio": "", "index": "", "number": "", "kr": " kr"}
+_KIND_UNITS = {
+    "percent": " %",
+    "change": " %",
+    "pp": " percentage points",
+    "months": " months",
+    "persons": "",
+    "count": "",
+    "line": "",
+    "stars": "",
+    "ratio": "",
+    "index": "",
+    "number": "",
+    "kr": " kr",
+}
 _FALLBACKS = {  # kind -> (English, bokmål): the pointer for a number that is neither right nor a known mistake
-    "count": ("Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-              "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler."),
-    "persons": ("Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-                "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler."),
-    "percent": ("Check which rows you kept for the part and for the whole, and what you divided by.",
-                "Sjekk hvilke rader du beholdt for delen og for helheten, og hva du delte på."),
-    "change": ("Check the two values you compared, and that you divided the difference by the one it is measured from.",
-               "Sjekk de to verdiene du sammenlignet, og at du delte forskjellen på den du måler fra."),
-    "pp": ("A change in percentage points is one share minus the other: check which two shares you subtracted.",
-           "En endring i prosentpoeng er den ene andelen minus den andre: sjekk hvilke to andeler du trakk fra hverandre."),
-    "ratio": ("Check which two numbers you divided, and which is on top.", "Sjekk hvilke to tall du delte, og hvilket som står over brøkstreken."),
+    "count": (
+        "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+        "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler.",
+    ),
+    "persons": (
+        "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
+        "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler.",
+    ),
+    "percent": (
+        "Check which rows you kept for the part and for the whole, and what you divided by.",
+        "Sjekk hvilke rader du beholdt for delen og for helheten, og hva du delte på.",
+    ),
+    "change": (
+        "Check the two values you compared, and that you divided the difference by the one it is measured from.",
+        "Sjekk de to verdiene du sammenlignet, og at du delte forskjellen på den du måler fra.",
+    ),
+    "pp": (
+        "A change in percentage points is one share minus the other: check which two shares you subtracted.",
+        "En endring i prosentpoeng er den ene andelen minus den andre: sjekk hvilke to andeler du trakk fra hverandre.",
+    ),
+    "ratio": (
+        "Check which two numbers you divided, and which is on top.",
+        "Sjekk hvilke to tall du delte, og hvilket som står over brøkstreken.",
+    ),
     "index": ("Check which rows you kept and what you divided by.", "Sjekk hvilke rader du beholdt og hva du delte på."),
-    "months": ("Check which rows you read and which two figures you compared.", "Sjekk hvilke rader du leste og hvilke to tall du sammenlignet."),
+    "months": (
+        "Check which rows you read and which two figures you compared.",
+        "Sjekk hvilke rader du leste og hvilke to tall du sammenlignet.",
+    ),
     "line": ("Read the `line` column of the row you selected.", "Les kolonnen `line` i raden du valgte."),
     "stars": ("Check which rows and months you counted.", "Sjekk hvilke rader og måneder du telte."),
     "kr": ("Check which rows you kept and what you divided by.", "Sjekk hvilke rader du beholdt og hva du delte på."),
-    "number": ("Go through your steps again and check which rows and months you kept.",
-               "Gå gjennom stegene dine igjen og sjekk hvilke rader og måneder du beholdt."),
+    "number": (
+        "Go through your steps again and check which rows and months you kept.",
+        "Gå gjennom stegene dine igjen og sjekk hvilke rader og måneder du beholdt.",
+    ),
 }
 
 
-def judge_number(answer: object, expected: float, tolerance: float, what: str = "",
-                 mistakes: Mapping[str, float] | None = None, unit: str = "", kind: str = "",
-                 fallback: str | None = None) -> tuple[bool, str]:
+def judge_number(
+    answer: object,
+    expected: float,
+    tolerance: float,
+    what: str = "",
+    mistakes: Mapping[str, float] | None = None,
+    unit: str = "",
+    kind: str = "",
+    fallback: str | None = None,
+) -> tuple[bool, str]:
     """Right if within ``tolerance`` of ``expected`` or if the answer rounds to it; else a pointer.
 
     - ``what`` follows the number in the reply to a right answer ("is July's index").
@@ -624,15 +714,19 @@ def judge_number(answer: object, expected: float, tolerance: float, what: str = 
         return False, reading.problem
     value = reading.value
     if value is None:
-        return False, _say(f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work"
-                           f"{_unit_example(kind)}.", f"gi et tall{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 og "
-                           f"'12,5' går alle an{_unit_example(kind)}.")
+        return False, _say(
+            f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work{_unit_example(kind)}.",
+            f"gi et tall{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 og '12,5' går alle an{_unit_example(kind)}.",
+        )
     if _close(value, expected, tolerance):
         wrong_unit = _wrong_unit(reading.units, kind, _format(expected, tolerance), unit)
         return (False, wrong_unit) if wrong_unit else (True, f"{_format(expected, tolerance)}{unit}{' ' + what if what else ''}.")
     known = [(pointer, _float_or_none(wrong)) for pointer, wrong in (mistakes or {}).items()]
-    near_mistakes = [(abs(value - wrong), pointer) for pointer, wrong in known
-                     if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002)]
+    near_mistakes = [
+        (abs(value - wrong), pointer)
+        for pointer, wrong in known
+        if wrong is not None and _close(value, wrong, max(tolerance, 1e-9), rel=0.002)
+    ]
     if near_mistakes:  # the closest of the mistakes the value fits
         return False, min(near_mistakes, key=lambda pair: pair[0])[1]
     slip = _usual_slip(value, expected, tolerance, kind)
@@ -649,17 +743,24 @@ def _wrong_unit(units: frozenset[str], kind: str, number: str, unit: str) -> str
     """The pointer for a right number with the wrong unit: per cent for percentage points, or the reverse,
     or a per cent where persons, lines, stars or months are asked."""
     if kind == "pp" and "percent" in units and "pp" not in units:
-        return _say("the number is right, but the difference of two percentages is in percentage points "
-                    f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
-                    "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
-                    f"skriv '{number} prosentpoeng'.")
+        return _say(
+            "the number is right, but the difference of two percentages is in percentage points "
+            f"(pp, prosentpoeng), not per cent: write it as '{number} pp'.",
+            "tallet er riktig, men forskjellen mellom to prosentandeler måles i prosentpoeng (pp), ikke prosent: "
+            f"skriv '{number} prosentpoeng'.",
+        )
     if kind in ("percent", "change") and "pp" in units:
-        return _say("the number is right, but this is a per cent (%), not percentage points: percentage points are the "
-                    "difference of two percentages.", "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
-                    "prosentpoeng er forskjellen mellom to prosentandeler.")
+        return _say(
+            "the number is right, but this is a per cent (%), not percentage points: percentage points are the "
+            "difference of two percentages.",
+            "tallet er riktig, men dette er prosent (%), ikke prosentpoeng: "
+            "prosentpoeng er forskjellen mellom to prosentandeler.",
+        )
     if kind in ("count", "persons", "line", "stars", "months") and "percent" in units:
-        return _say(f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}.",
-                    "tallet er riktig, men det er ikke prosent: gi det som et vanlig tall.")
+        return _say(
+            f"the number is right, but it is not a per cent: give it{unit or ' as a plain number'}.",
+            "tallet er riktig, men det er ikke prosent: gi det som et vanlig tall.",
+        )
     return None
 
 
@@ -667,16 +768,22 @@ def _usual_slip(value: float, expected: float, tolerance: float, kind: str) -> s
     """The pointer for a slip any exercise of this kind may see: a fraction for a per cent, a per cent
     for a ratio, a ratio for an index, the right size with the wrong sign."""
     if kind in ("percent", "change", "pp") and abs(expected) >= 1 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
-        return _say(f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
-                    f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.")
+        return _say(
+            f"that looks like a fraction: multiply by 100 to get {'percentage points' if kind == 'pp' else 'per cent'}.",
+            f"det ser ut som en brøk: gang med 100 for å få {'prosentpoeng' if kind == 'pp' else 'prosent'}.",
+        )
     if kind == "ratio" and abs(expected) < 10 and _close(value / 100, expected, tolerance, rel=0.002):
-        return _say("that looks like a per cent: give it as a ratio (divide by 100).",
-                    "det ser ut som prosent: gi det som et forholdstall (del på 100).")
+        return _say(
+            "that looks like a per cent: give it as a ratio (divide by 100).",
+            "det ser ut som prosent: gi det som et forholdstall (del på 100).",
+        )
     if kind == "index" and abs(expected) >= 10 and _close(100 * value, expected, 100 * tolerance, rel=0.002):
         return _say("that is a ratio: multiply by 100 for the index.", "det er et forholdstall: gang med 100 for indeksen.")
     if expected != 0 and _close(-value, expected, tolerance, rel=0.002):
-        return _say("the size is right but the sign is not: which number do you subtract from which?",
-                    "størrelsen er riktig, men ikke fortegnet: hvilket tall trekker du fra hvilket?")
+        return _say(
+            "the size is right but the sign is not: which number do you subtract from which?",
+            "størrelsen er riktig, men ikke fortegnet: hvilket tall trekker du fra hvilket?",
+        )
     return None
 
 
@@ -693,12 +800,17 @@ def _kind_from(unit: str, what: str) -> str:
     """The kind of number an exercise asks for, read from its unit and its words."""
     what = what.lower()
     percent = unit.strip() == "%"
-    rules = (("pp", "percentage point" in what or "prosentpoeng" in what),
-             ("change", percent and bool(re.search(r"\b(change|above|below|higher|lower|rise|fall|grew|growth)\b", what))),
-             ("percent", percent),
-             ("months", unit.strip() == "months"), ("line", bool(re.search(r"\bline\b", what))),
-             ("stars", bool(re.match(r"stars\b", what))), ("persons", bool(re.search(r"\b(persons?|people)\b", what))),
-             ("ratio", "ratio" in what), ("index", "index" in what))
+    rules = (
+        ("pp", "percentage point" in what or "prosentpoeng" in what),
+        ("change", percent and bool(re.search(r"\b(change|above|below|higher|lower|rise|fall|grew|growth)\b", what))),
+        ("percent", percent),
+        ("months", unit.strip() == "months"),
+        ("line", bool(re.search(r"\bline\b", what))),
+        ("stars", bool(re.match(r"stars\b", what))),
+        ("persons", bool(re.search(r"\b(persons?|people)\b", what))),
+        ("ratio", "ratio" in what),
+        ("index", "index" in what),
+    )
     return next((kind for kind, found in rules if found), "number")
 
 
@@ -714,10 +826,24 @@ def _close(value: float, expected: float, tolerance: float, rel: float = 0.0) ->
 
 def _unit_example(kind: str) -> str:
     if language() == "nb":
-        return {"percent": " ('12,5 %' også)", "change": " ('12,5 %' også)", "pp": " ('12,5 prosentpoeng' også)", "months": " ('4,7 måneder' også)",
-                "line": " ('linje 181' også)", "persons": " ('84 personer' også)", "count": " ('84 personer' også)"}.get(kind, "")
-    return {"percent": " ('12,5 %' too)", "change": " ('12,5 %' too)", "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)", "months": " ('4.7 months' too)",
-            "line": " ('line 181' too)", "persons": " ('84 persons' too)", "count": " ('84 persons' too)"}.get(kind, "")
+        return {
+            "percent": " ('12,5 %' også)",
+            "change": " ('12,5 %' også)",
+            "pp": " ('12,5 prosentpoeng' også)",
+            "months": " ('4,7 måneder' også)",
+            "line": " ('linje 181' også)",
+            "persons": " ('84 personer' også)",
+            "count": " ('84 personer' også)",
+        }.get(kind, "")
+    return {
+        "percent": " ('12,5 %' too)",
+        "change": " ('12,5 %' too)",
+        "pp": " ('12,5 pp' or '12,5 prosentpoeng' too)",
+        "months": " ('4.7 months' too)",
+        "line": " ('line 181' too)",
+        "persons": " ('84 persons' too)",
+        "count": " ('84 persons' too)",
+    }.get(kind, "")
 
 
 def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | None = None) -> tuple[bool, str]:
@@ -736,8 +862,10 @@ def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | Non
     for pointer, wrong in (mistakes or {}).items():
         if given & label_names(wrong):
             return False, pointer
-    return False, _say(f"{show(value)} is not it. Look again at the rows you compared.",
-                       f"{show(value)} er ikke svaret. Se igjen på radene du sammenlignet.")
+    return False, _say(
+        f"{show(value)} is not it. Look again at the rows you compared.",
+        f"{show(value)} er ikke svaret. Se igjen på radene du sammenlignet.",
+    )
 
 
 def _has_gloss(value: str) -> bool:
@@ -748,23 +876,31 @@ def _has_gloss(value: str) -> bool:
         return False
 
 
-def judge_range(answer: object, expected: tuple[float, float], what: str = "",
-                mistakes: Mapping[str, tuple[float, float]] | None = None) -> tuple[bool, str]:
+def judge_range(
+    answer: object, expected: tuple[float, float], what: str = "", mistakes: Mapping[str, tuple[float, float]] | None = None
+) -> tuple[bool, str]:
     """Right if the answer gives the range ``expected`` (low, high): "2-3", "2 to 3", "2 til 3", (2, 3)."""
     given = as_range(answer)
     if given is None:
-        return False, _say("give two numbers, the smallest and the largest, for example (0, 3) or '0-3'.",
-                           "gi to tall, det minste og det største, for eksempel (0, 3) eller '0-3'.")
+        return False, _say(
+            "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'.",
+            "gi to tall, det minste og det største, for eksempel (0, 3) eller '0-3'.",
+        )
     if tuple(given) == tuple(expected):
-        return True, _say(f"{expected[0]:g} to {expected[1]:g}", f"{expected[0]:g} til {expected[1]:g}") + (f" {what}." if what else ".")
+        return True, _say(f"{expected[0]:g} to {expected[1]:g}", f"{expected[0]:g} til {expected[1]:g}") + (
+            f" {what}." if what else "."
+        )
     for pointer, wrong in (mistakes or {}).items():
         if tuple(given) == tuple(wrong):
             return False, pointer
-    return False, _say(f"{given[0]:g}-{given[1]:g} is not it. Check both ends.", f"{given[0]:g}-{given[1]:g} er ikke svaret. Sjekk begge endene.")
+    return False, _say(
+        f"{given[0]:g}-{given[1]:g} is not it. Check both ends.", f"{given[0]:g}-{given[1]:g} er ikke svaret. Sjekk begge endene."
+    )
 
 
-def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.Period] | None = None,
-                fallback: str | None = None) -> tuple[bool, str]:
+def judge_month(
+    answer: object, expected: pd.Period, mistakes: Mapping[str, pd.Period] | None = None, fallback: str | None = None
+) -> tuple[bool, str]:
     """Right if the answer names the month (and the year, if it gives one); ``fallback`` replaces the
     generic pointer for a month that is neither right nor a known mistake."""
     value, problem = one_value(answer)
@@ -773,9 +909,13 @@ def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.P
     given = as_month(value)
     if given is None:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
-            return False, _say(f"{show(value)} is not a month: months run from 01 to 12.",
-                               f"{show(value)} er ikke en måned: månedene går fra 01 til 12.")
-        return False, _say("give a month, such as 'March 2019', 'mars' or '2019-03'.", "gi en måned, for eksempel 'mars 2019' eller '2019-03'.")
+            return False, _say(
+                f"{show(value)} is not a month: months run from 01 to 12.",
+                f"{show(value)} er ikke en måned: månedene går fra 01 til 12.",
+            )
+        return False, _say(
+            "give a month, such as 'March 2019', 'mars' or '2019-03'.", "gi en måned, for eksempel 'mars 2019' eller '2019-03'."
+        )
     year, month = given
     if month == expected.month and year in (None, expected.year):
         return True, f"{_month_name(expected.month)} {expected.year}."
@@ -783,8 +923,10 @@ def judge_month(answer: object, expected: pd.Period, mistakes: Mapping[str, pd.P
         if month == wrong.month and year in (None, wrong.year):
             return False, pointer
     named = f"{_month_name(month)}{' ' + str(year) if year else ''}"
-    return False, _say(f"not {named}. {fallback or 'Look again at the months you compared.'}",
-                       f"ikke {named}. {fallback or 'Se igjen på månedene du sammenlignet.'}")
+    return False, _say(
+        f"not {named}. {fallback or 'Look again at the months you compared.'}",
+        f"ikke {named}. {fallback or 'Se igjen på månedene du sammenlignet.'}",
+    )
 
 
 def _month_name(month: int) -> str:
@@ -841,9 +983,19 @@ class _Layer:
     title: object
 
 
-def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "x", y: str = "y",
-                color: str | None = None, mark: str | tuple[str, ...] = "line", tolerance: float = 0.5,
-                what: str = "", title: bool = True, axis_titles: bool = True) -> tuple[bool, str]:
+def judge_chart(
+    chart: object,
+    expected: pd.DataFrame | pd.Series,
+    *,
+    x: str = "x",
+    y: str = "y",
+    color: str | None = None,
+    mark: str | tuple[str, ...] = "line",
+    tolerance: float = 0.5,
+    what: str = "",
+    title: bool = True,
+    axis_titles: bool = True,
+) -> tuple[bool, str]:
     """Judge an Altair chart by what it draws: its mark, the (x, y[, colour]) values and its titles.
 
     - ``chart``: the learner's chart (``alt.Chart``, a layered chart; the data may be the chart's
@@ -871,8 +1023,10 @@ def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "
     layer = next((layer for layer in layers if layer.mark in marks), None)
     if layer is None:
         drawn = ", ".join(sorted({layer.mark for layer in layers})) or _say("nothing", "ingenting")
-        return False, _say(f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`).",
-                           f"diagrammet tegner {drawn}: oppgaven ber om {' eller '.join(marks)} (`mark_{marks[0]}()`).")
+        return False, _say(
+            f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`).",
+            f"diagrammet tegner {drawn}: oppgaven ber om {' eller '.join(marks)} (`mark_{marks[0]}()`).",
+        )
     if layer.problem:
         return False, layer.problem
     want = _expected_table(expected, x, y, color)
@@ -880,16 +1034,22 @@ def judge_chart(chart: object, expected: pd.DataFrame | pd.Series, *, x: str = "
     if verdict:
         return False, verdict
     if title and not _has_text(spec.get("title")) and not _has_text(layer.title):
-        return False, _say("the values are right; now give the chart a title (`.properties(title=...)`) that says what it shows.",
-                           "verdiene er riktige; gi nå diagrammet en tittel (`.properties(title=...)`) som sier hva det viser.")
+        return False, _say(
+            "the values are right; now give the chart a title (`.properties(title=...)`) that says what it shows.",
+            "verdiene er riktige; gi nå diagrammet en tittel (`.properties(title=...)`) som sier hva det viser.",
+        )
     if axis_titles:
         for channel in ("x", "y"):
             if not _axis_title(layer.encoding.get(channel, {})):
-                return False, _say(f"the values are right; give the {channel} axis a title in the reader's words "
-                                   f"(`alt.{channel.upper()}(..., title=...)`), not the column name.",
-                                   f"verdiene er riktige; gi {channel}-aksen en tittel med leserens ord "
-                                   f"(`alt.{channel.upper()}(..., title=...)`), ikke kolonnenavnet.")
-    return True, _say(f"the chart draws {what or 'the asked values'}.", f"diagrammet tegner {what or 'verdiene oppgaven ber om'}.")
+                return False, _say(
+                    f"the values are right; give the {channel} axis a title in the reader's words "
+                    f"(`alt.{channel.upper()}(..., title=...)`), not the column name.",
+                    f"verdiene er riktige; gi {channel}-aksen en tittel med leserens ord "
+                    f"(`alt.{channel.upper()}(..., title=...)`), ikke kolonnenavnet.",
+                )
+    return True, _say(
+        f"the chart draws {what or 'the asked values'}.", f"diagrammet tegner {what or 'verdiene oppgaven ber om'}."
+    )
 
 
 def _chart_spec(chart: object) -> tuple[dict, str | None]:
@@ -897,21 +1057,29 @@ def _chart_spec(chart: object) -> tuple[dict, str | None]:
     if isinstance(chart, dict) and ("mark" in chart or "layer" in chart):  # a spec already built with to_dict()
         return chart, None
     if not hasattr(chart, "to_dict") or isinstance(chart, (pd.DataFrame, pd.Series)):
-        return {}, _say(f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}.",
-                        f"gi selve diagrammet (resultatet av `alt.Chart(...)...encode(...)`), ikke {show(chart)}.")
+        return {}, _say(
+            f"give the chart itself (the result of `alt.Chart(...)...encode(...)`), not {show(chart)}.",
+            f"gi selve diagrammet (resultatet av `alt.Chart(...)...encode(...)`), ikke {show(chart)}.",
+        )
     try:
         spec = chart.to_dict(validate=False)
     except Exception as error:  # noqa: BLE001
         if type(error).__name__ == "MaxRowsError":
-            return {}, _say("the chart's data has more than 5,000 rows: filter in pandas first and chart only the rows asked for.",
-                            "dataene i diagrammet har mer enn 5 000 rader: filtrer i pandas først og lag diagrammet av bare radene det spørres om.")
+            return {}, _say(
+                "the chart's data has more than 5,000 rows: filter in pandas first and chart only the rows asked for.",
+                "dataene i diagrammet har mer enn 5 000 rader: filtrer i pandas først og lag diagrammet av bare radene det spørres om.",
+            )
         reason = f"{type(error).__name__}: {show(str(error), 120)}"
         return {}, _say(f"Altair cannot build this chart ({reason}).", f"Altair klarer ikke å lage dette diagrammet ({reason}).")
     if not isinstance(spec, dict):
-        return {}, _say("give the chart itself, the result of `alt.Chart(...)`.", "gi selve diagrammet, resultatet av `alt.Chart(...)`.")
+        return {}, _say(
+            "give the chart itself, the result of `alt.Chart(...)`.", "gi selve diagrammet, resultatet av `alt.Chart(...)`."
+        )
     if any(key in spec for key in ("hconcat", "vconcat", "concat", "facet", "repeat")):
-        return {}, _say("give one chart (or layers with `+`), not charts side by side or faceted.",
-                        "gi ett diagram (eller lag med `+`), ikke diagrammer side om side eller i fasetter.")
+        return {}, _say(
+            "give one chart (or layers with `+`), not charts side by side or faceted.",
+            "gi ett diagram (eller lag med `+`), ikke diagrammer side om side eller i fasetter.",
+        )
     return spec, None
 
 
@@ -936,14 +1104,18 @@ def _layers(spec: dict, datasets: dict, inherited: dict | None = None):
 
 def _rows(data: object, datasets: dict) -> tuple[pd.DataFrame | None, str | None]:
     if not isinstance(data, dict):
-        return None, _say("the chart has no data: give it your table, `alt.Chart(table)`.",
-                          "diagrammet har ingen data: gi det tabellen din, `alt.Chart(table)`.")
+        return None, _say(
+            "the chart has no data: give it your table, `alt.Chart(table)`.",
+            "diagrammet har ingen data: gi det tabellen din, `alt.Chart(table)`.",
+        )
     if "name" in data and data["name"] in datasets:
         return pd.DataFrame(datasets[data["name"]]), None
     if "values" in data:
         return pd.DataFrame(data["values"]), None
-    return None, _say("the chart reads its data from a file or URL: give it your pandas table, `alt.Chart(table)`.",
-                      "diagrammet leser dataene fra en fil eller URL: gi det pandas-tabellen din, `alt.Chart(table)`.")
+    return None, _say(
+        "the chart reads its data from a file or URL: give it your pandas table, `alt.Chart(table)`.",
+        "diagrammet leser dataene fra en fil eller URL: gi det pandas-tabellen din, `alt.Chart(table)`.",
+    )
 
 
 def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | None, str | None]:
@@ -952,15 +1124,19 @@ def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | N
         if "fold" in step:
             key, value = (step.get("as") or ["key", "value"])[:2]
             keep = [c for c in rows.columns if c not in step["fold"]]
-            rows = rows.melt(id_vars=keep, value_vars=[c for c in step["fold"] if c in rows.columns], var_name=key, value_name=value)
+            rows = rows.melt(
+                id_vars=keep, value_vars=[c for c in step["fold"] if c in rows.columns], var_name=key, value_name=value
+            )
         elif "filter" in step and (kept := _filter(rows, step["filter"])) is not None:
             rows = kept
         else:
             name = next(iter(step), "transform")
-            return None, _say(f"the checker reads simple filters and transform_fold only, not this `{name}`: "
-                              "filter and compute in pandas first, as the notebook does, then chart the result.",
-                              f"kontrollen leser bare enkle filtre og transform_fold, ikke denne `{name}`: filtrer og regn "
-                              "i pandas først, slik notebooken gjør, og lag så diagrammet av resultatet.")
+            return None, _say(
+                f"the checker reads simple filters and transform_fold only, not this `{name}`: "
+                "filter and compute in pandas first, as the notebook does, then chart the result.",
+                f"kontrollen leser bare enkle filtre og transform_fold, ikke denne `{name}`: filtrer og regn "
+                "i pandas først, slik notebooken gjør, og lag så diagrammet av resultatet.",
+            )
     return rows, None
 
 
@@ -1026,15 +1202,23 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
     for field in [*keys, *([y_field] if y_field else [])]:
         if field not in rows.columns:
             columns = ", ".join(map(str, rows.columns[:8]))
-            return None, _say(f"the chart encodes `{field}`, which is not a column of its data ({columns}).",
-                              f"diagrammet bruker `{field}`, som ikke er en kolonne i dataene ({columns}).")
-    frame = pd.DataFrame({"x": _keys(rows[x_field]),
-                          "c": _keys(rows[color_field]) if color_field else None,
-                          "y": pd.to_numeric(rows[y_field], errors="coerce") if y_field else 1.0})
+            return None, _say(
+                f"the chart encodes `{field}`, which is not a column of its data ({columns}).",
+                f"diagrammet bruker `{field}`, som ikke er en kolonne i dataene ({columns}).",
+            )
+    frame = pd.DataFrame(
+        {
+            "x": _keys(rows[x_field]),
+            "c": _keys(rows[color_field]) if color_field else None,
+            "y": pd.to_numeric(rows[y_field], errors="coerce") if y_field else 1.0,
+        }
+    )
     if aggregate and aggregate not in _AGGREGATES:
         known = ", ".join(sorted(_AGGREGATES))
-        return None, _say(f"the checker reads the aggregates {known}; compute `{aggregate}` in pandas first.",
-                          f"kontrollen leser aggregatene {known}; regn ut `{aggregate}` i pandas først.")
+        return None, _say(
+            f"the checker reads the aggregates {known}; compute `{aggregate}` in pandas first.",
+            f"kontrollen leser aggregatene {known}; regn ut `{aggregate}` i pandas først.",
+        )
     drawn = {}
     for key, group in frame.groupby(["x", "c"], dropna=False, sort=False):
         values = group["y"]
@@ -1049,13 +1233,17 @@ def _drawn(layer: _Layer, x_field: str, y_enc: dict, color_field: str | None) ->
             drawn[key] = None if value is None else float(value)
         elif len(values) > 1:
             at = _key_text(key)
-            return None, _say(f"the chart's data has {len(values)} rows for {at}: filter in pandas first so that one row is left "
-                              "per point (a total 'I alt' and its parts, or several groups, are in the data).",
-                              f"dataene i diagrammet har {len(values)} rader for {at}: filtrer i pandas først, så det blir én rad "
-                              "per punkt (en sum 'I alt' og delene, eller flere grupper, er med i dataene).")
+            return None, _say(
+                f"the chart's data has {len(values)} rows for {at}: filter in pandas first so that one row is left "
+                "per point (a total 'I alt' and its parts, or several groups, are in the data).",
+                f"dataene i diagrammet har {len(values)} rader for {at}: filtrer i pandas først, så det blir én rad "
+                "per punkt (en sum 'I alt' og delene, eller flere grupper, er med i dataene).",
+            )
         else:
             drawn[key] = None if pd.isna(values.iloc[0]) else float(values.iloc[0])
-    return {(k[0], None if k[1] is None or (isinstance(k[1], float) and math.isnan(k[1])) else k[1]): v for k, v in drawn.items()}, None
+    return {
+        (k[0], None if k[1] is None or (isinstance(k[1], float) and math.isnan(k[1])) else k[1]): v for k, v in drawn.items()
+    }, None
 
 
 def _keys(column: pd.Series) -> pd.Series:
@@ -1074,42 +1262,57 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
     if _is_value_channel(x_enc) and not _is_value_channel(y_enc):  # a horizontal bar chart
         x_enc, y_enc = y_enc, x_enc
     if not x_enc.get("field"):
-        return _say("encode the months or groups on x (`x=alt.X('column', ...)`).", "legg månedene eller gruppene på x (`x=alt.X('kolonne', ...)`).")
+        return _say(
+            "encode the months or groups on x (`x=alt.X('column', ...)`).",
+            "legg månedene eller gruppene på x (`x=alt.X('kolonne', ...)`).",
+        )
     if not (y_enc.get("field") or y_enc.get("aggregate") in ("count", "valid")):
         return _say("encode the values on y (`y=alt.Y('column:Q', ...)`).", "legg verdiene på y (`y=alt.Y('kolonne:Q', ...)`).")
     color_field = enc.get("color", {}).get("field") if isinstance(enc.get("color"), dict) else None
     if coloured and not color_field:
-        return _say("the chart has one series; the question asks for one line or bar per group: encode the group as `color`.",
-                    "diagrammet har én serie; oppgaven ber om én linje eller søyle per gruppe: legg gruppen på `color`.")
+        return _say(
+            "the chart has one series; the question asks for one line or bar per group: encode the group as `color`.",
+            "diagrammet har én serie; oppgaven ber om én linje eller søyle per gruppe: legg gruppen på `color`.",
+        )
     drawn, problem = _drawn(layer, x_enc["field"], y_enc, color_field if coloured else None)
     if problem:
         return problem
     drawn = _match_keys(drawn, want)
     missing = [k for k, v in want.items() if k not in drawn and v is not None]
     if missing and len(missing) == len([v for v in want.values() if v is not None]):
-        return _say("none of the asked points is in the chart: check what is on x "
-                    f"(expected values such as {_key_text(missing[0])}) and the filter you used.",
-                    "ingen av punktene oppgaven ber om er i diagrammet: sjekk hva som er på x "
-                    f"(for eksempel {_key_text(missing[0])}) og filteret du brukte.")
+        return _say(
+            "none of the asked points is in the chart: check what is on x "
+            f"(expected values such as {_key_text(missing[0])}) and the filter you used.",
+            "ingen av punktene oppgaven ber om er i diagrammet: sjekk hva som er på x "
+            f"(for eksempel {_key_text(missing[0])}) og filteret du brukte.",
+        )
     for key, value in want.items():
         got = drawn.get(key)
         if value is None and got == 0:
-            return _say(f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
-                        "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.",
-                        f"{_key_text(key)} er skjult (NAVs '*', 0-3 personer), men diagrammet tegner den som 0: la den mangle "
-                        "(`sum(min_count=1)`, ingen `fillna(0)`), så den tegnes som et hull.")
+            return _say(
+                f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
+                "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.",
+                f"{_key_text(key)} er skjult (NAVs '*', 0-3 personer), men diagrammet tegner den som 0: la den mangle "
+                "(`sum(min_count=1)`, ingen `fillna(0)`), så den tegnes som et hull.",
+            )
         if value is not None and got is None:
-            return _say(f"the chart has no value for {_key_text(key)}: check your filter.",
-                        f"diagrammet har ingen verdi for {_key_text(key)}: sjekk filteret ditt.")
+            return _say(
+                f"the chart has no value for {_key_text(key)}: check your filter.",
+                f"diagrammet har ingen verdi for {_key_text(key)}: sjekk filteret ditt.",
+            )
         if value is not None and not _close(got, value, tolerance, rel=0.002):
             return _wrong_values(layer, x_enc, y_enc, color_field if coloured else None, want, tolerance) or _wrong_point(
-                key, got, value, tolerance)
+                key, got, value, tolerance
+            )
     extra = [k for k in drawn if k not in want and drawn[k] is not None]
     if extra:
         n = len([v for v in want.values() if v is not None])
-        return _say(f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the {n} points asked for "
-                    "(filter in pandas first).", f"diagrammet tegner mer enn oppgaven ber om, for eksempel {_key_text(extra[0])}: "
-                    f"behold bare de {n} punktene (filtrer i pandas først).")
+        return _say(
+            f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the {n} points asked for "
+            "(filter in pandas first).",
+            f"diagrammet tegner mer enn oppgaven ber om, for eksempel {_key_text(extra[0])}: "
+            f"behold bare de {n} punktene (filtrer i pandas først).",
+        )
     return None
 
 
@@ -1117,10 +1320,14 @@ def _wrong_point(key: tuple, got: float, value: float, tolerance: float) -> str:
     """The pointer for one point drawn at the wrong height: a fraction for a per cent, or what to check."""
     at, drawn = _key_text(key), _format_given(got)
     if abs(value) >= 1 and _close(100 * got, value, 100 * tolerance, rel=0.002):
-        return _say(f"at {at} the chart draws {drawn}, a fraction: multiply by 100 for per cent.",
-                    f"ved {at} tegner diagrammet {drawn}, en brøk: gang med 100 for prosent.")
-    return _say(f"at {at} the chart draws {drawn}, not the value asked for: check the rows you kept and the column on y.",
-                f"ved {at} tegner diagrammet {drawn}, ikke verdien oppgaven ber om: sjekk radene du beholdt og kolonnen på y.")
+        return _say(
+            f"at {at} the chart draws {drawn}, a fraction: multiply by 100 for per cent.",
+            f"ved {at} tegner diagrammet {drawn}, en brøk: gang med 100 for prosent.",
+        )
+    return _say(
+        f"at {at} the chart draws {drawn}, not the value asked for: check the rows you kept and the column on y.",
+        f"ved {at} tegner diagrammet {drawn}, ikke verdien oppgaven ber om: sjekk radene du beholdt og kolonnen på y.",
+    )
 
 
 def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | None:
@@ -1136,8 +1343,10 @@ def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | No
         trial = _match_keys(trial, want)
         if all(v is None or (trial.get(k) is not None and _close(trial[k], v, tolerance, rel=0.002)) for k, v in want.items()):
             shown = y_enc.get("field")
-            return _say(f"y shows `{shown}`; the values asked for are in `{column}`: put that column on y.",
-                        f"y viser `{shown}`; verdiene oppgaven ber om er i `{column}`: legg den kolonnen på y.")
+            return _say(
+                f"y shows `{shown}`; the values asked for are in `{column}`: put that column on y.",
+                f"y viser `{shown}`; verdiene oppgaven ber om er i `{column}`: legg den kolonnen på y.",
+            )
     return None
 
 

@@ -204,6 +204,16 @@ def glossary_markdown() -> str:
 
 
 __all__ = [
-    "CATEGORIES", "FIELDS", "GLOSSARY_FILE", "NOTEBOOKS", "SOURCES", "TermNotFound", "glossary_markdown",
-    "load_glossary", "notebook_link", "sort_key", "term", "validate_entries",
+    "CATEGORIES",
+    "FIELDS",
+    "GLOSSARY_FILE",
+    "NOTEBOOKS",
+    "SOURCES",
+    "TermNotFound",
+    "glossary_markdown",
+    "load_glossary",
+    "notebook_link",
+    "sort_key",
+    "term",
+    "validate_entries",
 ]

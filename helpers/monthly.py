@@ -41,15 +41,21 @@ T = vocab.TOTAL
 KEY: tuple[str, ...] = ("period", "status_group", "programme_group", "programme", "measure")
 COLUMNS: tuple[str, ...] = (*KEY, "value", "source_null", "null_reading", "series_break", "source", "record")
 # The app's målgruppe -> the collection's status group (NAV heads each TILT block "I alt <group> på tiltak").
-STATUS: dict[str, str] = {"Arbeidssøkere": "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne": "Nedsatt arbeidsevne, på tiltak",
-                          "Andre på tiltak": "Andre på tiltak"}
+STATUS: dict[str, str] = {
+    "Arbeidssøkere": "Arbeidssøkere på tiltak",
+    "Nedsatt arbeidsevne": "Nedsatt arbeidsevne, på tiltak",
+    "Andre på tiltak": "Andre på tiltak",
+}
 FIELDS: dict[str, tuple[str, ...]] = {
     "oversikt": ("maalgruppe", "periode", "antall", "brudd"),
     "hovedgrupper": ("maalgruppe", "hovedgruppe", "periode", "antall", "brudd"),
     "tiltakstyper": ("maalgruppe", "hovedgruppe", "undertype", "periode", "antall", "brudd"),
 }
-FILE_GROUP = {"tiltakstyper_arbeidssokere": "Arbeidssøkere", "tiltakstyper_nedsatt": "Nedsatt arbeidsevne",
-              "tiltakstyper_andre": "Andre på tiltak"}
+FILE_GROUP = {
+    "tiltakstyper_arbeidssokere": "Arbeidssøkere",
+    "tiltakstyper_nedsatt": "Nedsatt arbeidsevne",
+    "tiltakstyper_andre": "Andre på tiltak",
+}
 FIELDS_ORDER = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt", "tiltakstyper_andre")
 READINGS: dict[str, str] = {
     "": "a number was published",
@@ -81,8 +87,12 @@ def _decode(text: str, source: str) -> object:
         return json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as error:
         near = max(text.count("{", 0, error.pos) - 1, 0)
-        raise ParseError(source, error.lineno, f"malformed JSON at column {error.colno} (near record {near}): {error.msg}",
-                         "a JSON array of flat records") from None
+        raise ParseError(
+            source,
+            error.lineno,
+            f"malformed JSON at column {error.colno} (near record {near}): {error.msg}",
+            "a JSON array of flat records",
+        ) from None
 
 
 def _fail(source: str, i: int, problem: str, expected: str | None = None) -> ParseError:
@@ -117,8 +127,12 @@ def _check_record(r: object, i: int, source: str, fields: tuple[str, ...]) -> st
     if "hovedgruppe" in r and r["hovedgruppe"] not in vocab.PROGRAMME_GROUPS:
         raise _fail(source, i, f"unknown programme group (hovedgruppe) {r['hovedgruppe']!r}", "a label of helpers.vocabulary")
     if "undertype" in r and vocab.PROGRAMMES.get(r["undertype"], ("",))[0] != r["hovedgruppe"]:
-        raise _fail(source, i, f"programme (undertype) {r['undertype']!r} is not known in {r['hovedgruppe']!r}",
-                    "a programme of helpers.vocabulary in its own group")
+        raise _fail(
+            source,
+            i,
+            f"programme (undertype) {r['undertype']!r} is not known in {r['hovedgruppe']!r}",
+            "a programme of helpers.vocabulary in its own group",
+        )
     return r["periode"][:7]
 
 
@@ -132,15 +146,18 @@ def _rows(part: str, records: object, source: str) -> list[tuple]:
         period = _check_record(r, i, source, fields)
         if part in FILE_GROUP and r["maalgruppe"] != FILE_GROUP[part]:
             raise _fail(source, i, f"maalgruppe {r['maalgruppe']!r} in the file of {FILE_GROUP[part]!r}", repr(FILE_GROUP[part]))
-        rows.append((period, STATUS[r["maalgruppe"]], r.get("hovedgruppe", T), r.get("undertype", T),
-                     r["antall"], r["brudd"], source, i))
+        rows.append(
+            (period, STATUS[r["maalgruppe"]], r.get("hovedgruppe", T), r.get("undertype", T), r["antall"], r["brudd"], source, i)
+        )
     return rows
 
 
 def _check_structure(rows: list[tuple], meta: object, meta_source: str) -> None:
     """Unique keys, one break flag per status group and month, and the series the metadata promise."""
     if not isinstance(meta, dict) or not {"tidligste", "sist_oppdatert", "n_hovedgrupper", "n_tiltakstyper"} <= set(meta):
-        raise ParseError(meta_source, None, "not the export's metadata object", "tidligste, sist_oppdatert, n_hovedgrupper, n_tiltakstyper")
+        raise ParseError(
+            meta_source, None, "not the export's metadata object", "tidligste, sist_oppdatert, n_hovedgrupper, n_tiltakstyper"
+        )
     first, last = str(meta["tidligste"])[:7], str(meta["sist_oppdatert"])[:7]
     months = [str(p) for p in pd.period_range(first, last, freq="M")]
     seen: dict[tuple, tuple] = {}
@@ -148,19 +165,32 @@ def _check_structure(rows: list[tuple], meta: object, meta_source: str) -> None:
     for row in rows:
         period, status, group, programme, _, brudd, source, i = row
         if (old := seen.setdefault((period, status, group, programme), row)) is not row:
-            raise _fail(source, i, f"duplicate key {period} / {status} / {group} / {programme} (also {old[6]}, record {old[7]})", "one record per key")
+            raise _fail(
+                source,
+                i,
+                f"duplicate key {period} / {status} / {group} / {programme} (also {old[6]}, record {old[7]})",
+                "one record per key",
+            )
         votes.setdefault((period, status), [0, 0])[brudd] += 1
         if not first <= period <= last:
             raise _fail(source, i, f"periode {period} outside {first} … {last} (metadata)", "a month the metadata covers")
     for period, status, *_, brudd, source, i in rows:  # the app sets brudd per status group and month
         if (v := votes[(period, status)])[brudd] <= v[not brudd]:
-            raise _fail(source, i, f"brudd is {str(brudd).lower()} but {v[not brudd]} records of {status} in {period} say "
-                        f"{str(not brudd).lower()}", "one brudd per status group and month")
+            raise _fail(
+                source,
+                i,
+                f"brudd is {str(brudd).lower()} but {v[not brudd]} records of {status} in {period} say {str(not brudd).lower()}",
+                "one brudd per status group and month",
+            )
     groups = {(s, g) for _, s, g, p, *_ in rows if g != T and p == T}
     programmes = {(s, g, p) for _, s, g, p, *_ in rows if p != T}
     if (len(groups), len(programmes)) != (meta["n_hovedgrupper"], meta["n_tiltakstyper"]):
-        raise ParseError(meta_source, None, f"{len(groups)} programme-group and {len(programmes)} programme series in the files",
-                         f"{meta['n_hovedgrupper']} and {meta['n_tiltakstyper']} as the metadata say")
+        raise ParseError(
+            meta_source,
+            None,
+            f"{len(groups)} programme-group and {len(programmes)} programme series in the files",
+            f"{meta['n_hovedgrupper']} and {meta['n_tiltakstyper']} as the metadata say",
+        )
     for s, g in sorted({(s, T) for s in STATUS.values()} | groups):
         if lost := [m for m in months if (m, s, g, T) not in seen]:
             source = next((r[6] for r in rows if r[1:4] == (s, g, T)), meta_source)
@@ -190,14 +220,37 @@ def null_reading(rows: list[tuple]) -> list[str]:
                 continue
             for j in run:
                 when = rows[j][0]
-                out[j] = ("never counted" if not counted else "before first count" if when < counted[0]
-                          else "after last count" if when > counted[-1] else "0-3" if len(run) <= 2 else "pause or 0-3")
+                out[j] = (
+                    "never counted"
+                    if not counted
+                    else "before first count"
+                    if when < counted[0]
+                    else "after last count"
+                    if when > counted[-1]
+                    else "0-3"
+                    if len(run) <= 2
+                    else "pause or 0-3"
+                )
             run = []
     return out
 
 
-CHECK_COLUMNS = ("level", "period", "status_group", "programme_group", "total", "total_null", "parts", "null_parts",
-                 "visible_sum", "lower", "upper", "ok", "source", "record")
+CHECK_COLUMNS = (
+    "level",
+    "period",
+    "status_group",
+    "programme_group",
+    "total",
+    "total_null",
+    "parts",
+    "null_parts",
+    "visible_sum",
+    "lower",
+    "upper",
+    "ok",
+    "source",
+    "record",
+)
 
 
 def check_totals(rows: list[tuple]) -> list[tuple]:
@@ -217,7 +270,11 @@ def check_totals(rows: list[tuple]) -> list[tuple]:
             continue
         if p == T:
             totals[("programme_group", period, s, g)] = (value, source, i)
-        levels = [("status_group", period, s, T)] if p == T else [("programme_group", period, s, g), ("status_group_programmes", period, s, T)]
+        levels = (
+            [("status_group", period, s, T)]
+            if p == T
+            else [("programme_group", period, s, g), ("status_group_programmes", period, s, T)]
+        )
         for key in levels:
             acc = sums.setdefault(key, [0, 0, 0, source, i])
             acc[0], acc[1], acc[2] = acc[0] + (value or 0), acc[1] + 1, acc[2] + (value is None)
@@ -226,8 +283,24 @@ def check_totals(rows: list[tuple]) -> list[tuple]:
         visible, parts, nulls, part_source, part_record = sums.get(key, (0, 0, 0, "", -1))
         value, source, i = totals.get(key, (None, part_source, -1))
         lower, upper = visible, visible + (0 if key[0] == "status_group" else 3 * nulls)
-        ok = i >= 0 and (lower <= 3 if value is None and key[0] != "status_group" else value is not None and lower <= value <= upper)
-        out.append((*key, value, value is None and key in totals, parts, nulls, visible, lower, upper, ok, source, i if i >= 0 else part_record))
+        ok = i >= 0 and (
+            lower <= 3 if value is None and key[0] != "status_group" else value is not None and lower <= value <= upper
+        )
+        out.append(
+            (
+                *key,
+                value,
+                value is None and key in totals,
+                parts,
+                nulls,
+                visible,
+                lower,
+                upper,
+                ok,
+                source,
+                i if i >= 0 else part_record,
+            )
+        )
     return out
 
 
@@ -243,16 +316,22 @@ def build_monthly(texts: dict[str, str], sources: dict[str, str] | None = None) 
     _check_structure(rows, _decode(texts["metadata"], sources["metadata"]), sources["metadata"])
     for level, period, s, g, value, null, parts, nulls, _, lower, upper, ok, source, i in check_totals(rows):
         if not ok:
-            raise ReconciliationError(source, None, f"record {i}: the {level} total of {s} / {g} in {period} is {value if value is not None else 'null' if null else 'missing'}; "
-                                      f"its {parts} parts sum to {lower} with {nulls} null", f"a total within {lower}-{upper}")
-    frame = pd.DataFrame.from_records([(*r[:4], "participants", r[4], r[4] is None, reading, *r[5:])
-                                       for r, reading in zip(rows, null_reading(rows))], columns=list(COLUMNS))
+            raise ReconciliationError(
+                source,
+                None,
+                f"record {i}: the {level} total of {s} / {g} in {period} is {value if value is not None else 'null' if null else 'missing'}; "
+                f"its {parts} parts sum to {lower} with {nulls} null",
+                f"a total within {lower}-{upper}",
+            )
+    frame = pd.DataFrame.from_records(
+        [(*r[:4], "participants", r[4], r[4] is None, reading, *r[5:]) for r, reading in zip(rows, null_reading(rows))],
+        columns=list(COLUMNS),
+    )
     codes, months = pd.factorize(frame["period"])
     frame["period"] = pd.PeriodIndex(months, freq="M").take(codes)
     frame["value"] = frame["value"].astype("Int64")
     frame["record"] = frame["record"].astype("int64")
     return frame
-
 
 
 def read_texts(raw_dir: Path | None = None, verify: bool = True) -> dict[str, str]:
@@ -321,8 +400,11 @@ def load_monthly_metadata(raw_dir: Path | str | None = None, verify: bool = True
     data = verify_file(path, entry["sha256"]) if verify else path.read_bytes()
     meta = _decode(decode_text(data, entry["file"]), entry["file"])
     values = {}
-    for field, parse in (("generert", pd.Timestamp), ("tidligste", lambda v: pd.Period(v, freq="M")),
-                         ("sist_oppdatert", lambda v: pd.Period(v, freq="M"))):
+    for field, parse in (
+        ("generert", pd.Timestamp),
+        ("tidligste", lambda v: pd.Period(v, freq="M")),
+        ("sist_oppdatert", lambda v: pd.Period(v, freq="M")),
+    ):
         value = meta.get(field) if isinstance(meta, dict) else None
         try:
             if not isinstance(value, str):
@@ -337,10 +419,19 @@ def reconcile_monthly(frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per total checked (see :func:`check_totals`): its parts' sum, nulls, bounds and ``ok``."""
     frame = load_monthly_series() if frame is None else frame
     values = frame["value"].astype(object).where(frame["value"].notna(), None)
-    rows = list(zip(frame["period"].astype(str), frame["status_group"], frame["programme_group"], frame["programme"],
-                    values, frame["series_break"], frame["source"], frame["record"]))
+    rows = list(
+        zip(
+            frame["period"].astype(str),
+            frame["status_group"],
+            frame["programme_group"],
+            frame["programme"],
+            values,
+            frame["series_break"],
+            frame["source"],
+            frame["record"],
+        )
+    )
     return pd.DataFrame.from_records(check_totals(rows), columns=list(CHECK_COLUMNS))
-
 
 
 CROSSWALK_2023 = PACKAGE_DIR / "crosswalk_2023.csv"
@@ -359,4 +450,12 @@ def load_crosswalk_2023() -> pd.DataFrame:
     return pd.read_csv(CROSSWALK_2023, encoding="utf-8", dtype=str, keep_default_na=False)
 
 
-__all__ = ["load_monthly_series", "load_monthly_metadata", "MonthlyMetadata", "reconcile_monthly", "load_crosswalk_2023", "null_reading", "READINGS"]
+__all__ = [
+    "load_monthly_series",
+    "load_monthly_metadata",
+    "MonthlyMetadata",
+    "reconcile_monthly",
+    "load_crosswalk_2023",
+    "null_reading",
+    "READINGS",
+]

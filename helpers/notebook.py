@@ -45,11 +45,19 @@ def setup() -> pd.DataFrame:
 
 
 HEADERS = {  # readable column headers for the numbers tables: (English, Norwegian)
-    "period": ("Month", "Måned"), "value": ("Persons", "Personer"), "status_group": ("Status group", "Hovedgruppe"),
-    "programme_group": ("Programme group", "Tiltaksgruppe"), "programme": ("Programme", "Tiltak"),
-    "gender": ("Gender", "Kjønn"), "age_group": ("Age group", "Aldersgruppe"), "measure": ("Measure", "Mål"),
-    "share": ("Share (%)", "Andel (%)"), "source": ("Source file", "Kildefil"), "line": ("Line", "Linje"),
-    "label": ("Label as printed", "Tekst slik den er trykt"), "suppressed": ("Suppressed (*)", "Prikket (*)"),
+    "period": ("Month", "Måned"),
+    "value": ("Persons", "Personer"),
+    "status_group": ("Status group", "Hovedgruppe"),
+    "programme_group": ("Programme group", "Tiltaksgruppe"),
+    "programme": ("Programme", "Tiltak"),
+    "gender": ("Gender", "Kjønn"),
+    "age_group": ("Age group", "Aldersgruppe"),
+    "measure": ("Measure", "Mål"),
+    "share": ("Share (%)", "Andel (%)"),
+    "source": ("Source file", "Kildefil"),
+    "line": ("Line", "Linje"),
+    "label": ("Label as printed", "Tekst slik den er trykt"),
+    "suppressed": ("Suppressed (*)", "Prikket (*)"),
 }
 
 
@@ -101,8 +109,10 @@ def numbers_table(table: pd.DataFrame, lang: str = "en") -> str:
         return html.escape(str(value))
 
     head = "".join(f'<th scope="col">{html.escape(header(c, lang))}</th>' for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v, c)}</td>" for v, c in zip(row, table.columns)) + "</tr>"
-                   for row in table.itertuples(index=False))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{cell(v, c)}</td>" for v, c in zip(row, table.columns)) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
     return f'<table class="numbers"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -113,16 +123,18 @@ def details(summary: str, content_html: str) -> str:
 STAR, NOT_PUBLISHED = "*", "–"  # a count NAV hid; a cell NAV never printed (no row in its table)
 
 
-def mark_cells(rows: pd.DataFrame, index: str | list[str], columns: str, values: str = "value",
-               suppressed: str = "suppressed") -> pd.DataFrame:
+def mark_cells(
+    rows: pd.DataFrame, index: str | list[str], columns: str, values: str = "value", suppressed: str = "suppressed"
+) -> pd.DataFrame:
     """A pivot of published rows that keeps NAV's symbols: ``*`` where NAV hid the count, ``–`` where
     NAV printed no row, the count elsewhere (object cells). Unlike ``pivot_table(aggfunc="sum")`` it never
     turns a hidden or missing count into 0; a (index, column) pair printed twice is an error."""
     keyed = rows.set_index([*([index] if isinstance(index, str) else index), columns])
     if keyed.index.has_duplicates:
         raise ValueError(f"mark_cells: more than one row for {keyed.index[keyed.index.duplicated()][0]!r}")
-    cells = pd.Series([STAR if bool(h) else v for v, h in zip(keyed[values], keyed[suppressed].fillna(False))],
-                      index=keyed.index, dtype=object)
+    cells = pd.Series(
+        [STAR if bool(h) else v for v, h in zip(keyed[values], keyed[suppressed].fillna(False))], index=keyed.index, dtype=object
+    )
     return cells.unstack(columns).astype(object).where(lambda d: d.notna(), NOT_PUBLISHED)
 
 
@@ -207,22 +219,30 @@ def csv_link(figure: Figure, lang: str) -> str:
 
     name = csv_name(figure)
     text = "Download the numbers (CSV)" if lang == "en" else "Last ned tallene (CSV)"
-    plain = (f'<a class="csv-download" download="{name}.csv" href="data:text/csv;charset=utf-8,'
-             f'{quote(csv_text(figure, lang))}">{text}</a>')
+    plain = (
+        f'<a class="csv-download" download="{name}.csv" href="data:text/csv;charset=utf-8,'
+        f'{quote(csv_text(figure, lang))}">{text}</a>'
+    )
     if lang != "nb":
         return plain
-    excel = (f'<a class="csv-download-excel" download="{name}-excel.csv" href="data:text/csv;charset=utf-8,'
-             f'{quote(csv_text(figure, lang, excel=True))}">CSV for norsk Excel (semikolon, desimalkomma)</a>')
+    excel = (
+        f'<a class="csv-download-excel" download="{name}-excel.csv" href="data:text/csv;charset=utf-8,'
+        f'{quote(csv_text(figure, lang, excel=True))}">CSV for norsk Excel (semikolon, desimalkomma)</a>'
+    )
     return f"{plain} · {excel}"
 
 
 STAR_NOTES = {  # what '*' means, by the data a table rests on (helpers.stamp's sources)
-    "participants": ("* : a count NAV hid (0–3, or 1–3 in the one-month table of November 2016); it is not counted as 0.",
-                     "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for november 2016); det er ikke regnet som 0."),
-    "monthly": ("* : no count in NAV's monthly data (null): a hidden count (0–3) between two counts; before a programme's "
-                "first count or after its last, possibly no programme running. It is not counted as 0.",
-                "* : ingen tall i NAVs månedsdata (null): et prikket tall (0–3) mellom to tall; før første eller etter siste "
-                "tall for et tiltak kan det også bety at tiltaket ikke fantes. Det er ikke regnet som 0."),
+    "participants": (
+        "* : a count NAV hid (0–3, or 1–3 in the one-month table of November 2016); it is not counted as 0.",
+        "* : et tall NAV har prikket (0–3, eller 1–3 i tabellen for november 2016); det er ikke regnet som 0.",
+    ),
+    "monthly": (
+        "* : no count in NAV's monthly data (null): a hidden count (0–3) between two counts; before a programme's "
+        "first count or after its last, possibly no programme running. It is not counted as 0.",
+        "* : ingen tall i NAVs månedsdata (null): et prikket tall (0–3) mellom to tall; før første eller etter siste "
+        "tall for et tiltak kan det også bety at tiltaket ikke fantes. Det er ikke regnet som 0.",
+    ),
 }
 
 
@@ -233,8 +253,11 @@ def symbols_note(table: pd.DataFrame, lang: str, sources: tuple[str, ...] = ("pa
     if STAR in cells:
         notes += [STAR_NOTES[source][0 if lang == "en" else 1] for source in sources if source in STAR_NOTES]
     if NOT_PUBLISHED in cells:
-        notes.append("– : not published (NAV's table has no row for this cell)." if lang == "en"
-                     else "– : ikke publisert av NAV (tabellen har ingen rad for cellen).")
+        notes.append(
+            "– : not published (NAV's table has no row for this cell)."
+            if lang == "en"
+            else "– : ikke publisert av NAV (tabellen har ingen rad for cellen)."
+        )
     return "".join(f'<p class="table-note">{html.escape(note)}</p>' for note in notes)
 
 
@@ -257,8 +280,13 @@ def figure_parts(figure: Figure, lang: str | None = None) -> list:
     return parts
 
 
-def show(figure: Figure | alt.TopLevelMixin, takeaway: str | None = None, table: pd.DataFrame | None = None,
-         lang: str | None = None, notes: Sequence[str] = ()) -> None:
+def show(
+    figure: Figure | alt.TopLevelMixin,
+    takeaway: str | None = None,
+    table: pd.DataFrame | None = None,
+    lang: str | None = None,
+    notes: Sequence[str] = (),
+) -> None:
     """Display a chart with its takeaway and its numbers in a folded table.
 
     ``show(chart, takeaway, table)`` takes an Altair chart you built; ``show(figure)`` takes a

@@ -271,7 +271,7 @@ class TableParser:
         text = clean_text(line)
         st = self.state
         if text.startswith(TITLE_PREFIX):
-            title = text[len(TITLE_PREFIX):].strip()
+            title = text[len(TITLE_PREFIX) :].strip()
             if title not in TABLE_TITLES:
                 raise self.fail(number, f"unknown table title {title!r}", f"one of {sorted(TABLE_TITLES)}")
             if st.title is not None and title != st.title:
@@ -297,7 +297,9 @@ class TableParser:
         period = self.read_period(text)
         if period is not None:
             if st.periods and period != st.periods:
-                raise self.fail(number, f"period {text!r} differs from the table's period", f"{st.periods[0]} to {st.periods[-1]}")
+                raise self.fail(
+                    number, f"period {text!r} differs from the table's period", f"{st.periods[0]} to {st.periods[-1]}"
+                )
             st.periods = period
             self.record(number, "period", text)
             self.end_block()
@@ -342,7 +344,9 @@ class TableParser:
     def check_stray_labels(self) -> None:
         if self.state.stray_labels:
             number, text = self.state.stray_labels[0]
-            raise self.fail(number, f"label {text!r} printed without any cells", "a row of numbers with this label later in the same block")
+            raise self.fail(
+                number, f"label {text!r} printed without any cells", "a row of numbers with this label later in the same block"
+            )
 
     # -- column header ----------------------------------------------------------------------------
     def read_header(self, number: int, line: str) -> None:
@@ -370,7 +374,11 @@ class TableParser:
             year = self.state.periods[0][:4]
             period = f"{year}-{MONTH_NUMBER[lowered]:02d}"
             if period not in self.state.periods:
-                raise self.fail(number, f"month column {name!r} outside the table's period", f"{self.state.periods[0]} to {self.state.periods[-1]}")
+                raise self.fail(
+                    number,
+                    f"month column {name!r} outside the table's period",
+                    f"{self.state.periods[0]} to {self.state.periods[-1]}",
+                )
             return name, {"period": period}
         if name in MEASURE_COLUMNS:
             return name, {"measure": MEASURE_COLUMNS[name]}
@@ -388,7 +396,11 @@ class TableParser:
         printed = MARKUP_RE.sub("", parts[0]).strip()
         cells = parts[1:]
         if len(cells) != len(block.columns):
-            raise self.fail(number, f"row {printed!r} has {len(cells)} cells", f"{len(block.columns)} cells, one per column of the header on line {block.header_line}")
+            raise self.fail(
+                number,
+                f"row {printed!r} has {len(cells)} cells",
+                f"{len(block.columns)} cells, one per column of the header on line {block.header_line}",
+            )
         if st.expect_context_total:
             self.record(number, "context total", line)
             self.read_context_total(number, printed, cells)
@@ -408,10 +420,14 @@ class TableParser:
         self.note_repairs(number, printed, name, repairs)
         if kind == "programme":
             if name not in vocab.PROGRAMMES:
-                raise self.fail(number, f"unknown programme label {printed!r}", "a programme (tiltak) named in helpers/vocabulary.py")
+                raise self.fail(
+                    number, f"unknown programme label {printed!r}", "a programme (tiltak) named in helpers/vocabulary.py"
+                )
             st.pending.append(_Row(number, printed, name, cells, dict(block.context), block.columns))
             return
-        labels = {"status_group": vocab.STATUS_GROUPS, "age_group": vocab.AGE_GROUPS, "programme_group": vocab.PROGRAMME_GROUPS}[kind]
+        labels = {"status_group": vocab.STATUS_GROUPS, "age_group": vocab.AGE_GROUPS, "programme_group": vocab.PROGRAMME_GROUPS}[
+            kind
+        ]
         if name not in labels:
             raise self.fail(number, f"unknown {kind.replace('_', ' ')} label {printed!r}", f"one of {list(labels)}")
         self.emit(number, printed, cells, {**block.context, kind: name})
@@ -428,19 +444,31 @@ class TableParser:
         block = st.block
         assert block is not None
         if not (printed == T or printed.lower().startswith("i alt ")):
-            raise self.fail(number, f"first row {printed!r} of the block is not its total", "a row starting with 'I alt' that names the block")
-        context = parse_context(printed[len(T):])
+            raise self.fail(
+                number, f"first row {printed!r} of the block is not its total", "a row starting with 'I alt' that names the block"
+            )
+        context = parse_context(printed[len(T) :])
         if context is None:
-            raise self.fail(number, f"total row {printed!r} names no known status group, gender or age", "'I alt' followed by status group, gender and/or age")
+            raise self.fail(
+                number,
+                f"total row {printed!r} names no known status group, gender or age",
+                "'I alt' followed by status group, gender and/or age",
+            )
         if block.heading is not None:
             from_heading = parse_context(block.heading)
             if from_heading is None:
-                raise self.fail(block.heading_line, f"cannot read the heading {block.heading!r}", "a status group, gender and/or age group")
+                raise self.fail(
+                    block.heading_line, f"cannot read the heading {block.heading!r}", "a status group, gender and/or age group"
+                )
             if from_heading != context:
-                raise self.fail(number, f"total row {printed!r} does not match the heading {block.heading!r} on line {block.heading_line}")
+                raise self.fail(
+                    number, f"total row {printed!r} does not match the heading {block.heading!r} on line {block.heading_line}"
+                )
         for dim, value in SECTION_CONTEXT.get(block.section, {}).items():
             if context.get(dim) != value:
-                raise self.fail(number, f"total row {printed!r} does not belong to section {block.section!r}", f"a total for {value!r}")
+                raise self.fail(
+                    number, f"total row {printed!r} does not belong to section {block.section!r}", f"a total for {value!r}"
+                )
         if st.pending and context != st.pending_context:
             self.close_context(number)
         block.context = context
@@ -452,21 +480,31 @@ class TableParser:
         st = self.state
         block = st.block
         assert block is not None and block.context is not None
-        rest = " ".join(printed[len(T):].split())
+        rest = " ".join(printed[len(T) :].split())
         gender = block.context.get("gender")
         if gender and rest.lower().startswith(gender.lower() + " og "):
-            rest = rest[len(gender) + 4:]
+            rest = rest[len(gender) + 4 :]
         elif gender:
-            raise self.fail(number, f"group total {printed!r} does not name the block's gender", f"'I alt {gender.lower()} og <group>'")
+            raise self.fail(
+                number, f"group total {printed!r} does not name the block's gender", f"'I alt {gender.lower()} og <group>'"
+            )
         group = self.match_group(number, printed, rest)
         for row in st.pending:
             expected_group = vocab.PROGRAMMES[row.name][0]
             if expected_group != group:
-                raise self.fail(row.line, f"programme {row.printed!r} is printed before the total of {group!r} (line {number})", f"a programme of {group!r}; {row.name!r} belongs to {expected_group!r}")
+                raise self.fail(
+                    row.line,
+                    f"programme {row.printed!r} is printed before the total of {group!r} (line {number})",
+                    f"a programme of {group!r}; {row.name!r} belongs to {expected_group!r}",
+                )
             self.group_evidence.setdefault(row.name, (group, number))
-            self.emit(row.line, row.printed, row.cells, {**row.context, "programme_group": group, "programme": row.name}, row.columns)
+            self.emit(
+                row.line, row.printed, row.cells, {**row.context, "programme_group": group, "programme": row.name}, row.columns
+            )
         if not st.pending:
-            raise self.fail(number, f"group total {printed!r} has no programme rows before it", "the group's programme rows above its total")
+            raise self.fail(
+                number, f"group total {printed!r} has no programme rows before it", "the group's programme rows above its total"
+            )
         st.pending = []
         self.emit(number, printed, cells, {**block.context, "programme_group": group})
 
@@ -479,7 +517,11 @@ class TableParser:
         if len(candidates) == 1 and len(wanted) >= 5:
             self.repairs.append(Repair(self.source, number, printed, f"{T} … {candidates[0]}", "label cut off"))
             return candidates[0]
-        raise self.fail(number, f"group total {printed!r} names no known programme group", f"'I alt <group>' with a group from {list(vocab.PROGRAMME_GROUPS)}")
+        raise self.fail(
+            number,
+            f"group total {printed!r} names no known programme group",
+            f"'I alt <group>' with a group from {list(vocab.PROGRAMME_GROUPS)}",
+        )
 
     def note_repairs(self, number: int, printed: str, name: str, repairs: tuple[str, ...]) -> None:
         for why in repairs:
@@ -497,20 +539,39 @@ class TableParser:
         for row in self.state.unresolved:
             evidence = self.group_evidence.get(row.name)
             if evidence is None:
-                raise self.fail(row.line, f"programme {row.printed!r} has no group total after it", "an 'I alt <group>' row after the group's programmes")
+                raise self.fail(
+                    row.line,
+                    f"programme {row.printed!r} has no group total after it",
+                    "an 'I alt <group>' row after the group's programmes",
+                )
             group, evidence_line = evidence
             self.inferred.append((row.line, row.name, group, evidence_line))
-            self.emit(row.line, row.printed, row.cells, {**row.context, "programme_group": group, "programme": row.name}, row.columns)
+            self.emit(
+                row.line, row.printed, row.cells, {**row.context, "programme_group": group, "programme": row.name}, row.columns
+            )
 
     # -- cells -> facts ---------------------------------------------------------------------------------
-    def emit(self, number: int, printed: str, cells: list[str], dims: dict[str, str],
-             columns: list[tuple[str, dict[str, str]]] | None = None) -> None:
+    def emit(
+        self,
+        number: int,
+        printed: str,
+        cells: list[str],
+        dims: dict[str, str],
+        columns: list[tuple[str, dict[str, str]]] | None = None,
+    ) -> None:
         st = self.state
         if columns is None:
             assert st.block is not None
             columns = st.block.columns
-        base = {"period": st.periods[0], "status_group": T, "gender": T, "age_group": T,
-                "programme_group": T, "programme": T, "measure": "participants"}
+        base = {
+            "period": st.periods[0],
+            "status_group": T,
+            "gender": T,
+            "age_group": T,
+            "programme_group": T,
+            "programme": T,
+            "measure": "participants",
+        }
         base.update(dims)
         facts, ledger = self.facts, self.ledger
         for index, ((column, column_dims), raw) in enumerate(zip(columns, cells), start=1):
@@ -522,16 +583,26 @@ class TableParser:
                         raise self.fail(number, f"column {column!r} and the row both set {dim}")
                     values[dim] = value
             value, suppressed = self.read_cell(number, printed, column, raw, values["measure"])
-            key = (values["period"], values["status_group"], values["gender"], values["age_group"],
-                   values["programme_group"], values["programme"], values["measure"])
+            key = (
+                values["period"],
+                values["status_group"],
+                values["gender"],
+                values["age_group"],
+                values["programme_group"],
+                values["programme"],
+                values["measure"],
+            )
             first = facts.get(key)
             if first is None:
-                facts[key] = Fact(*key, value=value, suppressed=suppressed, source=self.source, line=number, label=printed, column=column)
+                facts[key] = Fact(
+                    *key, value=value, suppressed=suppressed, source=self.source, line=number, label=printed, column=column
+                )
                 ledger.append(LedgerEntry(self.source, number, index, raw, key, "fact", number))
             elif first.value != value or first.suppressed != suppressed:
                 shown = "*" if first.suppressed else first.value
                 raise DuplicateMismatchError(
-                    self.source, number,
+                    self.source,
+                    number,
                     f"{printed!r}, column {column!r}, reads {raw.strip()!r} but the same number was printed as {shown!r} on line {first.line}",
                     "every copy of a published number to agree",
                 )
@@ -548,11 +619,23 @@ class TableParser:
         if value is None:
             if raw.strip() == "":
                 if self.state.kind != ONE_MONTH:
-                    raise self.fail(number, f"empty cell in row {printed!r}, column {column!r}", "a number or '*' (only the one-month table prints nobody as an empty cell)")
+                    raise self.fail(
+                        number,
+                        f"empty cell in row {printed!r}, column {column!r}",
+                        "a number or '*' (only the one-month table prints nobody as an empty cell)",
+                    )
                 return 0, False
-            raise self.fail(number, f"cell {raw!r} in row {printed!r}, column {column!r} is not a number", "digits grouped in threes by spaces, '*', or an empty cell")
+            raise self.fail(
+                number,
+                f"cell {raw!r} in row {printed!r}, column {column!r} is not a number",
+                "digits grouped in threes by spaces, '*', or an empty cell",
+            )
         if measure == "participants" and (value < 0 or 0 < value < 4):
-            raise self.fail(number, f"count {value} in row {printed!r}, column {column!r} should have been suppressed or is impossible", "a count of 0 or at least 4 (NAV prints 1-3 as '*')")
+            raise self.fail(
+                number,
+                f"count {value} in row {printed!r}, column {column!r} should have been suppressed or is impossible",
+                "a count of 0 or at least 4 (NAV prints 1-3 as '*')",
+            )
         return cell
 
 
@@ -577,8 +660,9 @@ def decode_text(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         cut = " (the file ends inside a character: cut short?)" if error.end >= len(data) else ""
-        raise ParseError(source, line, f"bytes that are not UTF-8 at byte {error.start} ({error.reason}){cut}",
-                         "UTF-8 text") from None
+        raise ParseError(
+            source, line, f"bytes that are not UTF-8 at byte {error.start} ({error.reason}){cut}", "UTF-8 text"
+        ) from None
 
 
 def parse_table(text: str, source: str) -> ParsedTable:

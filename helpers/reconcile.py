@@ -26,8 +26,18 @@ from .parsing import KEY, ONE_MONTH, TABLE_TITLES
 T = vocab.TOTAL
 ADDITIVE_MEASURES = ("participants", "change_from_last_year")
 REPORT_COLUMNS = (
-    "dimension", "source", *KEY, "total", "total_suppressed", "parts", "suppressed_parts",
-    "visible_sum", "lower", "upper", "ok", "line",
+    "dimension",
+    "source",
+    *KEY,
+    "total",
+    "total_suppressed",
+    "parts",
+    "suppressed_parts",
+    "visible_sum",
+    "lower",
+    "upper",
+    "ok",
+    "line",
 )
 DIMENSION_INDEX = {name: KEY.index(name) for name in ("status_group", "gender", "age_group", "programme_group", "programme")}
 GROUP, PROGRAMME, MEASURE = KEY.index("programme_group"), KEY.index("programme"), KEY.index("measure")
@@ -59,7 +69,7 @@ def check_totals(facts: Facts) -> list[tuple]:
         for key, (_, value, suppressed, _) in facts.items():
             if key[i] == T or (i == GROUP and key[PROGRAMME] != T):
                 continue
-            total_key = key[:i] + (T,) + key[i + 1:]
+            total_key = key[:i] + (T,) + key[i + 1 :]
             acc = sums.get(total_key)
             if acc is None:
                 acc = sums[total_key] = [0, 0, 0]
@@ -76,8 +86,22 @@ def check_totals(facts: Facts) -> list[tuple]:
             star_low = suppression_floor(source) if total_key[MEASURE] == "participants" else -3
             lower, upper = visible + starred * star_low, visible + starred * 3
             low, high = (star_low, 3) if suppressed else (value, value)
-            rows.append((dimension, source, *total_key, value, suppressed, parts, starred, visible,
-                         lower, upper, low <= upper and high >= lower, line))
+            rows.append(
+                (
+                    dimension,
+                    source,
+                    *total_key,
+                    value,
+                    suppressed,
+                    parts,
+                    starred,
+                    visible,
+                    lower,
+                    upper,
+                    low <= upper and high >= lower,
+                    line,
+                )
+            )
     return rows
 
 
@@ -125,8 +149,9 @@ def check_percent_changes(frame: pd.DataFrame) -> pd.DataFrame:
     last_year = wide["participants"] - wide["change_from_last_year"]
     computed = 100 * wide["change_from_last_year"] / last_year.where(last_year != 0)
     ok = ((wide["change_from_last_year_pct"] - computed).abs() <= 0.5 + 1e-9).fillna(False)
-    out = pd.DataFrame({"dimension": "per cent change", "total": wide["change_from_last_year_pct"],
-                        "computed": computed.round(2), "ok": ok})
+    out = pd.DataFrame(
+        {"dimension": "per cent change", "total": wide["change_from_last_year_pct"], "computed": computed.round(2), "ok": ok}
+    )
     return out.join(lines).reset_index()[columns]
 
 
@@ -137,8 +162,12 @@ def violations(report: pd.DataFrame) -> pd.DataFrame:
 
 def facts_from_tables(tables) -> Facts:
     """The additive facts of parsed tables as ``key -> (source, value, suppressed, line)``."""
-    return {f.key: (f.source, f.value, f.suppressed, f.line)
-            for table in tables for f in table.facts if f.measure in ADDITIVE_MEASURES}
+    return {
+        f.key: (f.source, f.value, f.suppressed, f.line)
+        for table in tables
+        for f in table.facts
+        if f.measure in ADDITIVE_MEASURES
+    }
 
 
 def assert_reconciled(frame: pd.DataFrame, facts: Facts | None = None) -> None:
@@ -149,9 +178,12 @@ def assert_reconciled(frame: pd.DataFrame, facts: Facts | None = None) -> None:
     pct = violations(check_percent_changes(frame))
     if not pct.empty:
         row = pct.iloc[0]
-        raise ReconciliationError(row["source"], int(row["line"]),
-                                  f"per cent change {row['total']} does not follow from the count and the change in persons",
-                                  f"about {row['computed']} per cent")
+        raise ReconciliationError(
+            row["source"],
+            int(row["line"]),
+            f"per cent change {row['total']} does not follow from the count and the change in persons",
+            f"about {row['computed']} per cent",
+        )
     checked = check_totals(facts if facts is not None else facts_by_key(frame))
     bad = [row for row in checked if not row[REPORT_COLUMNS.index("ok")]]
     if not bad:
@@ -160,7 +192,8 @@ def assert_reconciled(frame: pd.DataFrame, facts: Facts | None = None) -> None:
     total = "*" if row["total_suppressed"] else row["total"]
     what = ", ".join(f"{k}={row[k]}" for k in KEY if row[k] != T or k in ("period", "measure"))
     raise ReconciliationError(
-        row["source"], int(row["line"]),
+        row["source"],
+        int(row["line"]),
         f"total {total} ({what}) is not the sum of its {row['parts']} parts by {row['dimension']} "
         f"({row['visible_sum']} visible, {row['suppressed_parts']} starred); {len(bad)} total(s) fail",
         f"a total between {row['lower']} and {row['upper']}",

@@ -45,10 +45,14 @@ def monthly_stamp(lang: str = "en") -> str:
     exported = format_date(meta.generated.date(), format="long", locale=LOCALES[lang])
     span = f"{month_label(meta.earliest, lang)}–{month_label(meta.latest, lang)}"
     if lang == "nb":
-        return (f"Månedstallene går til og med **{month_label(meta.latest, lang)}** ({span}). "
-                f"Kopien ble eksportert {exported} fra NAVs datafiler på GitHub ({APP}).")
-    return (f"The monthly numbers run to **{month_label(meta.latest, lang)}** ({span}). "
-            f"The copy was exported on {exported} from NAV's data files on GitHub ({APP}).")
+        return (
+            f"Månedstallene går til og med **{month_label(meta.latest, lang)}** ({span}). "
+            f"Kopien ble eksportert {exported} fra NAVs datafiler på GitHub ({APP})."
+        )
+    return (
+        f"The monthly numbers run to **{month_label(meta.latest, lang)}** ({span}). "
+        f"The copy was exported on {exported} from NAV's data files on GitHub ({APP})."
+    )
 
 
 def tables_stamp(lang: str = "en") -> str:
@@ -57,11 +61,15 @@ def tables_stamp(lang: str = "en") -> str:
     texts = [_period_text(p, lang) for p in periods]
     spans = f"{', '.join(texts[:-1])} {'and' if lang == 'en' else 'og'} {texts[-1]}" if len(texts) > 1 else texts[0]
     if lang == "nb":
-        return (f"NAVs publiserte tabeller over deltakere dekker {spans}; tallene går til og med "
-                f"**{_period_text(periods[-1].split('/')[-1], lang)}**. Tabellene er avsluttede publikasjoner og er "
-                "gjengitt uendret.")
-    return (f"NAV's published participant tables cover {spans}; their numbers run to "
-            f"**{_period_text(periods[-1].split('/')[-1], lang)}**. They are closed publications, copied unchanged.")
+        return (
+            f"NAVs publiserte tabeller over deltakere dekker {spans}; tallene går til og med "
+            f"**{_period_text(periods[-1].split('/')[-1], lang)}**. Tabellene er avsluttede publikasjoner og er "
+            "gjengitt uendret."
+        )
+    return (
+        f"NAV's published participant tables cover {spans}; their numbers run to "
+        f"**{_period_text(periods[-1].split('/')[-1], lang)}**. They are closed publications, copied unchanged."
+    )
 
 
 def audit_stamp(lang: str = "en") -> str:

@@ -56,8 +56,14 @@ def manifest() -> list[dict]:
 
 # What a manifest entry's ``table`` may say; every other value is an error (a typo would drop a file's rows).
 TABLE_KINDS: tuple[str, ...] = ("participants", "monthly", "definitions", "audit", "provenance")
-MONTHLY_PARTS: tuple[str, ...] = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt",
-                                  "tiltakstyper_andre", "metadata")
+MONTHLY_PARTS: tuple[str, ...] = (
+    "oversikt",
+    "hovedgrupper",
+    "tiltakstyper_arbeidssokere",
+    "tiltakstyper_nedsatt",
+    "tiltakstyper_andre",
+    "metadata",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,6 +90,7 @@ def check_manifest(entries: object, text: str, raw_dir: Path) -> None:
     not list, an entry for a file that is missing, an unknown ``table`` or an incomplete monthly copy
     raises an :class:`IntegrityError` naming manifest.yaml and the line.
     """
+
     def fail(line: int | None, problem: str) -> IntegrityError:
         where = f"{MANIFEST.name}, line {line}" if line else MANIFEST.name
         return IntegrityError(f"{where}: {problem}")
@@ -92,9 +99,13 @@ def check_manifest(entries: object, text: str, raw_dir: Path) -> None:
         raise fail(None, "no list of files under 'files:'")
     seen: set[str] = set()
     for entry in entries:
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("file", "table", "sha256")):
-            raise fail(_entry_line(text, entry.get("file") if isinstance(entry, dict) else None),
-                       f"an entry without file, table and sha256: {entry!r}")
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) and entry.get(k) for k in ("file", "table", "sha256")
+        ):
+            raise fail(
+                _entry_line(text, entry.get("file") if isinstance(entry, dict) else None),
+                f"an entry without file, table and sha256: {entry!r}",
+            )
         line = _entry_line(text, entry["file"])
         if entry["table"] not in TABLE_KINDS:
             raise fail(line, f"{entry['file']} has table {entry['table']!r}; expected one of {', '.join(TABLE_KINDS)}")
@@ -105,11 +116,16 @@ def check_manifest(entries: object, text: str, raw_dir: Path) -> None:
             raise fail(line, f"{entry['file']} is listed but missing from {raw_dir.name}/; restore it or remove its entry")
     on_disk = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST.name and not p.name.startswith("."))
     if unlisted := [name for name in on_disk if name not in seen]:
-        raise fail(None, f"{unlisted[0]} is in {raw_dir.name}/ but not listed; every raw file needs its entry "
-                   "(without it the loaders would leave its rows out silently)")
+        raise fail(
+            None,
+            f"{unlisted[0]} is in {raw_dir.name}/ but not listed; every raw file needs its entry "
+            "(without it the loaders would leave its rows out silently)",
+        )
     parts = [e.get("part") for e in entries if e["table"] == "monthly"]
     if sorted(map(str, parts)) != sorted(MONTHLY_PARTS):
-        raise fail(None, f"the monthly entries have parts {', '.join(map(str, parts))}; expected each of {', '.join(MONTHLY_PARTS)} once")
+        raise fail(
+            None, f"the monthly entries have parts {', '.join(map(str, parts))}; expected each of {', '.join(MONTHLY_PARTS)} once"
+        )
     if not any(e["table"] == "participants" for e in entries):
         raise fail(None, "no entry has table 'participants'")
 
@@ -147,9 +163,23 @@ def parse_files(raw_dir: Path = RAW_DIR, verify: bool = True) -> list[ParsedTabl
 def facts_frame(tables: Iterable[ParsedTable]) -> pd.DataFrame:
     """Build the tidy frame from parsed tables; a key printed in two files is an error."""
     records = [
-        (f.period, f.status_group, f.gender, f.age_group, f.programme_group, f.programme, f.measure,
-         f.value, f.suppressed, f.source, f.line, f.label, f.column)
-        for table in tables for f in table.facts
+        (
+            f.period,
+            f.status_group,
+            f.gender,
+            f.age_group,
+            f.programme_group,
+            f.programme,
+            f.measure,
+            f.value,
+            f.suppressed,
+            f.source,
+            f.line,
+            f.label,
+            f.column,
+        )
+        for table in tables
+        for f in table.facts
     ]
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     codes, months = pd.factorize(frame["period"])
@@ -160,7 +190,9 @@ def facts_frame(tables: Iterable[ParsedTable]) -> pd.DataFrame:
     duplicated = frame.duplicated(list(KEY), keep=False)
     if duplicated.any():
         first = frame[duplicated].iloc[0]
-        raise ParseError(first["source"], int(first["line"]), "the same fact is printed in two source files", "one file per period")
+        raise ParseError(
+            first["source"], int(first["line"]), "the same fact is printed in two source files", "one file per period"
+        )
     return frame
 
 
@@ -212,8 +244,11 @@ def read_cache(path: Path) -> pd.DataFrame | None:
     except FileNotFoundError:
         return None
     except Exception as error:  # corrupt, partial, unreadable: rebuilt from the raw files, never trusted
-        warnings.warn(f"ignoring the disk cache {path.name} ({type(error).__name__}: {error}); reading the raw files",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"ignoring the disk cache {path.name} ({type(error).__name__}: {error}); reading the raw files",
+            RuntimeWarning,
+            stacklevel=3,
+        )
         try:
             path.unlink(missing_ok=True)
         except OSError:
@@ -237,8 +272,11 @@ def write_cache(path: Path, frame: pd.DataFrame) -> None:
 
 def _cache_path() -> Path:
     files = participant_files()
-    digest = hashlib.sha256((raw_digest(files) + "".join(e["sha256"] for e in manifest() if e["file"] in files)
-                             + _code_digest() + pd.__version__).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        (
+            raw_digest(files) + "".join(e["sha256"] for e in manifest() if e["file"] in files) + _code_digest() + pd.__version__
+        ).encode()
+    ).hexdigest()[:16]
     return CACHE_DIR / f"participants-{digest}.pkl"
 
 
@@ -283,7 +321,10 @@ def load_participants(cache: bool = True) -> pd.DataFrame:
     return frame.copy()
 
 
-def with_english(frame: pd.DataFrame, columns: Iterable[str] = ("status_group", "gender", "age_group", "programme_group", "programme", "measure")) -> pd.DataFrame:
+def with_english(
+    frame: pd.DataFrame,
+    columns: Iterable[str] = ("status_group", "gender", "age_group", "programme_group", "programme", "measure"),
+) -> pd.DataFrame:
     """Add ``<column>_en`` columns with English glosses next to NAV's Norwegian labels."""
     out = frame.copy()
     for column in columns:
@@ -317,13 +358,24 @@ def participants_schema():
     return pa.DataFrameSchema(
         columns,
         checks=[
-            pa.Check(lambda df: df["value"].isna() == df["suppressed"], element_wise=False,
-                     error="value is <NA> exactly where the cell is suppressed"),
-            pa.Check(lambda df: ~((df["measure"] == "participants") & df["value"].between(1, 3)).fillna(False),
-                     element_wise=False, error="no visible count between 1 and 3"),
-            pa.Check(lambda df: (df["programme"] == vocab.TOTAL) | (df["programme"].map(
-                lambda p: vocab.PROGRAMMES.get(p, ("",))[0]) == df["programme_group"]),
-                element_wise=False, error="every programme sits in its own programme group"),
+            pa.Check(
+                lambda df: df["value"].isna() == df["suppressed"],
+                element_wise=False,
+                error="value is <NA> exactly where the cell is suppressed",
+            ),
+            pa.Check(
+                lambda df: ~((df["measure"] == "participants") & df["value"].between(1, 3)).fillna(False),
+                element_wise=False,
+                error="no visible count between 1 and 3",
+            ),
+            pa.Check(
+                lambda df: (
+                    (df["programme"] == vocab.TOTAL)
+                    | (df["programme"].map(lambda p: vocab.PROGRAMMES.get(p, ("",))[0]) == df["programme_group"])
+                ),
+                element_wise=False,
+                error="every programme sits in its own programme group",
+            ),
         ],
         unique=list(KEY),
         strict=True,
@@ -343,10 +395,7 @@ def load_ledger() -> pd.DataFrame:
     an identical copy of a fact first printed on ``first_line`` (a repeated page header or a
     group total printed in two sections).
     """
-    rows = [
-        (e.source, e.line, e.column, e.raw, *e.key, e.role, e.first_line)
-        for table in _parsed_tables() for e in table.ledger
-    ]
+    rows = [(e.source, e.line, e.column, e.raw, *e.key, e.role, e.first_line) for table in _parsed_tables() for e in table.ledger]
     return pd.DataFrame.from_records(rows, columns=["source", "line", "cell", "raw", *KEY, "role", "first_line"])
 
 

@@ -124,8 +124,18 @@ PROGRAMMES: dict[str, tuple[str, str]] = {
 }
 
 MONTHS_NB: tuple[str, ...] = (
-    "Januar", "Februar", "Mars", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Desember",
+    "Januar",
+    "Februar",
+    "Mars",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 
 MEASURES: dict[str, str] = {

@@ -58,5 +58,10 @@ def control(name: str, options: tuple[tuple[str, object], ...], value: object = 
     description = description or DESCRIPTIONS.get(name, name.replace("_", " ").capitalize())
     if len(options) <= 3 and all(len(label) <= 12 for label, _ in options):
         return widgets.ToggleButtons(options=list(options), value=value, description=description, style=style)
-    return widgets.Dropdown(options=list(options), value=value, description=description, style=style,
-                            layout=widgets.Layout(width="max-content", max_width="100%"))
+    return widgets.Dropdown(
+        options=list(options),
+        value=value,
+        description=description,
+        style=style,
+        layout=widgets.Layout(width="max-content", max_width="100%"),
+    )

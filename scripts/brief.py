@@ -34,10 +34,19 @@ from helpers.tidy import manifest  # noqa: E402
 REPORT = ROOT / "data" / "raw" / "riksrevisjonen_dokument_3-5_2017-2018.txt"
 CSS = ROOT / "scripts" / "brief_template" / "brief.css"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 PAGE_MARK = re.compile(r"^(\d{1,3})Dokument 3:5 \(2017–2018\)")
 LANGS = ("nb", "en")
+
 
 def word(key: str, lang: str, **values: object) -> str:
     """A typed heading or note of the briefing in ``lang`` (helpers/headline.py TEXT, key ``brief_<key>``)."""
@@ -55,9 +64,15 @@ def inline(text: str) -> str:
 
 def table_html(frame: pd.DataFrame, numeric_from: int = 1) -> str:
     """A plain table; columns from ``numeric_from`` on are right-aligned numbers."""
-    head = "".join(f'<th{" class=num" if i >= numeric_from else ""}>{html.escape(str(c))}</th>' for i, c in enumerate(frame.columns))
-    rows = "".join("<tr>" + "".join(f'<td{" class=num" if i >= numeric_from else ""}>{inline(str(v))}</td>'
-                                    for i, v in enumerate(row)) + "</tr>" for row in frame.itertuples(index=False))
+    head = "".join(
+        f"<th{' class=num' if i >= numeric_from else ''}>{html.escape(str(c))}</th>" for i, c in enumerate(frame.columns)
+    )
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=num' if i >= numeric_from else ''}>{inline(str(v))}</td>" for i, v in enumerate(row))
+        + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
@@ -91,7 +106,11 @@ def monthly_origin() -> dict:
 
 def sources_html(lang: str, facts: dict, lines: list[str]) -> str:
     origin = monthly_origin()
-    notes = [*facts["sources"], word("commit", lang, repo=origin["repository"], commit=origin["commit"]), word("pages_note", lang)]
+    notes = [
+        *facts["sources"],
+        word("commit", lang, repo=origin["repository"], commit=origin["commit"]),
+        word("pages_note", lang),
+    ]
     return "<ul class=sources>" + "".join(f"<li>{inline(n)}</li>" for n in notes) + "</ul>"
 
 
@@ -100,22 +119,25 @@ def page_html(lang: str) -> str:
     facts, lines = hl.headline(lang), report_lines()
     cautions = facts["cautions"][3:]  # the first three (total, break, audit gap) stand in their own sections
     parts = [
-        f'<p class=kicker>{word("kicker", lang)}</p><h1>{word("title", lang)}</h1>',
-        f'<p class=stamp>{inline(facts["stamp"])}</p>',
-        f'<h2>{word("h_today", lang)}</h2><p class=lead>{inline(facts["today"])}</p>',
-        table_html(facts["today_table"]), f'<p class=note>{inline(facts["today_table_note"])}</p>',
-        f'<p class=note>{inline(facts["total_note"])}</p>',
-        f'<h2>{word("h_break", lang)}</h2><p>{inline(facts["break"])}</p>',
-        f'<h2>{word("h_audit", lang)}</h2><p class=lead>{inline(facts["verdict"])} {inline(verdict_place(lang, lines))}</p>',
+        f"<p class=kicker>{word('kicker', lang)}</p><h1>{word('title', lang)}</h1>",
+        f"<p class=stamp>{inline(facts['stamp'])}</p>",
+        f"<h2>{word('h_today', lang)}</h2><p class=lead>{inline(facts['today'])}</p>",
+        table_html(facts["today_table"]),
+        f"<p class=note>{inline(facts['today_table_note'])}</p>",
+        f"<p class=note>{inline(facts['total_note'])}</p>",
+        f"<h2>{word('h_break', lang)}</h2><p>{inline(facts['break'])}</p>",
+        f"<h2>{word('h_audit', lang)}</h2><p class=lead>{inline(facts['verdict'])} {inline(verdict_place(lang, lines))}</p>",
         table_html(findings_with_places(lang, lines), numeric_from=99),
-        f'<p class=note>{inline(facts["audit_gap"])}</p>',
-        f'<h2>{word("h_cautions", lang)}</h2><ul>' + "".join(f"<li>{inline(c)}</li>" for c in cautions) + "</ul>",
-        f'<h2>{word("h_sources", lang)}</h2>{sources_html(lang, facts, lines)}',
-        f'<p class=footer>{inline(word("footer", lang))}</p>',
+        f"<p class=note>{inline(facts['audit_gap'])}</p>",
+        f"<h2>{word('h_cautions', lang)}</h2><ul>" + "".join(f"<li>{inline(c)}</li>" for c in cautions) + "</ul>",
+        f"<h2>{word('h_sources', lang)}</h2>{sources_html(lang, facts, lines)}",
+        f"<p class=footer>{inline(word('footer', lang))}</p>",
     ]
     title = html.escape(word("title", lang))
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
-            f"<style>{CSS.read_text(encoding='utf-8')}</style></head><body>{''.join(parts)}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{CSS.read_text(encoding='utf-8')}</style></head><body>{''.join(parts)}</body></html>"
+    )
 
 
 def print_pdf(pages: dict[Path, str]) -> None:
@@ -151,8 +173,13 @@ def build(out_dir: Path) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Write the two-page briefing (A4 PDF and HTML) in bokmål and English.")
-    parser.add_argument("out_dir", nargs="?", type=Path, default=ROOT / "build" / "brief",
-                        help="folder for briefing_nb.pdf, briefing_en.pdf and their HTML (default: build/brief)")
+    parser.add_argument(
+        "out_dir",
+        nargs="?",
+        type=Path,
+        default=ROOT / "build" / "brief",
+        help="folder for briefing_nb.pdf, briefing_en.pdf and their HTML (default: build/brief)",
+    )
     out_dir = parser.parse_args(argv).out_dir
     for pdf in build(out_dir):
         print(f"wrote {pdf}")

@@ -72,22 +72,33 @@ def chart_html(spec: dict, svg: str, index: int) -> str:
     chart_id = f"chart-{index}"
     spec = {**spec, "description": chart_name(spec)}  # Vega puts it on the chart as its aria-label
     payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
-    return (f'<div class="chart-box"><div class="vega-chart" id="{chart_id}">{chart_picture(svg, chart_name(spec))}</div></div>\n'
-            f'<script>navCharts.push(() => vegaEmbed("#{chart_id}", {payload}, {{"actions": false, "renderer": "svg"}})'
-            f'.then(() => document.querySelectorAll("#{chart_id} > .chart-picture").forEach(p => p.remove())));</script>')
+    return (
+        f'<div class="chart-box"><div class="vega-chart" id="{chart_id}">{chart_picture(svg, chart_name(spec))}</div></div>\n'
+        f'<script>navCharts.push(() => vegaEmbed("#{chart_id}", {payload}, {{"actions": false, "renderer": "svg"}})'
+        f'.then(() => document.querySelectorAll("#{chart_id} > .chart-picture").forEach(p => p.remove())));</script>'
+    )
 
 
 LANG_PAGES = {"en": DASHBOARD.stem, "nb": f"{DASHBOARD.stem}_nb"}  # the dashboard's page in each language
 # The site's own words on a page in another language (the template writes them in English).
 # The navigation cells' words too (Markdown written by scripts/navigation.py), as helpers/headline.py words them.
-PAGE_WORDS = {"nb": {">NAV labour-market programmes, explained</a>": ">Samlingen (engelsk)</a>",
-                     ">Glossary</a>": ">Ordliste</a>", ">Contents</a>": ">Innhold (engelsk)</a>",
-                     "<summary>Show code</summary>": "<summary>Vis koden</summary>"}}
+PAGE_WORDS = {
+    "nb": {
+        ">NAV labour-market programmes, explained</a>": ">Samlingen (engelsk)</a>",
+        ">Glossary</a>": ">Ordliste</a>",
+        ">Contents</a>": ">Innhold (engelsk)</a>",
+        "<summary>Show code</summary>": "<summary>Vis koden</summary>",
+    }
+}
 WIDGET_NOTE = {
-    "en": ("Interactive controls appear here when the notebook runs in JupyterLab or Voilà (a picture of the default "
-           "view may be shown above). <a href=\"{link}\">Open it on Binder</a> to use them."),
-    "nb": ("Her kommer valgmenyer når siden kjøres i Voilà eller JupyterLab (et bilde av standardvisningen kan stå over). "
-           "<a href=\"{link}\">Åpne siden i Binder</a> for å bruke dem."),
+    "en": (
+        "Interactive controls appear here when the notebook runs in JupyterLab or Voilà (a picture of the default "
+        'view may be shown above). <a href="{link}">Open it on Binder</a> to use them.'
+    ),
+    "nb": (
+        "Her kommer valgmenyer når siden kjøres i Voilà eller JupyterLab (et bilde av standardvisningen kan stå over). "
+        '<a href="{link}">Åpne siden i Binder</a> for å bruke dem.'
+    ),
 }
 
 
@@ -121,7 +132,9 @@ def prepare(nb: nbformat.NotebookNode, stem: str, lang: str = "en") -> nbformat.
             elif WIDGET in data:
                 picture = data.get("image/svg+xml", "")
                 picture = named_svg(picture, "A picture of the controls' first view")
-                output["data"] = {"text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem, lang)}
+                output["data"] = {
+                    "text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem, lang)
+                }
     return nb
 
 
@@ -151,16 +164,22 @@ def executed_in(path: Path, lang: str) -> nbformat.NotebookNode:
 
     nb = nbformat.read(path, as_version=4)
     with environment(NAV_LANG=lang):
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
-                       store_widget_state=True).execute()
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}, store_widget_state=True
+        ).execute()
     nb.metadata.pop("widgets", None)
     return nb
 
 
 def exporter(code: bool = True) -> HTMLExporter:
     """The page maker; ``code=False`` (the dashboard, for readers who read no code) leaves out code and its toggles."""
-    return HTMLExporter(template_name="site_template", extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
-                        exclude_input_prompt=True, exclude_output_prompt=True, exclude_input=not code)
+    return HTMLExporter(
+        template_name="site_template",
+        extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_input=not code,
+    )
 
 
 def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
@@ -172,7 +191,9 @@ def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
 
         nb.metadata["title"] = t("page_title", lang)
     dashboard = path.stem == DASHBOARD.stem
-    body, _ = exporter(code=not dashboard).from_notebook_node(prepare(nb, path.stem, lang), resources={"metadata": {"name": name}})
+    body, _ = exporter(code=not dashboard).from_notebook_node(
+        prepare(nb, path.stem, lang), resources={"metadata": {"name": name}}
+    )
     if lang != "en":
         body = body.replace('<html lang="en">', f'<html lang="{lang}">', 1)
         for english, words in PAGE_WORDS[lang].items():
@@ -192,15 +213,24 @@ def build_markdown_page(title: str, text: str, out_dir: Path, name: str) -> Path
 
 
 def index_text() -> str:
-    rows = ["# NAV labour-market programmes, explained", "",
-            "A static copy of the collection: read the notebooks with their charts, without running anything. "
-            "Charts with a menu still respond; controls that need Python are marked.", "",
-            "| Notebook | What it covers | Teaching | Exercises |", "|---|---|---|---|"]
+    rows = [
+        "# NAV labour-market programmes, explained",
+        "",
+        "A static copy of the collection: read the notebooks with their charts, without running anything. "
+        "Charts with a menu still respond; controls that need Python are marked.",
+        "",
+        "| Notebook | What it covers | Teaching | Exercises |",
+        "|---|---|---|---|",
+    ]
     for nb in NOTEBOOKS:
         if (NOTEBOOK_DIR / nb.file).exists():
-            rows.append(f"| [{nb.stem[:2]} {nb.title}]({nb.stem}.ipynb) | {nb.summary} | {nb.teaching} min | {nb.exercises} min |")
+            rows.append(
+                f"| [{nb.stem[:2]} {nb.title}]({nb.stem}.ipynb) | {nb.summary} | {nb.teaching} min | {nb.exercises} min |"
+            )
     if (NOTEBOOK_DIR / DASHBOARD.file).exists():
-        rows.append(f"| [{DASHBOARD.title}]({DASHBOARD.stem}.ipynb) ([på norsk]({LANG_PAGES['nb']}.html)) | {DASHBOARD.summary} | | |")
+        rows.append(
+            f"| [{DASHBOARD.title}]({DASHBOARD.stem}.ipynb) ([på norsk]({LANG_PAGES['nb']}.html)) | {DASHBOARD.summary} | | |"
+        )
     rows += ["", "See also the [glossary](glossary.ipynb)."]
     return "\n".join(rows)
 
@@ -209,7 +239,9 @@ def build(out_dir: Path) -> list[Path]:
     import vl_convert
 
     (out_dir / "_static").mkdir(parents=True, exist_ok=True)
-    (out_dir / "_static" / "vega-bundle.js").write_text(vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION), encoding="utf-8")
+    (out_dir / "_static" / "vega-bundle.js").write_text(
+        vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION), encoding="utf-8"
+    )
     pages = []
     for nb in (*NOTEBOOKS, DASHBOARD):
         path = NOTEBOOK_DIR / nb.file

@@ -31,8 +31,11 @@ GIVEAWAYS = ("✔", "✘", "Correct", "Not yet", "Hint")  # as tests/notebook_ch
 
 def normalise(nb: nbformat.NotebookNode) -> None:
     title = nb.metadata.get("title")  # the page title of Voilà and the static site (browser tab)
-    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}, **({"title": title} if title else {})}
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+        **({"title": title} if title else {}),
+    }
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:02d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}
@@ -53,8 +56,9 @@ def refuse_giveaways(nb: nbformat.NotebookNode, path: Path) -> None:
             printed = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in cell.outputs)
             given = [word for word in GIVEAWAYS if word in printed]
             if given:
-                raise SystemExit(f"{path.name}: exercise cell {cell.get('id')} shows {given} before the learner has tried: "
-                                 f"{printed[:300]!r}")
+                raise SystemExit(
+                    f"{path.name}: exercise cell {cell.get('id')} shows {given} before the learner has tried: {printed[:300]!r}"
+                )
 
 
 def execute(path: Path) -> float:
@@ -63,8 +67,14 @@ def execute(path: Path) -> float:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
-                   store_widget_state=True, record_timing=False).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=True,
+        record_timing=False,
+    ).execute()
     nb.metadata.pop("widgets", None)
     refuse_giveaways(nb, path)
     normalise(nb)

@@ -46,7 +46,9 @@ def save(spec: dict, svg: str, stem: Path) -> None:
 
     stem.with_suffix(".svg").write_text(svg or vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION), encoding="utf-8")
     stem.with_suffix(".png").write_bytes(vl_convert.vegalite_to_png(spec, vl_version=VEGA_LITE_VERSION, scale=2))
-    stem.with_suffix(".html").write_text(vl_convert.vegalite_to_html(spec, vl_version=VEGA_LITE_VERSION, bundle=True), encoding="utf-8")
+    stem.with_suffix(".html").write_text(
+        vl_convert.vegalite_to_html(spec, vl_version=VEGA_LITE_VERSION, bundle=True), encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> int:

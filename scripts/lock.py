@@ -58,8 +58,20 @@ def compile_lock(extras: list[str], preferences: str, excluded: tuple[str, ...])
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.txt"
         out.write_text(preferences, encoding="utf-8")  # uv prefers the versions already in its output file
-        command = [uv(), "pip", "compile", str(ROOT / "pyproject.toml"), "--universal", "--generate-hashes",
-                   "--python-version", PYTHON, "--no-header", "--quiet", "-o", str(out)]
+        command = [
+            uv(),
+            "pip",
+            "compile",
+            str(ROOT / "pyproject.toml"),
+            "--universal",
+            "--generate-hashes",
+            "--python-version",
+            PYTHON,
+            "--no-header",
+            "--quiet",
+            "-o",
+            str(out),
+        ]
         command += [arg for extra in extras for arg in ("--extra", extra)]
         command += [arg for name in excluded for arg in ("--no-emit-package", name)]
         subprocess.run(command, check=True, cwd=ROOT)
@@ -119,8 +131,11 @@ def pins_of(blocks: list[tuple[str, str]]) -> dict[str, set[str]]:
 
 
 def main() -> int:
-    old = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("requirements.lock", "requirements-dev.lock")
-                    if (ROOT / name).exists())
+    old = "\n".join(
+        (ROOT / name).read_text(encoding="utf-8")
+        for name in ("requirements.lock", "requirements-dev.lock")
+        if (ROOT / name).exists()
+    )
     # A package new to the locks keeps the version installed here, if any (e.g. one just tried with pip install).
     locked = {name for name, _ in entries(old)}
     installed = {canonical(d.metadata["Name"]): d.version for d in metadata.distributions() if d.metadata["Name"]}
@@ -139,7 +154,9 @@ def main() -> int:
         raise SystemExit(f"environment.yml's resolution differs from requirements.lock beyond {EXCLUDED}: {extra}")
     runtime_names = {name for name, _ in runtime}
     dev = [(name, entry) for name, entry in full if name not in runtime_names]
-    write_lock(ROOT / "requirements.lock", runtime, "Runtime pins: what the notebooks need (Linux, macOS, Windows; Python 3.11-3.13).")
+    write_lock(
+        ROOT / "requirements.lock", runtime, "Runtime pins: what the notebooks need (Linux, macOS, Windows; Python 3.11-3.13)."
+    )
     write_lock(ROOT / "requirements-dev.lock", dev, "Test and development pins, installed on top of requirements.lock.")
     write_environment(binder)
     print(f"pinned {len(runtime)} runtime and {len(dev)} development entries; environment.yml: {len(binder)}")

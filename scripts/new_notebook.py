@@ -50,8 +50,11 @@ def copy_template(stem: str, title: str, teaching: int, exercises: int) -> Path:
     first.source = re.sub(r"^# .*", f"# {stem[:2]} {title}", first.source, count=1)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(r"Teaching: \d+ minutes\. Exercises: \d+ minutes\.",
-                                 f"Teaching: {teaching} minutes. Exercises: {exercises} minutes.", cell.source)
+            cell.source = re.sub(
+                r"Teaching: \d+ minutes\. Exercises: \d+ minutes\.",
+                f"Teaching: {teaching} minutes. Exercises: {exercises} minutes.",
+                cell.source,
+            )
     path = ROOT / "notebooks" / f"{stem}.ipynb"
     nbformat.write(nb, path)
     return path
@@ -98,8 +101,10 @@ def main(argv: list[str]) -> int:
     if not args.no_execute:
         run("scripts/execute_notebooks.py", str(path), "notebooks/00_start_here.ipynb")
         run("scripts/student.py", "student")
-    print(f"{path.relative_to(ROOT)} is in the collection. Next: write it (README: How to write a new notebook), "
-          f"then `make check NB={args.stem[:2]}`.")
+    print(
+        f"{path.relative_to(ROOT)} is in the collection. Next: write it (README: How to write a new notebook), "
+        f"then `make check NB={args.stem[:2]}`."
+    )
     return 0
 
 

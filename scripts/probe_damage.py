@@ -40,9 +40,9 @@ def main() -> int:
         counts = {"drop": [0, 0, 0, 0], "duplicate": [0, 0, 0, 0], "swap": [0, 0, 0, 0]}
         for i in range(len(lines)):
             variants = {
-                "drop": lines[:i] + lines[i + 1:],
-                "duplicate": lines[:i + 1] + [lines[i]] + lines[i + 1:],
-                "swap": lines[:i] + lines[i + 1:i + 2] + [lines[i]] + lines[i + 2:] if i + 1 < len(lines) else None,
+                "drop": lines[:i] + lines[i + 1 :],
+                "duplicate": lines[: i + 1] + [lines[i]] + lines[i + 1 :],
+                "swap": lines[:i] + lines[i + 1 : i + 2] + [lines[i]] + lines[i + 2 :] if i + 1 < len(lines) else None,
             }
             for op, damaged in variants.items():
                 if damaged is None:
@@ -60,8 +60,10 @@ def main() -> int:
                         problems += 1
                         print(f"UNCAUGHT {op} {source}:{i + 1}: {lines[i][:70]!r}")
         for op, (same, error, changed, expected) in counts.items():
-            print(f"{source} {op:9s}: {same} harmless, {error} caught, {changed} changed silently "
-                  f"({expected} of them invisible in the arithmetic)")
+            print(
+                f"{source} {op:9s}: {same} harmless, {error} caught, {changed} changed silently "
+                f"({expected} of them invisible in the arithmetic)"
+            )
     print(f"{problems} damaged files changed the data without being caught")
     return 1 if problems else 0
 

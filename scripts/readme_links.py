@@ -27,8 +27,10 @@ import helpers.collection as collection  # noqa: E402
 
 START, END = "<!-- binder-links:start -->", "<!-- binder-links:end -->"
 COLLECTION = ROOT / "helpers" / "collection.py"
-GITHUB = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
-                    r"(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+GITHUB = re.compile(
+    r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$"
+)
 BINDER_REPO = re.compile(r"(https://mybinder\.org/v2/gh/)[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/")
 
 
@@ -50,7 +52,7 @@ def set_repository(repository: str) -> bool:
     text = COLLECTION.read_text(encoding="utf-8")
     new, count = re.subn(r'^REPOSITORY = "[^"]*"', f'REPOSITORY = "{repository}"', text, count=1, flags=re.M)
     if count != 1:
-        raise SystemExit(f"{COLLECTION}: no line REPOSITORY = \"...\"")
+        raise SystemExit(f'{COLLECTION}: no line REPOSITORY = "..."')
     if new != text:
         COLLECTION.write_text(new, encoding="utf-8")
     return new != text
@@ -89,9 +91,11 @@ def main(argv: list[str]) -> int:
         url = remote_url()
         repository = repository_from_url(url)
         if repository is None:
-            print(f"The git remote 'origin' is {url}, not a GitHub repository: Binder links need one "
-                  f"(mybinder.org/v2/gh/owner/name). Nothing changed; REPOSITORY stays {collection.REPOSITORY!r}.",
-                  file=sys.stderr)
+            print(
+                f"The git remote 'origin' is {url}, not a GitHub repository: Binder links need one "
+                f"(mybinder.org/v2/gh/owner/name). Nothing changed; REPOSITORY stays {collection.REPOSITORY!r}.",
+                file=sys.stderr,
+            )
             return 1
         if set_repository(repository):
             print(f"helpers/collection.py: REPOSITORY = {repository!r}")

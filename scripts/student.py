@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from helpers.collection import GLOSSARY, NOTEBOOKS  # noqa: E402
 
-NOTE = "*Your teacher has the solution to exercise {id}. Stuck? Run `hint(\"{id}\")` in a new cell.*"
+NOTE = '*Your teacher has the solution to exercise {id}. Stuck? Run `hint("{id}")` in a new cell.*'
 SOLUTION_BOXES = "Each exercise ends with a closed **Solution** box: open it after you have tried."
 TEACHER_HAS_THEM = "This is the student copy: your teacher has the solutions."
 EXERCISE_ID = re.compile(r"<summary>Solution ([0-9]{2}\.[0-9]+)")

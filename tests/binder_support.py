@@ -60,8 +60,13 @@ def binder_venv() -> tuple[Path, float]:
     requirements = VENV / "environment-pip.txt"
     requirements.write_text("\n".join(pip_section()) + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONPATH"))}
-    result = subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                             "-r", str(requirements)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(requirements)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise AssertionError(f"environment.yml's pip section does not install:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     stamp.write_text(key)
@@ -84,12 +89,26 @@ def rehearsal_env(workdir: Path, bin_dir: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def binder_server(workdir: Path, bin_dir: Path, cull_idle_timeout: int | None = None, cull_interval: int | None = None,
-                  python_bin: Path | None = None):
+def binder_server(
+    workdir: Path,
+    bin_dir: Path,
+    cull_idle_timeout: int | None = None,
+    cull_interval: int | None = None,
+    python_bin: Path | None = None,
+):
     """`./start jupyter server` rooted at the repository, as Binder starts it; always stopped on exit."""
     port, token = free_port(), "nav-binder-token"
-    command = [str(ROOT / "start"), str(bin_dir / "jupyter"), "server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}"]
+    command = [
+        str(ROOT / "start"),
+        str(bin_dir / "jupyter"),
+        "server",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT}",
+    ]
     if os.geteuid() == 0:
         command.append("--allow-root")
     if cull_idle_timeout is not None:
@@ -98,8 +117,15 @@ def binder_server(workdir: Path, bin_dir: Path, cull_idle_timeout: int | None = 
         command.append(f"--MappingKernelManager.cull_interval={cull_interval}")
     log = workdir / f"binder-{port}.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=rehearsal_env(workdir, bin_dir), stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=rehearsal_env(workdir, bin_dir),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = Server("binder", process, port, token, workdir, ROOT, log, command)
     try:
         deadline = time.monotonic() + 60
@@ -128,8 +154,12 @@ def server_memory(server: Server) -> dict[str, float]:
     for child in children:
         with contextlib.suppress(psutil.Error):
             kernels_mb += rss(child)
-    return {"server_mb": round(rss(parent), 1), "children_mb": round(kernels_mb, 1), "children": len(children),
-            "total_mb": round(rss(parent) + kernels_mb, 1)}
+    return {
+        "server_mb": round(rss(parent), 1),
+        "children_mb": round(kernels_mb, 1),
+        "children": len(children),
+        "total_mb": round(rss(parent) + kernels_mb, 1),
+    }
 
 
 def dashboard_views(browser, url: str, count: int, first_chart: str) -> list[float]:

@@ -53,8 +53,16 @@ VOILA_TEMPLATE = "nav"  # voila/templates/nav, found through JUPYTER_PATH=ROOT
 BIN = Path(sys.executable).parent
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
@@ -144,18 +152,36 @@ def copy_notebooks(source: Path, target: Path) -> Path:
 
 def voila_command(port: int, notebook_dir: Path) -> list[str]:
     """`voila` for the collection. Needs JUPYTER_PATH=<repository root> for --template=nav."""
-    return [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-            f"--template={VOILA_TEMPLATE}", "--VoilaConfiguration.show_tracebacks=True",
-            "--progressive_rendering=True",  # cells appear as they run: the first chart comes sooner
-            str(notebook_dir)]
+    return [
+        str(BIN / "voila"),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--template={VOILA_TEMPLATE}",
+        "--VoilaConfiguration.show_tracebacks=True",
+        "--progressive_rendering=True",  # cells appear as they run: the first chart comes sooner
+        str(notebook_dir),
+    ]
 
 
 def lab_command(port: int, token: str, notebook_dir: Path, workdir: Path) -> list[str]:
-    command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True", f"--ServerApp.root_dir={notebook_dir}",
-               f"--LabApp.user_settings_dir={workdir / 'settings'}", f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
-               "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               "--LabApp.extension_manager=readonly"]
+    command = [
+        str(BIN / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--ServerApp.root_dir={notebook_dir}",
+        f"--LabApp.user_settings_dir={workdir / 'settings'}",
+        f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+    ]
     if os.geteuid() == 0:
         command.append("--allow-root")
     return command
@@ -218,8 +244,15 @@ def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = 
         command = voila_command(port, notebook_dir) if kind == "voila" else lab_command(port, token, notebook_dir, workdir)
         log = workdir / f"{kind}-{port}.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       cwd=notebook_dir, env=env, start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=notebook_dir,
+                env=env,
+                start_new_session=True,
+            )
         server = Server(kind, process, port, token, workdir, notebook_dir, log, command)
         probe = f"{server.base}/voila/static/voila.js" if kind == "voila" else f"{server.base}/api/status?token={token}"
         deadline, answered = time.monotonic() + timeout, False
@@ -235,8 +268,10 @@ def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = 
         # The port was taken between free_port() and the server binding it: try another one.
         if attempt < attempts and process.returncode not in (None, 0) and "already in use" in server.log_tail():
             continue
-        raise BrowserError(f"{kind} did not answer on port {port} within {timeout:.0f} s (exit code {process.returncode})\n"
-                           f"command: {' '.join(command)}\n--- log ---\n{server.log_tail()}")
+        raise BrowserError(
+            f"{kind} did not answer on port {port} within {timeout:.0f} s (exit code {process.returncode})\n"
+            f"command: {' '.join(command)}\n--- log ---\n{server.log_tail()}"
+        )
     raise AssertionError("unreachable")
 
 
@@ -405,19 +440,27 @@ def wait_chart(page, texts: Sequence[str] = (), since: float = 0.0, timeout: flo
     """Wait until a visible Vega chart has painted all ``texts`` after ``since`` (page ms).
     Returns {"index" (among .vega-embed), "t" (page ms), "texts" (painted since ``since``)}."""
     try:
-        handle = page.wait_for_function("([texts, since]) => window.__nav && window.__nav.find(texts, since)",
-                                        arg=[list(texts), since], timeout=timeout * 1000, polling="raf")
+        handle = page.wait_for_function(
+            "([texts, since]) => window.__nav && window.__nav.find(texts, since)",
+            arg=[list(texts), since],
+            timeout=timeout * 1000,
+            polling="raf",
+        )
     except Exception as error:  # playwright's TimeoutError, or the page went away
         try:
             painted = page.evaluate("() => window.__nav ? window.__nav.painted().slice(0, 80) : null")
         except Exception:
             painted = "(page not readable)"
-        raise BrowserError(f"{what}: no visible chart painted {list(texts)!r} within {timeout:.0f} s "
-                           f"({type(error).__name__}). Texts painted so far: {painted}") from error
+        raise BrowserError(
+            f"{what}: no visible chart painted {list(texts)!r} within {timeout:.0f} s "
+            f"({type(error).__name__}). Texts painted so far: {painted}"
+        ) from error
     return handle.json_value()
 
 
-def wait_voila_chart(page, texts: Sequence[str] = (), timeout: float = TIMEOUT_S, stall: float = STALL_S, what: str = "chart") -> dict:
+def wait_voila_chart(
+    page, texts: Sequence[str] = (), timeout: float = TIMEOUT_S, stall: float = STALL_S, what: str = "chart"
+) -> dict:
     """:func:`wait_chart` for a Voilà page that is still streaming: raises :class:`VoilaStalled` if
     no new cell arrives for ``stall`` seconds while the page is loading."""
     deadline = time.monotonic() + timeout
@@ -429,13 +472,16 @@ def wait_voila_chart(page, texts: Sequence[str] = (), timeout: float = TIMEOUT_S
         except BrowserError:
             if remaining <= 2.0:
                 raise
-        state = page.evaluate("() => ({loading: document.readyState === 'loading', "
-                              "cells: document.querySelectorAll('[cell-index]').length})")
+        state = page.evaluate(
+            "() => ({loading: document.readyState === 'loading', cells: document.querySelectorAll('[cell-index]').length})"
+        )
         if state["cells"] != cells:
             cells, changed = state["cells"], time.monotonic()
         elif state["loading"] and time.monotonic() - changed > stall:
-            raise VoilaStalled(f"{what}: Voilà stopped sending the page after cell {cells} (no new cell for "
-                               f"{stall:.0f} s, page still loading): the server-side execution is stuck")
+            raise VoilaStalled(
+                f"{what}: Voilà stopped sending the page after cell {cells} (no new cell for "
+                f"{stall:.0f} s, page still loading): the server-side execution is stuck"
+            )
 
 
 @dataclass(frozen=True)
@@ -459,8 +505,11 @@ class Change:
 
     def describe(self) -> str:
         which = f" #{self.index}" if self.index else ""
-        return {"button": f"click {self.label!r}{which}", "dropdown": f"{self.label}{which} = {self.value!r}",
-                "chart-select": f"chart menu #{self.index} = {self.value!r}"}.get(self.kind, self.kind)
+        return {
+            "button": f"click {self.label!r}{which}",
+            "dropdown": f"{self.label}{which} = {self.value!r}",
+            "chart-select": f"chart menu #{self.index} = {self.value!r}",
+        }.get(self.kind, self.kind)
 
 
 def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
@@ -471,7 +520,12 @@ def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
         target = page.locator(".widget-toggle-button, .widget-button, .jupyter-button").filter(has_text=change.label)
         target = target.filter(visible=True).nth(change.index)
     elif change.kind == "dropdown":
-        target = page.locator(".widget-dropdown").filter(has=page.locator("label", has_text=change.label)).locator("select").nth(change.index)
+        target = (
+            page.locator(".widget-dropdown")
+            .filter(has=page.locator("label", has_text=change.label))
+            .locator("select")
+            .nth(change.index)
+        )
     elif change.kind == "chart-select":
         target = page.locator(".vega-bindings select").nth(change.index)
     else:
@@ -487,8 +541,12 @@ def apply_change(page, change: Change, timeout: float = TIMEOUT_S) -> dict:
         target.select_option(label=change.value, timeout=ms)
     started = page.evaluate("() => window.__nav.armedAt()") or before
     found = wait_chart(page, change.expect, since=started, timeout=timeout, what=change.describe())
-    return {"change": change.describe(), "redraw_ms": round(found["t"] - started, 1), "chart": found["index"],
-            "texts": found["texts"]}
+    return {
+        "change": change.describe(),
+        "redraw_ms": round(found["t"] - started, 1),
+        "chart": found["index"],
+        "texts": found["texts"],
+    }
 
 
 def screenshot(page, path: Path, max_height: int = 12000) -> None:
@@ -510,8 +568,9 @@ def screenshot(page, path: Path, max_height: int = 12000) -> None:
 
 
 # -- Voilà -----------------------------------------------------------------------------------------
-def open_voila(browser, voila_base: str, notebook: str, first_chart: str | None = None,
-               timeout: float = TIMEOUT_S, retries: int = 2) -> tuple[Session, dict, list[str]]:
+def open_voila(
+    browser, voila_base: str, notebook: str, first_chart: str | None = None, timeout: float = TIMEOUT_S, retries: int = 2
+) -> tuple[Session, dict, list[str]]:
     """Open a notebook in Voilà and wait for its first chart. If Voilà's execution gets stuck
     (:class:`VoilaStalled`), the page is opened again (a new kernel), at most ``retries`` times,
     with a RuntimeWarning each time. Returns (session, first chart {"index", "t", "texts"}, the
@@ -530,8 +589,9 @@ def open_voila(browser, voila_base: str, notebook: str, first_chart: str | None 
         session = new_session(browser)
         try:
             session.page.goto(f"{voila_base}/voila/render/{notebook}", wait_until="commit", timeout=timeout * 1000)
-            first = wait_voila_chart(session.page, [first_chart] if first_chart else [], timeout=timeout,
-                                     what=f"{notebook}: first chart")
+            first = wait_voila_chart(
+                session.page, [first_chart] if first_chart else [], timeout=timeout, what=f"{notebook}: first chart"
+            )
             return session, first, stalls
         except VoilaStalled as stalled:
             session.close()
@@ -544,9 +604,17 @@ def open_voila(browser, voila_base: str, notebook: str, first_chart: str | None 
             raise
 
 
-def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first_chart: str | None = None,
-                  voila_base: str | None = None, browser=None, screenshot_path: Path | None = None,
-                  timeout: float = TIMEOUT_S, charts: int | None = None) -> dict[str, Any]:
+def measure_voila(
+    notebook: str | Path,
+    changes: Sequence[Change] = (),
+    *,
+    first_chart: str | None = None,
+    voila_base: str | None = None,
+    browser=None,
+    screenshot_path: Path | None = None,
+    timeout: float = TIMEOUT_S,
+    charts: int | None = None,
+) -> dict[str, Any]:
     """Open a notebook in Voilà, wait for its first chart, make each change in turn and time the redraws.
 
     notebook:        file name in notebooks/ (e.g. "dashboard.ipynb") or a path to a notebook there.
@@ -584,15 +652,26 @@ def measure_voila(notebook: str | Path, changes: Sequence[Change] = (), *, first
             all_charts = session.page.wait_for_function(
                 """(n) => { const drawn = [...document.querySelectorAll('.vega-embed')].filter(e => e.getBoundingClientRect().width > 0
                               && (e.querySelector('svg.marks') || (e.querySelector('canvas') && window.__nav.log.some(l => l.id === e.querySelector('canvas').__navId))));
-                            return drawn.length >= n ? performance.now() : null; }""", arg=charts, timeout=timeout * 1000).json_value()
+                            return drawn.length >= n ? performance.now() : null; }""",
+                arg=charts,
+                timeout=timeout * 1000,
+            ).json_value()
         session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
         results = [apply_change(session.page, change, timeout) for change in changes]
         if screenshot_path is not None:
             screenshot(session.page, Path(screenshot_path))
-        return {"notebook": name, "first_chart_ms": round(first["t"], 1), "complete_ms": round(complete, 1), "changes": results,
-                "all_charts_ms": None if all_charts is None else round(all_charts, 1),
-                "external_requests": list(session.network.external), "requests": len(session.network.requests),
-                "js_errors": session.js_errors(), "output_errors": session.output_errors(), "stalls": stalls}
+        return {
+            "notebook": name,
+            "first_chart_ms": round(first["t"], 1),
+            "complete_ms": round(complete, 1),
+            "changes": results,
+            "all_charts_ms": None if all_charts is None else round(all_charts, 1),
+            "external_requests": list(session.network.external),
+            "requests": len(session.network.requests),
+            "js_errors": session.js_errors(),
+            "output_errors": session.output_errors(),
+            "stalls": stalls,
+        }
 
 
 # -- JupyterLab ------------------------------------------------------------------------------------
@@ -621,8 +700,11 @@ def open_lab(session: Session, server: Server, notebook: str, timeout: float = T
     Returns {"t" (page ms), "kernel", "dialogs" (texts of dialogs that were accepted)}."""
     page = session.page
     workspace = f"nav-{secrets.token_hex(4)}"
-    page.goto(f"{server.base}/lab/workspaces/{workspace}/tree/{notebook}?token={server.token}&reset",
-              wait_until="commit", timeout=timeout * 1000)
+    page.goto(
+        f"{server.base}/lab/workspaces/{workspace}/tree/{notebook}?token={server.token}&reset",
+        wait_until="commit",
+        timeout=timeout * 1000,
+    )
     deadline, dialogs = time.monotonic() + timeout, []
     while True:
         try:
@@ -630,8 +712,10 @@ def open_lab(session: Session, server: Server, notebook: str, timeout: float = T
         except Exception as error:
             dialogs += dismiss_dialogs(page)
             if time.monotonic() > deadline:
-                raise BrowserError(f"JupyterLab: {notebook} did not open with an idle kernel within {timeout:.0f} s; "
-                                   f"dialogs: {dialogs}\n--- server log ---\n{server.log_tail()}") from error
+                raise BrowserError(
+                    f"JupyterLab: {notebook} did not open with an idle kernel within {timeout:.0f} s; "
+                    f"dialogs: {dialogs}\n--- server log ---\n{server.log_tail()}"
+                ) from error
 
 
 def run_all(page) -> float:
@@ -648,11 +732,15 @@ def run_all(page) -> float:
 def wait_run_all(page, timeout: float = TIMEOUT_S) -> float:
     """Wait for Run All to finish and the kernel to be idle; returns the page time."""
     try:
-        handle = page.wait_for_function("""() => {
+        handle = page.wait_for_function(
+            """() => {
             if (!window.__navRunAll) return null;
             const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
             return kernel.status === 'idle' ? {state: window.__navRunAll, t: performance.now()} : null;
-        }""", timeout=timeout * 1000, polling=100)
+        }""",
+            timeout=timeout * 1000,
+            polling=100,
+        )
     except Exception as error:
         raise BrowserError(f"JupyterLab: Run All did not finish within {timeout:.0f} s") from error
     result = handle.json_value()
@@ -664,7 +752,8 @@ def wait_run_all(page, timeout: float = TIMEOUT_S) -> float:
 def lab_chart_renderer(page, index: int) -> dict:
     """How JupyterLab rendered the index-th chart: the output's classes and mimetype, whether
     it has its Vega-Lite menu, and how many static SVG/image outputs the notebook shows."""
-    return page.evaluate("""(index) => {
+    return page.evaluate(
+        """(index) => {
         const embed = document.querySelectorAll('.vega-embed')[index];
         const output = embed && embed.closest('.jp-OutputArea-output');
         return {
@@ -673,7 +762,9 @@ def lab_chart_renderer(page, index: int) -> dict:
           menus: embed ? embed.querySelectorAll('.vega-bindings select').length : 0,
           static_outputs: document.querySelectorAll('.jp-Notebook .jp-RenderedSVG, .jp-Notebook .jp-RenderedImage').length,
         };
-    }""", index)
+    }""",
+        index,
+    )
 
 
 # -- the dashboard ---------------------------------------------------------------------------------
@@ -687,10 +778,13 @@ DASHBOARD_CHARTS = 7  # charts on the page in Voilà: today's, four explorers, t
 DASHBOARD_CHANGES = (  # the dashboard's menus are Vega-Lite menus (no kernel); its language is chosen once, by ?lang=nb
     Change("chart-select", value="July 2019", index=0, expect=("Participants by programme group", "July 2019")),
     Change("chart-select", value="Andre på tiltak (Other participants)", index=1),
-    Change("chart-select", value="Arbeidssøkere på tiltak (Jobseekers on programmes)", index=2,
-           expect=("Age group by month, 2019", "Arbeidssøkere på tiltak (Jobseekers on programmes)")),
-    Change("chart-select", value="Tabell 6 (waiting for a programme)", index=3,
-           expect=("Tabell 6: waiting for a programme,",)),
+    Change(
+        "chart-select",
+        value="Arbeidssøkere på tiltak (Jobseekers on programmes)",
+        index=2,
+        expect=("Age group by month, 2019", "Arbeidssøkere på tiltak (Jobseekers on programmes)"),
+    ),
+    Change("chart-select", value="Tabell 6 (waiting for a programme)", index=3, expect=("Tabell 6: waiting for a programme,",)),
 )
 
 
@@ -709,8 +803,10 @@ def axe_violations(page, context: object = None) -> list[dict]:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))")
     options = {"runOnly": {"type": "tag", "values": WCAG_A_AA}, "resultTypes": ["violations"]}
     results = Axe().run(page, context=context, options=options).response
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"]]}
-            for v in results["violations"]]
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:160] for n in v["nodes"]]}
+        for v in results["violations"]
+    ]
 
 
 def overflowing(page) -> list[str]:
@@ -762,9 +858,11 @@ def print_layout_overflow(page) -> list[str]:
 
 # What a reader cannot use on paper: menus, buttons, the language switch, a closed numbers toggle's summary
 # ("See the numbers"), download links (data: addresses, CSV files) and the charts' menus.
-PRINTED_CONTROLS = (".widget-dropdown, .widget-toggle-buttons, .widget-button, .vega-embed details, .vega-bindings, "
-                    ".csv-download, a[download], a[href^='data:'], .language-switch, .lang-switch, details > summary, "
-                    "details.code-fold, #loading")
+PRINTED_CONTROLS = (
+    ".widget-dropdown, .widget-toggle-buttons, .widget-button, .vega-embed details, .vega-bindings, "
+    ".csv-download, a[download], a[href^='data:'], .language-switch, .lang-switch, details > summary, "
+    "details.code-fold, #loading"
+)
 
 
 def printed_controls(page) -> list[str]:
@@ -772,10 +870,12 @@ def printed_controls(page) -> list[str]:
     Leaves the page as it was."""
     page.emulate_media(media="print")
     try:
-        return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+        return page.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)]
             .filter(e => { const box = e.getBoundingClientRect(); return box.width > 0 && box.height > 0; })
             .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ': ' + e.textContent.trim().slice(0, 40))""",
-                             PRINTED_CONTROLS)
+            PRINTED_CONTROLS,
+        )
     finally:
         page.emulate_media(media="null")
 

@@ -25,9 +25,25 @@ def raw_lines(name: str) -> list[str]:
 
 # Markers (registered in pyproject.toml) for choosing tests while editing, e.g. `pytest -m "not slow"`;
 # `make test` runs them all. Set here from what a test uses, so the test files need no decorations.
-SLOW_FILES = {"test_browser.py", "test_site.py", "test_doors.py", "test_binder.py", "test_commands.py", "test_student.py",
-              "test_readme_links.py", "test_brief.py"}
-NOTEBOOK_FILES = {"test_commands.py", "test_student.py", "test_binder.py"}  # they execute notebooks beyond nbval's run
+SLOW_FILES = {
+    "test_browser.py",
+    "test_site.py",
+    "test_doors.py",
+    "test_binder.py",
+    "test_commands.py",
+    "test_student.py",
+    "test_readme_links.py",
+    "test_brief.py",
+    "test_teacher.py",
+    "test_new_notebook.py",
+}
+NOTEBOOK_FILES = {
+    "test_commands.py",
+    "test_student.py",
+    "test_binder.py",
+    "test_teacher.py",
+    "test_new_notebook.py",
+}  # they execute notebooks beyond nbval's run
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -96,8 +112,9 @@ def repository_copy(target: Path) -> Path:
     """
     import shutil
 
-    names = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
-                           capture_output=True, text=True).stdout.split("\0")
+    names = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split("\0")
     for name in filter(None, names):
         source = ROOT / name
         if source.is_file():

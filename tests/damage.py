@@ -33,7 +33,7 @@ def pins(frame: pd.DataFrame) -> Pins:
         for key in facts:
             if key[i] == T or (i == GROUP and key[PROGRAMME] != T):
                 continue
-            groups[(dim, key[:i] + (T,) + key[i + 1:])].append(key)
+            groups[(dim, key[:i] + (T,) + key[i + 1 :])].append(key)
     part_of: dict[tuple, list] = defaultdict(list)
     exact: set = set()
     for (_, total_key), parts in groups.items():
@@ -53,7 +53,12 @@ def copies(ledger: pd.DataFrame, source: str) -> dict[tuple, set[int]]:
     mine = ledger[ledger["source"] == source]
     out: dict[tuple, set[int]] = defaultdict(set)
     for row in mine.itertuples(index=False):
-        out[tuple(getattr(row, k) for k in ("period", "status_group", "gender", "age_group", "programme_group", "programme", "measure"))].add(row.line)
+        out[
+            tuple(
+                getattr(row, k)
+                for k in ("period", "status_group", "gender", "age_group", "programme_group", "programme", "measure")
+            )
+        ].add(row.line)
     return out
 
 

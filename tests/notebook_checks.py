@@ -49,7 +49,7 @@ def solution_after(item: pytest.Item) -> dict | None:
     """The solution cell that belongs to an exercise item: the next solution cell before the next code cell."""
     cells = item.parent.nb.cells
     start = next(i for i, cell in enumerate(cells) if cell is item.cell)
-    for cell in cells[start + 1:]:
+    for cell in cells[start + 1 :]:
         if "solution" in tags(cell):
             return cell
         if cell.cell_type == "code":
@@ -58,8 +58,13 @@ def solution_after(item: pytest.Item) -> dict | None:
 
 
 def printed(outputs: list[dict]) -> str:
-    return "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/markdown", ""))
-                   + str(o.get("text", "")) + str(o.get("evalue", "")) for o in outputs)
+    return "".join(
+        str(o.get("data", {}).get("text/plain", ""))
+        + str(o.get("data", {}).get("text/markdown", ""))
+        + str(o.get("text", ""))
+        + str(o.get("evalue", ""))
+        for o in outputs
+    )
 
 
 def run_in_kernel(kernel, code: str, timeout: float) -> list[dict]:
@@ -97,8 +102,10 @@ def pytest_runtest_call(item: pytest.Item):
     solution = solution_after(item)
     assert solution is not None, f"exercise cell {item.cell_num} has no solution cell after it"
     exercise_id = EXERCISE_ID.search(item.cell.source)
-    assert exercise_id, f"exercise cell {item.cell_num} calls no check(\"NN.k\", answer)"
+    assert exercise_id, f'exercise cell {item.cell_num} calls no check("NN.k", answer)'
     outputs = run_in_kernel(item.parent.kernel, solution_code(solution), timeout=item.config.option.nbval_cell_timeout or 300)
     result = printed(outputs)
     if f"{CORRECT} ({exercise_id[1]})" not in result:
-        raise AssertionError(f"the solution of {exercise_id[1]} (after cell {item.cell_num}) does not pass its check: {result[:400]!r}")
+        raise AssertionError(
+            f"the solution of {exercise_id[1]} (after cell {item.cell_num}) does not pass its check: {result[:400]!r}"
+        )

@@ -43,9 +43,15 @@ def launch(folder: Path) -> subprocess.Popen:
     # The copy's own `helpers` (the borrowed .venv's editable install points at the working tree's).
     env = {**reader_env(), "PYTHONPATH": str(copy)}
     with (folder / "make.log").open("wb") as log:
-        return subprocess.Popen(["sh", "-c", f'make notebooks; echo $? > "{folder}/exit.tmp" && mv "{folder}/exit.tmp" "{folder}/exit"'],
-                                cwd=copy, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True)
+        return subprocess.Popen(
+            ["sh", "-c", f'make notebooks; echo $? > "{folder}/exit.tmp" && mv "{folder}/exit.tmp" "{folder}/exit"'],
+            cwd=copy,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
 def start(config) -> None:

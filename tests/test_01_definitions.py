@@ -45,8 +45,11 @@ def functions(notebook):
     """The rule functions and histories the notebook defines, run from its own source."""
     namespace = {"pd": pd, "d": d}
     for cell in notebook.cells:
-        if cell.cell_type == "code" and re.match(r"(def (exit_months|counted_under|status_six_months_later|printed_as|build_person)"
-                                                 r"|later_options|history_\d = |amo = )", cell.source):
+        if cell.cell_type == "code" and re.match(
+            r"(def (exit_months|counted_under|status_six_months_later|printed_as|build_person)"
+            r"|later_options|history_\d = |amo = )",
+            cell.source,
+        ):
             exec(re.sub(r"\npd\.DataFrame\(.*", "", cell.source, flags=re.S), namespace)  # noqa: S102 (our notebook)
     return namespace
 
@@ -57,15 +60,27 @@ def output_of(notebook, starts: str) -> str:
 
 def test_key_findings_quote_the_printed_numbers(notebook):
     text = output_of(notebook, "nov_2016 = ")
-    total, other, jobseekers, nae = (cells_of(printed(ONE_MONTH, n, s))[0] for n, s in
-                                     ((28, "I alt"), (31, OTHER), (29, AS), (30, NAE)))
+    total, other, jobseekers, nae = (
+        cells_of(printed(ONE_MONTH, n, s))[0] for n, s in ((28, "I alt"), (31, OTHER), (29, AS), (30, NAE))
+    )
     assert total == other + jobseekers + nae == 83484
-    assert f"{total:,} people were on a programme: {nae:,} with reduced work capacity, {jobseekers:,} jobseekers and {other:,} others" in text
+    assert (
+        f"{total:,} people were on a programme: {nae:,} with reduced work capacity, {jobseekers:,} jobseekers and {other:,} others"
+        in text
+    )
     # stars: count the '*' cells of the raw files; in the one-month table two stars on line 108 are changes, not counts
-    stars = sum(line.split("\t")[1:].count("\\*") + line.split("\t")[1:].count("*")
-                for name in (ONE_MONTH, AGE, GENDER) for line in raw_lines(name) if "\t" in line and not line.startswith("\t"))
+    stars = sum(
+        line.split("\t")[1:].count("\\*") + line.split("\t")[1:].count("*")
+        for name in (ONE_MONTH, AGE, GENDER)
+        for line in raw_lines(name)
+        if "\t" in line and not line.startswith("\t")
+    )
     assert printed(ONE_MONTH, 108, "Jobbskaping og egenetablering").split("\t")[1:] == ["", "*", "*"]
-    assert f"{stars - 2:,} of the" in text and "1-3 persons in the one-month table" in text and "0-3 in the monthly time series" in text
+    assert (
+        f"{stars - 2:,} of the" in text
+        and "1-3 persons in the one-month table" in text
+        and "0-3 in the monthly time series" in text
+    )
     assert "counted 2 times" in text
 
 
@@ -94,19 +109,31 @@ def test_star_rule_follows_the_note_and_the_tables(functions):
     for n in range(8):
         for kind, name in (("one-month", "one_month"), ("time series", "time_series")):
             assert functions["printed_as"](n, kind).replace("(empty)", "") == d.published_cell(n, name)
-    empty = sum(c == "" for line in raw_lines(ONE_MONTH) if "\t" in line and not line.startswith("\t") for c in line.split("\t")[1:])
+    empty = sum(
+        c == "" for line in raw_lines(ONE_MONTH) if "\t" in line and not line.startswith("\t") for c in line.split("\t")[1:]
+    )
     assert empty > 0
     for name in (AGE, GENDER):  # the time series print no empty cell: a star stands for nobody too
-        assert not [c for line in raw_lines(name) if "\t" in line and not line.startswith("\t") and not line.startswith("-")
-                    for c in line.split("\t")[1:] if c.strip() == ""]
+        assert not [
+            c
+            for line in raw_lines(name)
+            if "\t" in line and not line.startswith("\t") and not line.startswith("-")
+            for c in line.split("\t")[1:]
+            if c.strip() == ""
+        ]
 
 
 def test_the_short_rule_functions_agree_with_helpers_definitions(functions):
     exit_months, counted_under, later = (functions[n] for n in ("exit_months", "counted_under", "status_six_months_later"))
     histories = list(d.EXAMPLES.values())
     options = functions["later_options"]
-    for combo in itertools.product(("2021-03", "2021-05", "2021-07"), ("leaves", "break", "moves"),
-                                   ("arbeidssøker", "nedsatt arbeidsevne", "none"), (0, 5, 6), options):
+    for combo in itertools.product(
+        ("2021-03", "2021-05", "2021-07"),
+        ("leaves", "break", "moves"),
+        ("arbeidssøker", "nedsatt arbeidsevne", "none"),
+        (0, 5, 6),
+        options,
+    ):
         histories.append(functions["build_person"](*combo))
     for history in histories:
         d.validate_history(history)
@@ -126,7 +153,9 @@ def test_built_histories_follow_the_rules_worked_by_hand(functions):
     assert d.exit_months(build("2021-05", "moves")) == ["2021-05", "2021-07"]
     assert d.exit_status_group(build("2021-05", "leaves", "arbeidssøker", 5), "2021-05") == NAE  # line 7: five months
     assert d.exit_status_group(build("2021-05", "leaves", "arbeidssøker", 6), "2021-05") == AS
-    assert d.status_after_exit(build("2021-05", "leaves", six_months_later="in work, on sickness benefit"), "2021-05") == "I arbeid"
+    assert (
+        d.status_after_exit(build("2021-05", "leaves", six_months_later="in work, on sickness benefit"), "2021-05") == "I arbeid"
+    )
 
 
 def test_exercise_histories_are_the_answer_keys(functions):
@@ -135,7 +164,11 @@ def test_exercise_histories_are_the_answer_keys(functions):
 
 
 def test_explorer_has_a_static_picture_and_the_timeline_cuts_no_label(notebook):
-    i = next(i for i, c in enumerate(notebook.cells) if "nbval-ignore-output" in c.metadata.get("tags", []) and "draw_person" in c.source)
+    i = next(
+        i
+        for i, c in enumerate(notebook.cells)
+        if "nbval-ignore-output" in c.metadata.get("tags", []) and "draw_person" in c.source
+    )
     before = notebook.cells[i - 1]
     assert "show(draw_person())" in before.source
     assert any("image/svg+xml" in o.get("data", {}) for o in before.outputs)
@@ -150,7 +183,9 @@ def test_no_internal_names_in_reader_facing_text(notebook):
 
 
 def test_answers_are_not_shown_before_their_exercises():
-    may = cells_of(printed(GENDER, 68, "Opplæring"))[4]  # line 68: the group Opplæring, all status groups and genders, Jan-May 2021
+    may = cells_of(printed(GENDER, 68, "Opplæring"))[
+        4
+    ]  # line 68: the group Opplæring, all status groups and genders, Jan-May 2021
     assert not shows_number(text_before_exercise(NOTEBOOK, "01.4"), may, 0)
     before = text_before_exercise(NOTEBOOK, "01.1")
     assert "Exit in May 2021" not in before and "['2021-05']" not in before
@@ -171,6 +206,7 @@ def test_judgement_options_cannot_be_told_by_their_length(notebook):
     lengths = {k: len(v) for k, v in options.items()}
     assert max(lengths.values()) - min(lengths.values()) <= 0.1 * max(lengths.values())
     from helpers.exercises import check
+
     right = [k for k in options if check("01.7", k).correct]
     assert len(right) == 1 and sum(n >= lengths[right[0]] for n in lengths.values()) >= 2, "another option is as long"
 
@@ -206,8 +242,11 @@ def test_the_status_group_csv_is_the_printed_numbers_and_carries_the_stamp(noteb
     assert len(rows) == 1 + 12 + 5
     by_month = {str(pd.to_datetime(r["Month"]).to_period("M")): r for r in rows}  # '2019-07' or 'July 2019'
     assert "Data as of: NAV's published participant tables" in text and "May 2021" in text
-    names = {"Jobseekers on programmes": (48, 27, 29), "Reduced work capacity, on programmes": (68, 28, 30),
-             "Other participants": (88, 29, 31)}
+    names = {
+        "Jobseekers on programmes": (48, 27, 29),
+        "Reduced work capacity, on programmes": (68, 28, 30),
+        "Other participants": (88, 29, 31),
+    }
     for column, (age_line, gender_line, one_month_line) in names.items():
         for m, cell in enumerate(cells_of(raw_lines(AGE)[age_line - 1]), start=1):
             assert int(by_month[f"2019-{m:02d}"][column]) == cell

@@ -40,8 +40,12 @@ def numbers(line: str) -> list[int | None]:
 
 def data_cells(name: str) -> list[str]:
     """Every printed cell of a raw file: the cells after the label on lines with tabs (not headers or rules)."""
-    return [cell for line in raw_lines(name) if "\t" in line and not line.startswith("\t") and not RULE.match(line)
-            for cell in line.split("\t")[1:]]
+    return [
+        cell
+        for line in raw_lines(name)
+        if "\t" in line and not line.startswith("\t") and not RULE.match(line)
+        for cell in line.split("\t")[1:]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +55,7 @@ def notebook():
 
 def output_of(notebook, starts: str) -> str:
     cell = next(c for c in notebook.cells if c.cell_type == "code" and c.source.startswith(starts))
-    return cell_text(cell)[len(cell.source):]
+    return cell_text(cell)[len(cell.source) :]
 
 
 def test_key_findings_against_the_raw_text(notebook):
@@ -77,7 +81,9 @@ def test_the_printed_page_fits_and_its_rows_are_the_raw_numbers(notebook, partic
 def test_subtraction_on_lines_145_and_142(notebook):
     total, other, jobseekers, nae = numbers(printed(ONE_MONTH, 145, "Arbeid med bistand"))
     assert other is None and total - jobseekers - nae == 3
-    assert "the star on line 145 hides 3 persons" in output_of(notebook, 'row = participants.query("source == @one_month and line == 145")')
+    assert "the star on line 145 hides 3 persons" in output_of(
+        notebook, 'row = participants.query("source == @one_month and line == 145")'
+    )
     total, other, jobseekers, nae = numbers(printed(ONE_MONTH, 142, "Avklaring i skjermet virksomhet"))
     assert other is None and jobseekers is None and total - nae == 2
     assert "each hides exactly 1" in output_of(notebook, 'row = participants.query("source == @one_month and line == 142")')
@@ -88,14 +94,20 @@ def test_label_damage_against_the_raw_text(notebook, participants):
     assert [f"U+{ord(c):04X}" for c in text.split("\t")[0] if "\u0400" <= c <= "\u04ff"] == ["U+043B", "U+0443", "U+0431"]
     assert "Jobbklubb" not in (RAW / GENDER).read_text(encoding="utf-8").split("\n")[134]
     lonnskudd = sum(line.split("\t")[0] == "Lønnskudd" for name in (ONE_MONTH, AGE, GENDER) for line in raw_lines(name))
-    assert lonnskudd == 15 and re.search(r"letters 'tils' missing</th>\s*<td>15<", output_of(notebook, "repairs = load_repairs()"))
+    assert lonnskudd == 15 and re.search(
+        r"letters 'tils' missing</th>\s*<td>15<", output_of(notebook, "repairs = load_repairs()")
+    )
 
 
 def test_the_parser_names_the_damaged_lines(notebook):
     excerpt = [raw_line(ONE_MONTH, n) for n in range(133, 154)]
     assert "line 16" in output_of(notebook, "excerpt = [raw_line(one_month, n)") and excerpt[15].startswith("Oppfølging\t10 397")
     # exercise 02.3: rebuild the damage as the notebook does, and compare with the answer key
-    source = next(c.source for c in nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4).cells if c.source.startswith("def lose_a_tab"))
+    source = next(
+        c.source
+        for c in nbformat.read(ROOT / "notebooks" / NOTEBOOK, as_version=4).cells
+        if c.source.startswith("def lose_a_tab")
+    )
     assert "lose_a_tab(excerpt, seed=12)" in source
     namespace = {"random": random}
     exec(source.split("\nfor n, line")[0], namespace)  # noqa: S102 (our notebook)
@@ -110,7 +122,11 @@ def test_the_parser_names_the_damaged_lines(notebook):
 
 def test_stars_chart_draws_no_zero_labels(notebook):
     cell = next(c for c in notebook.cells if c.source.startswith("base = alt.Chart(hidden)"))
-    spec = next(o["data"]["application/vnd.vegalite.v5+json"] for o in cell.outputs if "application/vnd.vegalite.v5+json" in o.get("data", {}))
+    spec = next(
+        o["data"]["application/vnd.vegalite.v5+json"]
+        for o in cell.outputs
+        if "application/vnd.vegalite.v5+json" in o.get("data", {})
+    )
     rows = next(iter(spec["datasets"].values()))
     one = [r for r in rows if r["table"] == "November 2016"]
     assert sum(r["starred"] for r in one) == 16 - 2  # 16 stars in the one-month table, two of them changes (line 108)
@@ -125,12 +141,18 @@ def test_where_from_shows_the_printed_line(notebook):
 
 
 def test_answers_are_not_shown_before_their_exercises():
-    total, others = numbers(printed(GENDER, 153, "AMO Enkeltplass, Forsøk"))[0], numbers(printed(GENDER, 403, "AMO Enkeltplass, Forsøk"))[0]
+    total, others = (
+        numbers(printed(GENDER, 153, "AMO Enkeltplass, Forsøk"))[0],
+        numbers(printed(GENDER, 403, "AMO Enkeltplass, Forsøk"))[0],
+    )
     assert (max(0, total - others - 3), min(3, total - others)) == (2, 3)
     assert "(2, 3)" not in text_before_exercise(NOTEBOOK, "02.1")
     assert not shows_number(text_before_exercise(NOTEBOOK, "02.2"), 181, 0)
-    may_stars = sum(line.split("\t")[5].strip() == "*" for line in raw_lines(GENDER)
-                    if line.count("\t") == 5 and not line.startswith("\t") and not RULE.match(line))
+    may_stars = sum(
+        line.split("\t")[5].strip() == "*"
+        for line in raw_lines(GENDER)
+        if line.count("\t") == 5 and not line.startswith("\t") and not RULE.match(line)
+    )
     assert not shows_number(text_before_exercise(NOTEBOOK, "02.4"), may_stars, 0)
 
 
@@ -165,9 +187,16 @@ def test_the_star_chart_checker_names_the_usual_mistakes(participants):
     from helpers.exercises import check
 
     rows = participants.query("measure == 'participants' and source == @AGE")
+
     def chart(series):
         table = series.rename("n").reset_index().assign(month=lambda t: t["period"].dt.to_timestamp())[["month", "n"]]
-        return alt.Chart(table).mark_line().encode(x=alt.X("month:T", title="Month"), y=alt.Y("n:Q", title="Stars")).properties(title="t")
+        return (
+            alt.Chart(table)
+            .mark_line()
+            .encode(x=alt.X("month:T", title="Month"), y=alt.Y("n:Q", title="Stars"))
+            .properties(title="t")
+        )
+
     assert "starred or not" in check("02.6", chart(rows.groupby("period").size())).message
     parts = rows.query("status_group != 'I alt'").groupby("period")["suppressed"].sum()
     assert "'I alt'" in check("02.6", chart(parts)).message

@@ -44,7 +44,10 @@ def test_key_findings_state_the_printed_numbers(cells):
     _, total, change, pct = printed(28)
     assert f"{value(total):,} people" in text and f"rose by {value(change):,} persons ({value(pct)} %)" in text
     assert printed(47)[:2] == ["Arbeidspraksis", "23 919"] and "Arbeidspraksis (Work practice), had 23,919" in text
-    assert printed(46)[:3] == ["Lønnstilskudd", "8 710", "2 031"] and "Lønnstilskudd (Wage subsidy) gained most, +2,031 persons" in text
+    assert (
+        printed(46)[:3] == ["Lønnstilskudd", "8 710", "2 031"]
+        and "Lønnstilskudd (Wage subsidy) gained most, +2,031 persons" in text
+    )
     _, total, others, _, _ = printed(127)
     assert f"{100 * value(others) / value(total):.1f} %" in text
     # 14 starred programme cells: lines 142 (2), 145, 152, 154, 157, 158 (3), 174, 179, 186, 213 (2)
@@ -75,7 +78,9 @@ def test_what_the_tables_show_about_reserved_programmes_and_aft(cells):
     text = code_output_text(cells)
     assert printed(145) == ["Arbeid med bistand (AB)", "1 444", "*", "19", "1 422"]
     assert "Arbeid med bistand (AB) – Work with assistance (AB): 19 jobseekers and \\* other participants (line 145)" in text
-    assert printed(170) == ["Utdanning", "9 821", "8", "26", "9 787"] and "26 jobseekers and 8 other participants (line 170)" in text
+    assert (
+        printed(170) == ["Utdanning", "9 821", "8", "26", "9 787"] and "26 jobseekers and 8 other participants (line 170)" in text
+    )
     assert printed(178) == ["Arbeidsforberedende trening", "70", "", "", "70"]
     gender_lines = raw_lines(GENDER)
     assert printed(213, gender_lines)[:2] == ["Arbeidsforberedende trening", "24"]
@@ -91,7 +96,7 @@ def test_the_worked_lone_star_is_the_training_group(cells):
 
 def test_stars_are_drawn_as_a_range_and_empty_groups_say_nobody(cells):
     source = "\n".join(c.source for c in cells)
-    assert 'mark_rule(strokeWidth=3' in source and 'fillna(1)' in source and 'fillna(3)' in source
+    assert "mark_rule(strokeWidth=3" in source and "fillna(1)" in source and "fillna(3)" in source
     assert "Nobody in {who} took part" in source
 
 
@@ -123,7 +128,11 @@ def stored_csv(cells, title: str) -> pd.DataFrame:
     """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
     for cell in cells:
         outputs = cell.get("outputs", [])
-        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        specs = [
+            o["data"]["application/vnd.vegalite.v5+json"]
+            for o in outputs
+            if "application/vnd.vegalite.v5+json" in o.get("data", {})
+        ]
         if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
             html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
             found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
@@ -163,7 +172,7 @@ def test_exercise_03_4_answer_not_drawn_before():
     """No chart above 03.4 draws the jobseekers' groups (lines 66-71) on their own."""
     jobseekers = {printed(n)[0]: value(printed(n)[1]) for n in range(66, 72)}
     cells = nbformat.read(NOTEBOOKS / NOTEBOOK, as_version=4).cells
-    above = cells[:next(i for i, c in enumerate(cells) if 'check("03.4"' in c.source)]
+    above = cells[: next(i for i, c in enumerate(cells) if 'check("03.4"' in c.source)]
     for cell in above:
         for output in cell.get("outputs", []):
             spec = output.get("data", {}).get("application/vnd.vegalite.v5+json")

@@ -50,7 +50,9 @@ def test_key_findings(cells):
     # Lønnstilskudd, lowest women's share: women line 91 (printed 'Lønnskudd'), men line 113
     assert repair_label(printed(91)[0])[0] == "Lønnstilskudd" and printed(113)[0] == "Lønnstilskudd"
     assert f"{at(113) - at(91):,} more men than women" in text
-    assert "Digital oppfølging/jobbklubb (Digital follow-up/job club) shows \\* in January and 602 participants in February" in text
+    assert (
+        "Digital oppfølging/jobbklubb (Digital follow-up/job club) shows \\* in January and 602 participants in February" in text
+    )
 
 
 def test_group_share_chart_draws_the_printed_totals(cells):
@@ -112,7 +114,11 @@ def stored_csv(cells, title: str) -> pd.DataFrame:
     """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
     for cell in cells:
         outputs = cell.get("outputs", [])
-        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        specs = [
+            o["data"]["application/vnd.vegalite.v5+json"]
+            for o in outputs
+            if "application/vnd.vegalite.v5+json" in o.get("data", {})
+        ]
         if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
             html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
             found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
@@ -134,10 +140,13 @@ def test_the_digital_job_club_csv_keeps_january_as_a_range(cells):
 def test_the_education_table_shows_stars_as_stars(cells):
     """Utdanning in May by status group and gender: lines 243/486/702 (jobseekers), 328/552/760 (reduced capacity),
     417/634/849 (others), as printed: a '*' stays '*'."""
-    expected = {"Arbeidssøkere på tiltak": (243, 486, 702), "Nedsatt arbeidsevne, på tiltak": (328, 552, 760),
-                "Andre på tiltak": (417, 634, 849)}
+    expected = {
+        "Arbeidssøkere på tiltak": (243, 486, 702),
+        "Nedsatt arbeidsevne, på tiltak": (328, 552, 760),
+        "Andre på tiltak": (417, 634, 849),
+    }
     (cell,) = [c for c in cells if c.cell_type == "code" and "mark_cells(education" in c.source]
-    shown = cell_text(cell)[len(cell.source):]
+    shown = cell_text(cell)[len(cell.source) :]
     for status, lines in expected.items():
         assert all(repair_label(printed(n)[0])[0] == "Utdanning" for n in lines)
         (row,) = [line for line in shown.splitlines() if line.startswith(status)]

@@ -48,7 +48,7 @@ def add(*lines: int, star: int = 0) -> list[int]:
 def outputs_of(marker: str) -> str:
     """The stored outputs of the one code cell whose source contains `marker`."""
     (cell,) = [c for c in CELLS if c.cell_type == "code" and marker in c.source]
-    return cell_text(cell)[len(cell.source):]
+    return cell_text(cell)[len(cell.source) :]
 
 
 # -- the raw lines the tests rely on ---------------------------------------------------------------
@@ -66,9 +66,16 @@ def test_key_findings_are_the_printed_totals():
     total = values(28)
     assert total[2] == 73322 and total[6] == 58225 and max(total) == total[2] and min(total) == total[6]
     findings = outputs_of("findings([")
-    for figure in ("73,322 in March", "58,225 in July", f"{73322 - 58225:,} fewer", f"{index(total)[6]:.1f}",
-                   f"{index(values(48))[6]:.1f} in July", f"{index(values(68))[6]:.1f}", f"{min(index(values(29))):.1f}",
-                   f"{min(index(values(35))):.1f}"):
+    for figure in (
+        "73,322 in March",
+        "58,225 in July",
+        f"{73322 - 58225:,} fewer",
+        f"{index(total)[6]:.1f}",
+        f"{index(values(48))[6]:.1f} in July",
+        f"{index(values(68))[6]:.1f}",
+        f"{min(index(values(29))):.1f}",
+        f"{min(index(values(35))):.1f}",
+    ):
         assert figure in findings, figure
     drivers = add(705, 808, 861, 680, 784, 837)  # training and work practice, the three status groups each
     assert f"{100 * (drivers[2] - drivers[6]) / 15097:.1f} % of the fall" in findings
@@ -90,7 +97,7 @@ def test_the_age_heatmap_draws_lines_29_to_35():
 
 def test_programme_groups_are_the_sum_of_the_status_groups():
     training = add(705, 808, 861)
-    multiples = outputs_of("counts_by(\"programme_group\"")
+    multiples = outputs_of('counts_by("programme_group"')
     assert f"Opplæring (Training) ({index(training)[6]:.1f})" in multiples
     assert f"{min(index(values(712))):.1f} to {max(index(values(712))):.1f}" in multiples  # adapted work, flattest
     assert values(863) == [None] * 12  # job creation, other participants: '*' in every month, so a range
@@ -106,8 +113,16 @@ def test_contributions_add_up_to_the_printed_fall():
     low, high = add(707, 810, 863, star=0), add(707, 810, 863, star=3)
     assert f"{low[2] - high[6]} to {high[2] - low[6]}" in drop  # job creation: a range, drawn with round caps
     assert f"{values(712)[2] - values(712)[6]}" in drop  # adapted work grew
-    spec = [o for c in CELLS if "parts = pd.DataFrame" in c.source for o in c.outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
-    (rule,) = [layer for layer in spec[0]["data"]["application/vnd.vegalite.v5+json"]["layer"] if layer["mark"].get("type") == "rule"]
+    spec = [
+        o
+        for c in CELLS
+        if "parts = pd.DataFrame" in c.source
+        for o in c.outputs
+        if "application/vnd.vegalite.v5+json" in o.get("data", {})
+    ]
+    (rule,) = [
+        layer for layer in spec[0]["data"]["application/vnd.vegalite.v5+json"]["layer"] if layer["mark"].get("type") == "rule"
+    ]
     assert rule["mark"]["strokeCap"] == "round" and rule["mark"]["strokeWidth"] >= 8
 
 
@@ -179,7 +194,11 @@ def stored_csv(title: str) -> pd.DataFrame:
     """The CSV a reader downloads under the chart whose title contains ``title`` (decoded from its data: link)."""
     for cell in CELLS:
         outputs = cell.get("outputs", [])
-        specs = [o["data"]["application/vnd.vegalite.v5+json"] for o in outputs if "application/vnd.vegalite.v5+json" in o.get("data", {})]
+        specs = [
+            o["data"]["application/vnd.vegalite.v5+json"]
+            for o in outputs
+            if "application/vnd.vegalite.v5+json" in o.get("data", {})
+        ]
         if specs and title in json.dumps(specs[0].get("title", ""), ensure_ascii=False):
             html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
             found = re.search(r'class="csv-download" download="[^"]*" href="data:text/csv;charset=utf-8,([^"]*)"', html)
@@ -196,7 +215,12 @@ NEW_ROWS = (682, 683, 686, 703, 704, 786, 787, 793, 807, 839, 840, 843, 846, 847
 
 def test_the_new_training_rows_are_ranges_in_the_table_the_csv_and_the_takeaway():
     assert {printed(n)[0].replace("Enkelt plass", "Enkeltplass").replace("enkelt plass", "enkeltplass") for n in NEW_ROWS} == {
-        "AMO Enkeltplass", "AMO Kurs", "Høyere utdanning", "Vgs/yrkesfaglig utdanning", "Vgs/yrkesfaglig utdanning enkeltplass"}
+        "AMO Enkeltplass",
+        "AMO Kurs",
+        "Høyere utdanning",
+        "Vgs/yrkesfaglig utdanning",
+        "Vgs/yrkesfaglig utdanning enkeltplass",
+    }
     low, high = add(*NEW_ROWS, star=0), add(*NEW_ROWS, star=3)
     assert (low[5], high[5]) == (0, 42) and low[11] < high[11]  # June: every new row is '*'; December: two still are
     table = stored_csv("The training reform").set_index("Month")
@@ -204,7 +228,7 @@ def test_the_new_training_rows_are_ranges_in_the_table_the_csv_and_the_takeaway(
     assert table.loc["December", "New rows"] == f"{low[11]:,} to {high[11]:,}"
     said = outputs_of("unknown = alt.Chart")
     assert f"to {low[11]:,}–{high[11]:,} in December" in said and f"to {low[11]:,} in December" not in said
-    both_bounds = outputs_of("values=[\"low\", \"high\"]")
+    both_bounds = outputs_of('values=["low", "high"]')
     assert "low" in both_bounds and "high" in both_bounds and f"{high[11]}" in both_bounds
 
 
@@ -223,4 +247,3 @@ def test_job_creation_share_of_the_fall_is_a_range():
 def test_the_data_stamp_is_near_the_top():
     top = "\n".join(cell_text(c) for c in CELLS[:8])
     assert "Data as of" in top and "December 2019" in top
-

@@ -32,14 +32,31 @@ def output_of(marker: str) -> str:
 
 
 # -- the report lines the notebook relies on ----------------------------------------------------------
-@pytest.mark.parametrize("line,printed", [
-    (155, "Hovedfunn"), (161, "nødvendig og hensiktsmessig"), (251, "de 60 gjennomgåtte sakene"), (1917, "6 prosent"),
-    (1920, "10 prosent"), (276, "sterkt kritikkverdig"), (293, "kritikkverdig"), (311, "kritikkverdig"),
-    (345, "sterkt kritikkverdig"), (355, "svak måloppnåelse"), (578, "jevnt over er tilfredsstillende"),
-    (1167, "de to påfølgende månedene"), (1172, "ikke samme tiltak måneden"), (1157, "fire timer"),
-    (1195, "20 prosentstilling"), (1196, "minst tre måneder"), (219, "gruppe B som ikke har kommet i arbeid ett år"),
-    (3132, "80 og 20 prosent"), (3130, "måltall for antall tiltaksplasser"), (518, "overgang til arbeid"),
-])
+@pytest.mark.parametrize(
+    "line,printed",
+    [
+        (155, "Hovedfunn"),
+        (161, "nødvendig og hensiktsmessig"),
+        (251, "de 60 gjennomgåtte sakene"),
+        (1917, "6 prosent"),
+        (1920, "10 prosent"),
+        (276, "sterkt kritikkverdig"),
+        (293, "kritikkverdig"),
+        (311, "kritikkverdig"),
+        (345, "sterkt kritikkverdig"),
+        (355, "svak måloppnåelse"),
+        (578, "jevnt over er tilfredsstillende"),
+        (1167, "de to påfølgende månedene"),
+        (1172, "ikke samme tiltak måneden"),
+        (1157, "fire timer"),
+        (1195, "20 prosentstilling"),
+        (1196, "minst tre måneder"),
+        (219, "gruppe B som ikke har kommet i arbeid ett år"),
+        (3132, "80 og 20 prosent"),
+        (3130, "måltall for antall tiltaksplasser"),
+        (518, "overgang til arbeid"),
+    ],
+)
 def test_the_report_says_what_the_notebook_cites(line, printed):
     assert printed in " ".join(report(line).split())
 
@@ -53,7 +70,12 @@ def test_all_five_main_findings_have_a_section_in_the_audits_order():
 
 def test_grades_and_verdict_are_shown_next_to_the_findings():
     table = output_of("document.merge(report")
-    for grade, line in (("sterkt kritikkverdig", 276), ("kritikkverdig", 293), ("kritikkverdig", 311), ("sterkt kritikkverdig", 345)):
+    for grade, line in (
+        ("sterkt kritikkverdig", 276),
+        ("kritikkverdig", 293),
+        ("kritikkverdig", 311),
+        ("sterkt kritikkverdig", 345),
+    ):
         assert grade in table and str(line) in table
     assert "highly censurable" in table and "open to criticism" in table and "no grade word" in table
     assert "uheldig" in table and "alvorlig" in table  # chapter 9's words (lines 3298, 3315, 3336)
@@ -63,8 +85,10 @@ def test_grades_and_verdict_are_shown_next_to_the_findings():
 
 
 def test_finding_2_states_the_evidence():
-    said = output_of("survey_no_written_assessment_nae\"], facts.loc")
-    assert "60 case files" in said and "6 % of 826 advisers" in said and "10 % of 674" in said  # lines 251, 1886, 1891, 1917, 1920
+    said = output_of('survey_no_written_assessment_nae"], facts.loc')
+    assert (
+        "60 case files" in said and "6 % of 826 advisers" in said and "10 % of 674" in said
+    )  # lines 251, 1886, 1891, 1917, 1920
     assert "826" in report(1886) and "674" in report(1891)
 
 
@@ -108,7 +132,7 @@ def test_the_ministers_other_disagreement_is_shown():
 
 
 def test_the_cost_chart_labels_and_axis_use_the_same_unit():
-    cell = output_of("t4[\"cost_per_place\"]")
+    cell = output_of('t4["cost_per_place"]')
     assert "Cost of one place for a year (NOK)" in cell and "NOK 1 000" not in cell.split("accounts")[0]
     assert "183,501" in output_of("top, low = t4.iloc[0]")  # 1 294 600 000 / 7 055 (line 2105)
 
@@ -158,7 +182,9 @@ def test_06_2_options_cannot_be_guessed_from_their_length():
 
 # -- issue 20's corrections ------------------------------------------------------------------------------
 def test_the_stamp_names_the_audits_period():
-    first_section = next(i for i, c in enumerate(CELLS) if c.cell_type == "markdown" and c.source.startswith("## What Riksrevisjonen"))
+    first_section = next(
+        i for i, c in enumerate(CELLS) if c.cell_type == "markdown" and c.source.startswith("## What Riksrevisjonen")
+    )
     top = "\n".join(cell_text(c) for c in CELLS[:first_section])
     assert "Data as of:** Riksrevisjonen's Dokument 3:5 (2017–2018) rests on data for March 2010–December 2016" in top
     assert "perioden fra mars 2010 til" in report(954) and "desember 2016" in report(955)  # §1.3

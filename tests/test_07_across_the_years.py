@@ -77,7 +77,9 @@ def crosswalk():
 @pytest.fixture(scope="module")
 def rows(participants):
     p = participants
-    return p[(p["measure"] == "participants") & (p["gender"] == "I alt") & (p["age_group"] == "I alt") & (p["programme"] != "I alt")]
+    return p[
+        (p["measure"] == "participants") & (p["gender"] == "I alt") & (p["age_group"] == "I alt") & (p["programme"] != "I alt")
+    ]
 
 
 def test_the_notebook_reads_the_crosswalk_where_it_says(notebook):
@@ -122,25 +124,37 @@ def test_crosswalk_months_and_tables_follow_the_data(crosswalk, rows):
         assert r.last_seen == (str(counted["period"].max()) if len(counted) else ""), r.programme
 
 
-@pytest.mark.parametrize("programme,lines,line,printed,first_seen", [
-    # AFT: 70 in November 2016 (line 178)
-    ("Arbeidsforberedende trening", NOV16, 178, ["Arbeidsforberedende trening", "70", "", "", "70"], "2016-11"),
-    # AMO Kurs, reduced work capacity, 2019: stars until July, 8 in August (line 683)
-    ("AMO Kurs", Y2019, 683, ["AMO Kurs", "*", "*", "*", "*", "*", "*", "*", "8", "6", "34", "61", "80"], "2019-08"),
-    # Digital oppfølging/jobbklubb, all groups, 2021: '*' in January, 602 in February (line 133, Cyrillic letters as printed)
-    ("Digital oppfølging/jobbklubb", Y2021, 133, ["Digital oppfølging/jobbkлубb", "*", "602", "1 017", "991", "881"], "2021-02"),
-])
+@pytest.mark.parametrize(
+    "programme,lines,line,printed,first_seen",
+    [
+        # AFT: 70 in November 2016 (line 178)
+        ("Arbeidsforberedende trening", NOV16, 178, ["Arbeidsforberedende trening", "70", "", "", "70"], "2016-11"),
+        # AMO Kurs, reduced work capacity, 2019: stars until July, 8 in August (line 683)
+        ("AMO Kurs", Y2019, 683, ["AMO Kurs", "*", "*", "*", "*", "*", "*", "*", "8", "6", "34", "61", "80"], "2019-08"),
+        # Digital oppfølging/jobbklubb, all groups, 2021: '*' in January, 602 in February (line 133, Cyrillic letters as printed)
+        (
+            "Digital oppfølging/jobbklubb",
+            Y2021,
+            133,
+            ["Digital oppfølging/jobbkлубb", "*", "602", "1 017", "991", "881"],
+            "2021-02",
+        ),
+    ],
+)
 def test_crosswalk_first_seen_against_raw_lines(crosswalk, programme, lines, line, printed, first_seen):
     assert cells(lines, line) == printed
     assert crosswalk.set_index("programme").loc[programme, "first_seen"] == first_seen
 
 
-@pytest.mark.parametrize("programme,line,words", [
-    ("Arbeidspraksis i skjermet virksomhet", 3564, "kvalifisering i arbeidsmarkedsbedrift"),
-    ("Tidsbegrenset lønnstilskudd", 1148, "Tidsbegrenset lønnstilskudd ble erstattet av midlertidig lønnstilskudd"),
-    ("Arbeidspraksis i ordinær virksomhet", 1149, "Arbeidspraksis i ordinær virksomhet ble erstattet av arbeidstrening"),
-    ("Arbeid med bistand (AB)", 2107, "Arbeid med bistand ble slått sammen med oppfølging"),
-])
+@pytest.mark.parametrize(
+    "programme,line,words",
+    [
+        ("Arbeidspraksis i skjermet virksomhet", 3564, "kvalifisering i arbeidsmarkedsbedrift"),
+        ("Tidsbegrenset lønnstilskudd", 1148, "Tidsbegrenset lønnstilskudd ble erstattet av midlertidig lønnstilskudd"),
+        ("Arbeidspraksis i ordinær virksomhet", 1149, "Arbeidspraksis i ordinær virksomhet ble erstattet av arbeidstrening"),
+        ("Arbeid med bistand (AB)", 2107, "Arbeid med bistand ble slått sammen med oppfølging"),
+    ],
+)
 def test_crosswalk_sources_cite_report_lines_that_say_so(crosswalk, programme, line, words):
     source = crosswalk.set_index("programme").loc[programme, "source"]
     cited = {int(n) for span in re.findall(r"lines? ([\d, -]+)", source) for n in re.findall(r"\d+", span)}
@@ -174,8 +188,16 @@ def test_key_findings(notebook):
 
 
 def test_the_readings_issue_14_corrected_are_gone(shown):
-    for wrong in ("regrouping", "same level, different measures", "agree on the level", "end of the month", "end of November",
-                  "load_crosswalk", "group_totals", "counted once"):
+    for wrong in (
+        "regrouping",
+        "same level, different measures",
+        "agree on the level",
+        "end of the month",
+        "end of November",
+        "load_crosswalk",
+        "group_totals",
+        "counted once",
+    ):
         assert wrong not in shown, wrong
     assert "not the same level for jobseekers" in shown
 
@@ -242,8 +264,12 @@ def test_training_break_draws_stars_as_ranges_not_zero(notebook):
 def test_average_chart_starts_at_zero_and_says_so(notebook):
     spec = spec_titled(notebook, "A year's average is not a month")
     assert "The axes start at zero." in " ".join(spec["title"]["subtitle"])
-    scales = [layer["encoding"]["y"].get("scale", {}) for panel in spec["vconcat"] for layer in panel["layer"] if "y" in layer["encoding"]
-              and "scale" in layer["encoding"]["y"]]
+    scales = [
+        layer["encoding"]["y"].get("scale", {})
+        for panel in spec["vconcat"]
+        for layer in panel["layer"]
+        if "y" in layer["encoding"] and "scale" in layer["encoding"]["y"]
+    ]
     assert scales and all(s.get("zero") is True for s in scales)
 
 
@@ -297,13 +323,17 @@ def test_the_group_table_keeps_stars_as_ranges(notebook):
     assert [cells(Y2019, line)[11] for line in (707, 810, 863)] == ["34", "103", "*"]
     cell = next(c for c in notebook.cells if c.cell_type == "code" and c.source.strip() == "show(group_figure())")
     html = next(o["data"]["text/html"] for o in cell.outputs if "<table" in o.get("data", {}).get("text/html", ""))
-    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "Jobbskaping og egenetablering" in r and "2019-11" in r)
+    row = next(
+        r for r in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "Jobbskaping og egenetablering" in r and "2019-11" in r
+    )
     values = [re.sub(r"<[^>]+>", "", v).strip() for v in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
     assert values[-4:-2] == ["137–140", "137–140"], values
 
 
 def test_the_stamp_names_the_tables_and_the_audit(notebook):
-    first_section = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and c.source.startswith("## Three tables"))
+    first_section = next(
+        i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and c.source.startswith("## Three tables")
+    )
     top = "\n".join(cell_text(c) for c in notebook.cells[:first_section])
     assert "Data as of:** NAV's published participant tables cover November 2016, January–December 2019, January–May 2021" in top
     assert "rests on data for March 2010–December 2016" in top

@@ -63,10 +63,25 @@ def test_key_finding_states_the_latest_month_from_the_json():
 
 def test_the_stamp_is_at_the_top_and_follows_the_metadata():
     meta = json.loads(raw_file("metadata").read_text(encoding="utf-8"))
-    first_section = next(i for i, c in enumerate(CELLS) if c.cell_type == "markdown" and c.source.startswith("## The monthly series"))
+    first_section = next(
+        i for i, c in enumerate(CELLS) if c.cell_type == "markdown" and c.source.startswith("## The monthly series")
+    )
     top = "\n".join(cell_text(c) for c in CELLS[:first_section])
     year, month = latest_month().split("-")
-    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     assert f"Data as of:** The monthly numbers run to **{names[int(month) - 1]} {year}**" in top
     exported = meta["generert"][:10].split("-")  # e.g. 2026-06-16 -> "16 June 2026"
     assert f"{int(exported[2])} {names[int(exported[1]) - 1]} {exported[0]}" in top
@@ -75,20 +90,37 @@ def test_the_stamp_is_at_the_top_and_follows_the_metadata():
 def test_nothing_in_the_notebook_or_its_answer_key_types_the_latest_month():
     """NAV publishes a newer copy every month: the latest month is derived, never typed (the Sources cell names files)."""
     year, month = latest_month().split("-")
-    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    names = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     typed = re.compile(rf"{year}-{month}|{names[int(month) - 1]} {year}|Period\(\"{year}")
     for cell in CELLS:
         if cell.cell_type == "markdown" and cell.source.startswith("## Sources"):
             continue
         assert not typed.search(cell.source), cell.source[:200]
     key = (ROOT / "helpers" / "answers.py").read_text(encoding="utf-8")
-    section = key[key.index("# -- 08 The years since"):]
+    section = key[key.index("# -- 08 The years since") :]
     assert not typed.search(section)
 
 
 def test_the_break_is_flagged_for_jobseekers_in_april_to_july_2025_only():
-    flagged = {(r["maalgruppe"], r["periode"][:7]) for part in ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere",
-               "tiltakstyper_nedsatt", "tiltakstyper_andre") for r in records(part) if r["brudd"]}
+    flagged = {
+        (r["maalgruppe"], r["periode"][:7])
+        for part in ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper_nedsatt", "tiltakstyper_andre")
+        for r in records(part)
+        if r["brudd"]
+    }
     assert flagged == {("Arbeidssøkere", f"2025-{m:02d}") for m in (4, 5, 6, 7)}
     assert "sets `series_break` for the jobseekers in April to July 2025, and for no other group" in page()
 
@@ -131,10 +163,16 @@ def test_a_hidden_count_is_shown_as_its_range_in_the_programme_group_table():
     """hovedgrupper.json has null for Andre på tiltak / Jobbskaping og egenetablering in May 2023 and May 2025 (79 + 18 +
     null; 106 + 14 + null): the table shows the group as its range (97 to 100, 120 to 123) and its change as a range,
     never as a sum that counts the null as 0 and never as a bare star."""
-    nulls = {r["periode"][:7] for r in records("hovedgrupper")
-             if r["hovedgruppe"] == "Jobbskaping og egenetablering" and r["antall"] is None}
+    nulls = {
+        r["periode"][:7]
+        for r in records("hovedgrupper")
+        if r["hovedgruppe"] == "Jobbskaping og egenetablering" and r["antall"] is None
+    }
     assert {"2023-05", "2025-05"} <= nulls
-    (lo_23, hi_23), (lo_25, hi_25) = may_range("Jobbskaping og egenetablering", "2023-05"), may_range("Jobbskaping og egenetablering", "2025-05")
+    (lo_23, hi_23), (lo_25, hi_25) = (
+        may_range("Jobbskaping og egenetablering", "2023-05"),
+        may_range("Jobbskaping og egenetablering", "2025-05"),
+    )
     cell = next(c for c in CELLS if c.cell_type == "code" and "may_table = pd.DataFrame(" in c.source)
     row = next(line for line in cell_text(cell).replace(cell.source, "").splitlines() if line.startswith("Jobbskaping"))
     assert f"{lo_23} to {hi_23}" in row and f"{lo_25} to {hi_25}" in row
@@ -206,7 +244,9 @@ def test_last_years_change_by_programme_group_is_left_for_exercise_08_3():
     for r in records("hovedgrupper"):
         if r["periode"][:7] in (year_before(latest), latest):
             sign = 1 if r["periode"][:7] == latest else -1
-            change[r["hovedgruppe"]] = change.get(r["hovedgruppe"], 0) + (float("nan") if r["antall"] is None else sign * r["antall"])
+            change[r["hovedgruppe"]] = change.get(r["hovedgruppe"], 0) + (
+                float("nan") if r["antall"] is None else sign * r["antall"]
+            )
     largest = min(v for v in change.values() if v == v)
     group = min((v, g) for g, v in change.items() if v == v)[1]
     shown = text_before_exercise(NOTEBOOK, "08.3")

@@ -39,17 +39,45 @@ FINDINGS = pd.read_csv(AUDIT / "findings.csv", dtype=str)
 INCONSISTENCIES = pd.read_csv(AUDIT / "inconsistencies.csv", dtype=str)
 
 # Where the parts of the seed are (docs/design/audit.md, "Layout of the seed").
-PARTS = {"leaflet": (1, 97), "document": (98, 439), "letter": (440, 766), "report": (888, 3374),
-         "appendix": (3498, 3712)}
-NUMBER_WORDS = {"én": 1, "en": 1, "ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7,
-                "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
+PARTS = {"leaflet": (1, 97), "document": (98, 439), "letter": (440, 766), "report": (888, 3374), "appendix": (3498, 3712)}
+NUMBER_WORDS = {
+    "én": 1,
+    "en": 1,
+    "ett": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "sju": 7,
+    "syv": 7,
+    "åtte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+}
 DIGIT_TOKEN = re.compile(r"(?<![\d,])\d+(?: \d{3})*(?:,\d+)?(?!\d)")
 WORD_TOKEN = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-UNITS = {"percent", "persons", "months", "NOK billion", "NOK million", "cases", "offices", "respondents",
-         "percentage points", "participations", "waiting spells", "hours per week", "scheme variants"}
+UNITS = {
+    "percent",
+    "persons",
+    "months",
+    "NOK billion",
+    "NOK million",
+    "cases",
+    "offices",
+    "respondents",
+    "percentage points",
+    "participations",
+    "waiting spells",
+    "hours per week",
+    "scheme variants",
+}
 
 
 # ---------------------------------------------------------------- helpers of the tests themselves
+
 
 def line_text(number: int) -> str:
     """Report line ``number`` (1-based)."""
@@ -100,8 +128,7 @@ def value_of(n: int, **where) -> float:
 def printed_order(n: int, rows: pd.DataFrame) -> pd.DataFrame:
     """The rows of one printed line in the order their values appear on it."""
     order = {m["measure"]: i for i, m in enumerate(META[n - 1]["measures"])}
-    keyed = rows.assign(_year=rows["year"].astype(int) if "year" in rows else 0,
-                        _measure=rows["measure"].map(order))
+    keyed = rows.assign(_year=rows["year"].astype(int) if "year" in rows else 0, _measure=rows["measure"].map(order))
     return keyed.sort_values(["_year", "_measure"])
 
 
@@ -112,6 +139,7 @@ def finding(id_: str) -> float:
 
 
 # ---------------------------------------------------------------- the source itself
+
 
 def test_report_matches_its_manifest_entry():
     manifest = yaml.safe_load((RAW / "manifest.yaml").read_text(encoding="utf-8"))["files"]
@@ -129,6 +157,7 @@ def test_vendored_report_is_the_seed():
 
 # ---------------------------------------------------------------- every table value against its line
 
+
 @pytest.mark.parametrize("n", range(1, 12))
 def test_every_table_row_is_printed_on_its_line(n):
     """Each printed row, rebuilt from the CSV in column order, ends its report line after its label."""
@@ -139,7 +168,7 @@ def test_every_table_row_is_printed_on_its_line(n):
         pattern = r"\s+".join("(?:" + "|".join(map(re.escape, printed_forms(v))) + ")" for v in ordered["value"])
         match = re.search(r"(?:^|(?<=\s))" + pattern + r"\s*$", text)
         assert match, f"Tabell {n}, line {number}: {list(ordered['value'])} not printed at the end of {text!r}"
-        prefix = squash(text[:match.start()])
+        prefix = squash(text[: match.start()])
         labels = set(rows["label_as_printed"])
         assert len(labels) == 1, (n, number, labels)
         assert prefix and squash(labels.pop()).endswith(prefix), (n, number, prefix)
@@ -160,7 +189,7 @@ def test_table_columns_units_and_headers_match_the_metadata(n):
     assert set(frame["measure"]) == set(units)
     assert (frame["unit"] == frame["measure"].map(units)).all()
     assert (frame["table"] == str(n)).all()
-    header = squash(" ".join(LINES[meta["line"] - 1:meta["body"][0] - 1]))
+    header = squash(" ".join(LINES[meta["line"] - 1 : meta["body"][0] - 1]))
     header = re.sub(r"(\w)- (\w)", r"\1\2", header)  # undo words hyphenated across lines
     for column in frame["column_no"].unique():
         assert column in header, (n, column)
@@ -169,12 +198,12 @@ def test_table_columns_units_and_headers_match_the_metadata(n):
 @pytest.mark.parametrize("n", range(1, 12))
 def test_table_metadata_is_printed_where_it_says(n):
     meta = META[n - 1]
-    title = squash(" ".join(LINES[meta["line"] - 1:meta["line"] + 3]))
+    title = squash(" ".join(LINES[meta["line"] - 1 : meta["line"] + 3]))
     assert f"Tabell {n} {meta['title_no']}" in title
     assert squash(meta["section"]) in squash(line_text(meta["section_line"]))
     assert meta["section_line"] < meta["line"]
     if meta["source_line"] is None:
-        after = LINES[meta["body"][1]:meta["body"][1] + 5]
+        after = LINES[meta["body"][1] : meta["body"][1] + 5]
         assert not any("Kilde" in text for text in after)
     else:
         assert meta["body"][1] < meta["source_line"] <= meta["body"][1] + 12
@@ -193,7 +222,7 @@ def test_table_notes_quote_the_report(n):
     assert notes
     for note in notes:
         first, _, last = str(note["lines"]).partition("-")
-        span = squash(" ".join(LINES[int(first) - 1:int(last or first)]))
+        span = squash(" ".join(LINES[int(first) - 1 : int(last or first)]))
         assert squash(note["printed"]) in span, (n, note["printed"])
         assert note["text"].strip()
 
@@ -219,17 +248,20 @@ def test_tables_hold_the_expected_number_of_values():
 def test_a_typo_in_a_table_value_would_be_caught():
     """The row check rejects a neighbouring value, a swapped pair and a dropped thousands group."""
     text = line_text(2105).rstrip()  # Arbeidspraksis i skjermet virksomhet 7 055 1 294 600
+
     def matches(values):
         pattern = r"\s+".join("(?:" + "|".join(map(re.escape, printed_forms(v))) + ")" for v in values)
         return re.search(r"(?:^|(?<=\s))" + pattern + r"\s*$", text)
+
     assert matches([7055, 1294600])
     assert not matches([7056, 1294600])
     assert not matches([1294600, 7055])
     m = matches([294600])
-    assert m is None or not "Arbeidspraksis i skjermet virksomhet".endswith(squash(text[:m.start()]))
+    assert m is None or not "Arbeidspraksis i skjermet virksomhet".endswith(squash(text[: m.start()]))
 
 
 # ---------------------------------------------------------------- internal consistency of the tables
+
 
 def test_activity_plan_tables_flag_exactly_the_inflated_year():
     for n in (1, 2):
@@ -334,10 +366,13 @@ def test_tabell_10_counts_and_figur_3_labels_agree_within_rounding():
     assert len(wide) == 19
     assert wide["participants"].sum() == 395096
     assert (wide.drop(columns="participants") <= 100).all().all()
-    for measure, label in (("share_reduced_work_capacity", "nae"), ("share_under_25", "under_25"),
-                           ("share_non_western_immigrants", "non_western"),
-                           ("share_long_term_unemployed", "long_term_unemployed"),
-                           ("share_not_in_priority_group", "no_priority_group")):
+    for measure, label in (
+        ("share_reduced_work_capacity", "nae"),
+        ("share_under_25", "under_25"),
+        ("share_non_western_immigrants", "non_western"),
+        ("share_long_term_unemployed", "long_term_unemployed"),
+        ("share_not_in_priority_group", "no_priority_group"),
+    ):
         low = (wide["participants"] * (wide[measure] - 0.5) / 100).sum()
         high = (wide["participants"] * (wide[measure] + 0.5) / 100).sum()
         assert low <= finding(f"priority_n_{label}") <= high, label
@@ -356,20 +391,42 @@ def test_tabell_11_adds_up_and_matches_the_scheme_ns_in_chapter_7():
     shares = schemes[schemes["measure"] == "share"].set_index("scheme")["value"]
     assert all(shares[s] == round_half_up(100 * persons[s] / total) for s in persons.index)
     assert shares.sum() == 102 and value_of(11, is_total="True", measure="share") == 100
-    for scheme, finding_id in (("Arbeidspraksis i ordinær virksomhet", "apo_in_job_1y"),
-                               ("Tidsbegrenset lønnstilskudd", "tbl_in_job_6m"),
-                               ("Jobbklubb", "jobclub_in_job_2y"), ("Arbeidsmarkedsopplæring", "amo_in_job_1y"),
-                               ("Arbeidspraksis i skjermet virksomhet", "aps_in_job_1y"),
-                               ("Arbeid med bistand (AB)", "ab_in_job_1y")):
+    for scheme, finding_id in (
+        ("Arbeidspraksis i ordinær virksomhet", "apo_in_job_1y"),
+        ("Tidsbegrenset lønnstilskudd", "tbl_in_job_6m"),
+        ("Jobbklubb", "jobclub_in_job_2y"),
+        ("Arbeidsmarkedsopplæring", "amo_in_job_1y"),
+        ("Arbeidspraksis i skjermet virksomhet", "aps_in_job_1y"),
+        ("Arbeid med bistand (AB)", "ab_in_job_1y"),
+    ):
         n = FINDINGS.loc[FINDINGS["id"] == finding_id, "n"].astype(int).iloc[0]
         assert persons[scheme] == n, scheme
 
 
 # ---------------------------------------------------------------- findings
 
+
 def test_findings_have_the_required_columns_and_ids():
-    required = {"id", "value", "unit", "measures", "population", "n", "period", "line", "quote", "section", "approx",
-                "note", "printed", "position", "qualifier", "n_line", "part", "figure"}
+    required = {
+        "id",
+        "value",
+        "unit",
+        "measures",
+        "population",
+        "n",
+        "period",
+        "line",
+        "quote",
+        "section",
+        "approx",
+        "note",
+        "printed",
+        "position",
+        "qualifier",
+        "n_line",
+        "part",
+        "figure",
+    }
     assert required <= set(FINDINGS.columns)
     assert FINDINGS["id"].is_unique
     assert FINDINGS["id"].str.fullmatch(r"[a-z][a-z0-9_]*").all()
@@ -416,25 +473,63 @@ def test_a_typo_in_a_finding_would_be_caught():
 
 def test_findings_include_the_headline_figures():
     required = {
-        "nae_no_job_1y_document", "nae_no_job_2y_document", "as_no_job_1y_document", "as_no_job_2y_document",
-        "cluster_a_p_work_1y_document", "cluster_b_p_work_after_1y", "cluster_c_p_work_1y_document",
-        "cluster_d_p_work_1y", "cluster_a_share_document", "cluster_c_share_document", "cluster_d_share",
-        "apo_share_without_followup", "apo_nae_share_without_followup", "apo_over_3m_share_without_followup",
-        "apo_participations", "apo_participations_without_followup", "cases_reviewed", "survey_offices",
-        "survey_sent", "survey_answered", "survey_usable_respondents", "appropriations_min_nok_bn",
-        "appropriations_max_nok_bn", "post76_spending_nok_bn", "waiting_mean_min_months_document",
-        "waiting_mean_max_months_document", "nae_without_plan_document", "as_without_plan_document",
-        "minister_as_transition_2014", "minister_as_transition_2017", "minister_nae_transition_2014",
-        "minister_nae_transition_2017", "minister_nae_without_plan_nov_2017", "minister_followup_funding_2018_nok_m",
-        "register_persons", "leavers_2014", "cluster_population",
+        "nae_no_job_1y_document",
+        "nae_no_job_2y_document",
+        "as_no_job_1y_document",
+        "as_no_job_2y_document",
+        "cluster_a_p_work_1y_document",
+        "cluster_b_p_work_after_1y",
+        "cluster_c_p_work_1y_document",
+        "cluster_d_p_work_1y",
+        "cluster_a_share_document",
+        "cluster_c_share_document",
+        "cluster_d_share",
+        "apo_share_without_followup",
+        "apo_nae_share_without_followup",
+        "apo_over_3m_share_without_followup",
+        "apo_participations",
+        "apo_participations_without_followup",
+        "cases_reviewed",
+        "survey_offices",
+        "survey_sent",
+        "survey_answered",
+        "survey_usable_respondents",
+        "appropriations_min_nok_bn",
+        "appropriations_max_nok_bn",
+        "post76_spending_nok_bn",
+        "waiting_mean_min_months_document",
+        "waiting_mean_max_months_document",
+        "nae_without_plan_document",
+        "as_without_plan_document",
+        "minister_as_transition_2014",
+        "minister_as_transition_2017",
+        "minister_nae_transition_2014",
+        "minister_nae_transition_2017",
+        "minister_nae_without_plan_nov_2017",
+        "minister_followup_funding_2018_nok_m",
+        "register_persons",
+        "leavers_2014",
+        "cluster_population",
     }
     assert required <= set(FINDINGS["id"])
-    expected = {"apo_share_without_followup": 40, "cases_reviewed": 60, "survey_offices": 454, "survey_sent": 2152,
-                "survey_answered": 1402, "survey_usable_respondents": 1257, "post76_spending_nok_bn": 6.5,
-                "minister_as_transition_2014": 55, "minister_as_transition_2017": 65,
-                "minister_nae_transition_2014": 41, "minister_nae_transition_2017": 44,
-                "minister_nae_without_plan_nov_2017": 31, "minister_followup_funding_2018_nok_m": 132,
-                "register_persons": 506644, "leavers_2014": 104213, "cluster_population": 63264}
+    expected = {
+        "apo_share_without_followup": 40,
+        "cases_reviewed": 60,
+        "survey_offices": 454,
+        "survey_sent": 2152,
+        "survey_answered": 1402,
+        "survey_usable_respondents": 1257,
+        "post76_spending_nok_bn": 6.5,
+        "minister_as_transition_2014": 55,
+        "minister_as_transition_2017": 65,
+        "minister_nae_transition_2014": 41,
+        "minister_nae_transition_2017": 44,
+        "minister_nae_without_plan_nov_2017": 31,
+        "minister_followup_funding_2018_nok_m": 132,
+        "register_persons": 506644,
+        "leavers_2014": 104213,
+        "cluster_population": 63264,
+    }
     assert {k: finding(k) for k in expected} == expected
 
 
@@ -443,8 +538,7 @@ def test_survey_and_population_counts_add_up():
     assert finding("survey_offices") + finding("survey_advisers_sampled") == sent
     assert round(100 * finding("survey_answered") / sent) == finding("survey_gross_response_pct")
     assert round(100 * finding("survey_usable_respondents") / sent) == finding("survey_net_response_pct")
-    only_nae, only_as, both = (finding(i) for i in ("nae_only_persons", "jobseeker_only_persons",
-                                                    "both_statuses_persons"))
+    only_nae, only_as, both = (finding(i) for i in ("nae_only_persons", "jobseeker_only_persons", "both_statuses_persons"))
     assert abs(only_nae + only_as + both - finding("jobseekers_or_nae_persons")) / 450000 < 0.01
     assert abs(only_nae + both - finding("nae_persons_rounded")) / 270000 < 0.01
     assert abs(only_as + both - finding("jobseeker_persons_rounded")) / 240000 < 0.02
@@ -457,10 +551,12 @@ def test_survey_and_population_counts_add_up():
 
 def test_without_job_and_in_work_add_to_100_except_where_recorded():
     """The Document's 'without a job' shares against Figur 19's 'in work' shares for the same people."""
-    pairs = {("nae_no_job_1y_document", "nae_nojob_in_job_1y"): None,
-             ("nae_no_job_2y_document", "nae_nojob_in_job_2y"): "nae_no_job_at_entry_2y",
-             ("as_no_job_1y_document", "as_nojob_in_job_1y"): "as_no_job_at_entry_1y",
-             ("as_no_job_2y_document", "as_nojob_in_job_2y"): "as_no_job_at_entry_2y"}
+    pairs = {
+        ("nae_no_job_1y_document", "nae_nojob_in_job_1y"): None,
+        ("nae_no_job_2y_document", "nae_nojob_in_job_2y"): "nae_no_job_at_entry_2y",
+        ("as_no_job_1y_document", "as_nojob_in_job_1y"): "as_no_job_at_entry_1y",
+        ("as_no_job_2y_document", "as_nojob_in_job_2y"): "as_no_job_at_entry_2y",
+    }
     misses = {pair: record for pair, record in pairs.items() if abs(finding(pair[0]) + finding(pair[1]) - 100) > 1}
     assert misses == {pair: record for pair, record in pairs.items() if record}
     assert set(misses.values()) <= set(INCONSISTENCIES["id"])
@@ -480,10 +576,25 @@ def test_differing_statements_are_separate_findings_with_notes():
 
 # ---------------------------------------------------------------- inconsistencies
 
+
 def test_every_inconsistency_is_printed_where_it_says():
     assert INCONSISTENCIES["id"].is_unique
-    kinds = {"wrong_year", "date", "count", "arithmetic", "rounding", "formatting", "layout", "label",
-             "wrong_reference", "period", "numbering", "differing_values", "differing_bases", "typo"}
+    kinds = {
+        "wrong_year",
+        "date",
+        "count",
+        "arithmetic",
+        "rounding",
+        "formatting",
+        "layout",
+        "label",
+        "wrong_reference",
+        "period",
+        "numbering",
+        "differing_values",
+        "differing_bases",
+        "typo",
+    }
     assert set(INCONSISTENCIES["kind"]) <= kinds
     assert set(INCONSISTENCIES["certainty"]) <= {"evident", "uncertain"}
     for row in INCONSISTENCIES.itertuples():
@@ -497,10 +608,22 @@ def test_every_inconsistency_is_printed_where_it_says():
 
 def test_inconsistencies_named_in_the_brief_are_recorded():
     ids = set(INCONSISTENCIES["id"])
-    assert {"tabell_08_year", "minister_letter_date", "eleven_categories", "tabell_03_nae_total_2011",
-            "tabell_03_nae_total_2016", "crossref_tabell_11", "crossref_tabell_12", "crossref_figur_16",
-            "figuren_means_tabell_8", "activity_plan_period", "cluster_a_probability", "cluster_c_probability",
-            "long_spells_without_followup", "all_leavers_in_job_1y"} <= ids
+    assert {
+        "tabell_08_year",
+        "minister_letter_date",
+        "eleven_categories",
+        "tabell_03_nae_total_2011",
+        "tabell_03_nae_total_2016",
+        "crossref_tabell_11",
+        "crossref_tabell_12",
+        "crossref_figur_16",
+        "figuren_means_tabell_8",
+        "activity_plan_period",
+        "cluster_a_probability",
+        "cluster_c_probability",
+        "long_spells_without_followup",
+        "all_leavers_in_job_1y",
+    } <= ids
     row = INCONSISTENCIES.set_index("id").loc["tabell_08_year"]
     assert row["lines"] == "2796" and "2013" in line_text(2796) and "2014" in line_text(2792)
     assert "31. januar 2018" in line_text(153) and "30. januar 2018" in line_text(509)
@@ -521,6 +644,7 @@ def test_table_flags_point_to_recorded_inconsistencies():
 
 
 # ---------------------------------------------------------------- helpers.audit: loaders
+
 
 @pytest.mark.parametrize("n", range(1, 12))
 def test_load_audit_table_returns_the_csv_with_metadata(n):
@@ -595,6 +719,7 @@ def test_report_line_refuses_a_changed_report(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- helpers.audit: derived figures
 
+
 @pytest.fixture
 def audit_copy(tmp_path, monkeypatch):
     """A writable copy of data/audit that helpers.audit reads instead of the real one."""
@@ -651,8 +776,7 @@ def test_waiting_for_plan_extra_matches_all_nine_schemes_and_follows_the_csvs(au
     assert len(extra) == 18 and set(extra["statistic"]) == {"mean", "median"}
     assert (extra["match"] == "both tables").all()
     assert extra["scheme_en"].notna().all()
-    assert (extra["extra_months"] == (extra["months_incl_waiting_for_plan"]
-                                      - extra["months_waiting_for_scheme"]).round(1)).all()
+    assert (extra["extra_months"] == (extra["months_incl_waiting_for_plan"] - extra["months_waiting_for_scheme"]).round(1)).all()
     assert (extra.loc[extra["statistic"] == "mean", "extra_months"] > 0).all()
     assert "198 586" in extra.attrs["caveat"]
     path = audit_copy / "tabell_07.csv"  # drop one scheme from Tabell 7: the row is reported, not lost
@@ -705,9 +829,14 @@ def test_every_grade_is_printed_in_its_quote_on_its_line(row):
     assert row["grade"] in row["quote"]
     if row["grade"] == "kritikkverdig":  # the milder grade, not the tail of "sterkt kritikkverdig"
         assert "sterkt kritikkverdig" not in squash(line_text(int(row["line"])))
-    glosses = {"sterkt kritikkverdig": "highly censurable", "kritikkverdig": "open to criticism",
-               "svak måloppnåelse": "weak goal attainment", "uheldig": "unfortunate", "alvorlig": "serious",
-               "": "no grade word"}
+    glosses = {
+        "sterkt kritikkverdig": "highly censurable",
+        "kritikkverdig": "open to criticism",
+        "svak måloppnåelse": "weak goal attainment",
+        "uheldig": "unfortunate",
+        "alvorlig": "serious",
+        "": "no grade word",
+    }
     assert glosses[row["grade"].lower()] == row["grade_en"]
 
 
@@ -715,12 +844,19 @@ def test_grades_cover_the_five_main_findings_and_every_grade_word_of_the_documen
     document = GRADES[GRADES["part"] == "document"]
     assert set(document["finding"].astype(int)) == {0, 1, 2, 3, 4, 5}
     # the five main findings listed at lines 155-169 are the sections 2.1-2.5 the headings name
-    assert [h[:3] for h in document.drop_duplicates("heading_line")["heading"] if h[0] == "2"] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
+    assert [h[:3] for h in document.drop_duplicates("heading_line")["heading"] if h[0] == "2"] == [
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+    ]
     graded = {n for n in range(*PARTS["document"]) if re.search(r"kritikkverdig|måloppnåelse", line_text(n))}
     assert graded == set(document[document["grade"] != ""]["line"].astype(int))
 
 
 # ---------------------------------------------------------------- the CSVs are checked against their declared shape when loaded
+
 
 def declare_rows(folder: Path, name: str, rows: int) -> None:
     """Set a file's declared row count in a copy's tables.yaml (as whoever edits a CSV on purpose does)."""
@@ -763,8 +899,12 @@ def row_number(name: str, **cells) -> int:
 
 def test_an_extra_column_is_refused(audit_copy):
     path = audit_copy / "tabell_04.csv"
-    path.write_text("\n".join(line + (",x" if line else "") for line in path.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
-    with pytest.raises(ParseError, match=r"data/audit/tabell_04.csv, line 1: unexpected column 'x'; expected columns table, year"):
+    path.write_text(
+        "\n".join(line + (",x" if line else "") for line in path.read_text(encoding="utf-8").split("\n")), encoding="utf-8"
+    )
+    with pytest.raises(
+        ParseError, match=r"data/audit/tabell_04.csv, line 1: unexpected column 'x'; expected columns table, year"
+    ):
         audit.load_audit_table(4)
 
 
@@ -772,9 +912,11 @@ def test_a_deleted_row_is_refused(audit_copy):
     line = row_number("tabell_06.csv", scheme="Avklaring", measure="mean")
     path = audit_copy / "tabell_06.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join(lines[:line - 1] + lines[line:]), encoding="utf-8")
+    path.write_text("\n".join(lines[: line - 1] + lines[line:]), encoding="utf-8")
     declared = yaml.safe_load((AUDIT / "tables.yaml").read_text(encoding="utf-8"))["csv"]["files"]["tabell_06.csv"]["rows"]
-    with pytest.raises(ParseError, match=rf"data/audit/tabell_06.csv: {declared - 1} rows; expected {declared} rows as tables.yaml declares"):
+    with pytest.raises(
+        ParseError, match=rf"data/audit/tabell_06.csv: {declared - 1} rows; expected {declared} rows as tables.yaml declares"
+    ):
         audit.waiting_for_plan_extra()
 
 
@@ -807,7 +949,9 @@ def test_findings_and_inconsistencies_are_checked_too(audit_copy):
         audit.load_audit_findings()
     line = row_number("inconsistencies.csv", id="tabell_08_year")
     edit_line(audit_copy / "inconsistencies.csv", line, lambda old: old.replace(",evident,", ",sure,"))
-    with pytest.raises(ParseError, match=rf"inconsistencies.csv, line {line}: certainty is 'sure'; expected one of evident, uncertain"):
+    with pytest.raises(
+        ParseError, match=rf"inconsistencies.csv, line {line}: certainty is 'sure'; expected one of evident, uncertain"
+    ):
         audit.load_audit_inconsistencies()
 
 

@@ -29,8 +29,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .binder_support import (binder_server, binder_venv, dashboard_views, kernels, rehearsal_env, server_memory, started,
-                             wait_for_kernels)
+from .binder_support import (
+    binder_server,
+    binder_venv,
+    dashboard_views,
+    kernels,
+    rehearsal_env,
+    server_memory,
+    started,
+    wait_for_kernels,
+)
 from .browser_support import DASHBOARD_FIRST_CHART, new_session, wait_voila_chart
 from .conftest import ROOT
 
@@ -112,8 +120,14 @@ def test_helpers_come_from_start_not_from_the_environment(env_bin, tmp_path):
 
 def test_every_labpath_notebook_runs_in_its_folder(env_bin, tmp_path):
     paths = lab_paths()
-    result = subprocess.run(started([str(env_bin / "python"), "-c", RUN, *paths]), cwd=ROOT, env=rehearsal_env(tmp_path, env_bin),
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        started([str(env_bin / "python"), "-c", RUN, *paths]),
+        cwd=ROOT,
+        env=rehearsal_env(tmp_path, env_bin),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     results = json.loads(result.stdout.strip().splitlines()[-1])
     FIGURES["notebooks_s"] = {Path(p).stem: r["seconds"] for p, r in results.items()}
@@ -161,14 +175,23 @@ def test_thirty_dashboard_views_leave_at_most_two_kernels(server, browser):
     timeline = wait_for_kernels(server, at_most=0, within=120)
     after = server_memory(server)
     refused = server.log_tail(10**7).count("_xsrf' argument missing")
-    FIGURES["views"] = {"count": VIEWS, "seconds": round(views_s, 1), "first_chart_ms_median": sorted(times)[len(times) // 2],
-                        "kernels_before": before, "kernels_at_last_close": at_close,
-                        "kernels_after_close_timeline_s": timeline, "memory_at_last_close": memory,
-                        "memory_after_culling": after, "shutdown_requests_refused_xsrf": refused,
-                        "cull": "shipped: 60 s idle, checked every 15 s"}
-    print(f"\nBinder: {VIEWS} dashboard views in {views_s:.0f} s; kernels alive at the last close: {at_close}, then "
-          f"{timeline} (seconds after, kernels); memory at the last close {memory}, after culling {after}; "
-          f"Voilà shutdown requests refused (xsrf): {refused}")
+    FIGURES["views"] = {
+        "count": VIEWS,
+        "seconds": round(views_s, 1),
+        "first_chart_ms_median": sorted(times)[len(times) // 2],
+        "kernels_before": before,
+        "kernels_at_last_close": at_close,
+        "kernels_after_close_timeline_s": timeline,
+        "memory_at_last_close": memory,
+        "memory_after_culling": after,
+        "shutdown_requests_refused_xsrf": refused,
+        "cull": "shipped: 60 s idle, checked every 15 s",
+    }
+    print(
+        f"\nBinder: {VIEWS} dashboard views in {views_s:.0f} s; kernels alive at the last close: {at_close}, then "
+        f"{timeline} (seconds after, kernels); memory at the last close {memory}, after culling {after}; "
+        f"Voilà shutdown requests refused (xsrf): {refused}"
+    )
     assert timeline[-1][1] <= 2 and timeline[-1][0] <= 120, timeline
     assert refused == 0, "Voilà's shutdown requests were refused: is jupyter-config/jupyter_server_config.py read?"
     # the server read jupyter-config/ through ./start (logged once the first kernel started)
@@ -188,7 +211,10 @@ def test_a_page_that_vanishes_has_its_kernel_culled(env_bin, browser, tmp_path):
             session.close()
         alive = len(kernels(short))
         timeline = wait_for_kernels(short, at_most=0, within=60)
-        FIGURES["culled_without_shutdown"] = {"kernels_at_close": alive, "timeline_s": timeline,
-                                              "cull": "idle 10 s, checked every 2 s (test)"}
+        FIGURES["culled_without_shutdown"] = {
+            "kernels_at_close": alive,
+            "timeline_s": timeline,
+            "cull": "idle 10 s, checked every 2 s (test)",
+        }
         print(f"\nA page gone without beforeunload: {alive} kernel(s) at close, then {timeline} (seconds, kernels)")
         assert timeline[-1][1] == 0, timeline

@@ -16,10 +16,23 @@ import pytest
 from .conftest import ROOT, raw_lines, run_make
 
 RAW = ROOT / "data" / "raw"
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December"],
-          "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-                 "november", "desember"]}
+MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+}
 REPORT = "riksrevisjonen_dokument_3-5_2017-2018.txt"
 
 
@@ -73,8 +86,9 @@ def expected_grades() -> list[str]:
     grades = []
     for first, last in zip(starts, [*starts[1:], end]):
         section = re.sub(r"-\s*\n", "", "\n".join(lines[first:last])).replace("\n", " ")
-        grades.append("sterkt kritikkverdig" if "sterkt kritikkverdig" in section else
-                      "kritikkverdig" if "kritikkverdig" in section else "")
+        grades.append(
+            "sterkt kritikkverdig" if "sterkt kritikkverdig" in section else "kritikkverdig" if "kritikkverdig" in section else ""
+        )
     return grades
 
 
@@ -111,8 +125,11 @@ def test_brief_carries_the_stamp_from_the_metadata(lang, briefs):
     meta = metadata()
     assert month_text(meta["sist_oppdatert"][:7], lang) in first_page.replace("\n", " ")
     year, month, day = meta["generert"][:10].split("-")
-    exported = (f"{int(day)} {MONTHS['en'][int(month) - 1]} {year}" if lang == "en"
-                else f"{int(day)}. {MONTHS['nb'][int(month) - 1]} {year}")
+    exported = (
+        f"{int(day)} {MONTHS['en'][int(month) - 1]} {year}"
+        if lang == "en"
+        else f"{int(day)}. {MONTHS['nb'][int(month) - 1]} {year}"
+    )
     assert exported in first_page.replace("\n", " ")
     assert "navikt/arbeidsmarkedstiltak-app" in flat(first_page)
     assert ("Data as of" if lang == "en" else "Datagrunnlag") in first_page
@@ -138,13 +155,13 @@ def test_brief_gives_the_five_grades_in_order_and_the_verdict(lang, briefs):
     from helpers.headline import t  # the table's typed words: its heading, the label for "no grade word"
 
     text = " ".join(briefs[lang]).replace("\n", " ")
-    table = text[text.index(t("grade", lang)):]
+    table = text[text.index(t("grade", lang)) :]
     none = t("no_grade", lang)
     found = re.findall(rf"sterkt kritikkverdig|kritikkverdig|{re.escape(none)}", table)[:5]
     assert found == [g or none for g in expected_grades()]
     lines = raw_lines(REPORT)
     at = next(i for i, line in enumerate(lines) if "samlet sett er svak måloppnåelse" in line)
-    verdict = re.search(r"svak måloppnåelse i forvaltningen av\s+arbeidsmarkedstiltak", " ".join(lines[at:at + 2]))
+    verdict = re.search(r"svak måloppnåelse i forvaltningen av\s+arbeidsmarkedstiltak", " ".join(lines[at : at + 2]))
     assert verdict, "the report's verdict sentence changed"
     assert "svak måloppnåelse i forvaltningen av arbeidsmarkedstiltak" in text
 
@@ -155,8 +172,12 @@ def test_brief_cites_sources_by_section_without_line_numbers_or_developer_words(
     addresses, and carries no line numbers, file paths or build commands."""
     text = " ".join(briefs[lang]).replace("\n", " ")
     flat_text = flat(text)
-    for address in ("https://github.com/navikt/arbeidsmarkedstiltak-app", "https://www.nav.no/", "https://www.riksrevisjonen.no",
-                    "https://www.stortinget.no"):
+    for address in (
+        "https://github.com/navikt/arbeidsmarkedstiltak-app",
+        "https://www.nav.no/",
+        "https://www.riksrevisjonen.no",
+        "https://www.stortinget.no",
+    ):
         assert address in flat_text
     assert flat("Dokument 3:5 (2017–2018)") in flat_text
     assert flat("undersøkelse av forvaltning og bruk av arbeidsmarkedstiltak i NAV") in flat_text
@@ -177,10 +198,10 @@ def test_brief_shows_no_zero_for_a_hidden_count(lang, briefs):
 
 
 def test_brief_page_loads_nothing_from_outside():
-    html = (ROOT / "build" / "brief" / "briefing_en.html")
+    html = ROOT / "build" / "brief" / "briefing_en.html"
     if not html.exists():
         run_make(ROOT, "brief")
-    assert not re.search(r'<(script|link|img)[^>]+(src|href)=', Path(html).read_text(encoding="utf-8"))
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", Path(html).read_text(encoding="utf-8"))
 
 
 def test_brief_help_prints_usage_and_writes_nothing(tmp_path):
@@ -188,8 +209,9 @@ def test_brief_help_prints_usage_and_writes_nothing(tmp_path):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "brief.py"), "--help"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "brief.py"), "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0 and "usage:" in done.stdout and "out_dir" in done.stdout
     assert list(tmp_path.iterdir()) == []
 
@@ -203,6 +225,8 @@ def test_brief_marks_the_changes_that_span_the_break(lang, briefs):
     latest = max(r["periode"][:7] for r in records)
     year_before = f"{int(latest[:4]) - 1}{latest[4:]}"
     flagged = {r["periode"][:7] for r in records if r["brudd"]}
-    assert year_before in flagged or year_before < "2025-04" <= latest, "the headline change no longer spans the break: rewrite this test"
+    assert year_before in flagged or year_before < "2025-04" <= latest, (
+        "the headline change no longer spans the break: rewrite this test"
+    )
     assert text.count("%)¹") == 2, "the two moved groups' changes are not marked"
     assert ("¹ Ikke sammenlignbart" if lang == "nb" else "¹ Not comparable") in text

@@ -16,10 +16,28 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import (DASHBOARD, DASHBOARD_CHANGES, DASHBOARD_CHARTS, DASHBOARD_FIRST_CHART, PHONE, Change, apply_change,
-                              axe_violations, lab_chart_renderer, lab_server, measure_voila,
-                              new_session, open_lab, open_voila, overflowing, run_all, screenshot, voila_server, wait_chart,
-                              wait_run_all)
+from .browser_support import (
+    DASHBOARD,
+    DASHBOARD_CHANGES,
+    DASHBOARD_CHARTS,
+    DASHBOARD_FIRST_CHART,
+    PHONE,
+    Change,
+    apply_change,
+    axe_violations,
+    lab_chart_renderer,
+    lab_server,
+    measure_voila,
+    new_session,
+    open_lab,
+    open_voila,
+    overflowing,
+    run_all,
+    screenshot,
+    voila_server,
+    wait_chart,
+    wait_run_all,
+)
 
 from .conftest import ROOT  # noqa: E402
 
@@ -50,10 +68,12 @@ def voila_run(voila, browser):
     """00_start_here in Voilà: first chart, the chart's month menu, then the language toggle."""
     return measure_voila(
         NOTEBOOK,
-        [Change("chart-select", value="July 2019", expect=JULY_2019, index=0),
-         Change("button", "Norsk", expect=(TITLE_NB,))],
-        first_chart=TITLE, voila_base=voila.base, browser=browser,
-        screenshot_path=Path("/tmp/browser-voila.png") if SCREENSHOTS else None)
+        [Change("chart-select", value="July 2019", expect=JULY_2019, index=0), Change("button", "Norsk", expect=(TITLE_NB,))],
+        first_chart=TITLE,
+        voila_base=voila.base,
+        browser=browser,
+        screenshot_path=Path("/tmp/browser-voila.png") if SCREENSHOTS else None,
+    )
 
 
 def offline_message(external: list[str]) -> str:
@@ -62,13 +82,17 @@ def offline_message(external: list[str]) -> str:
 
 def test_voila_draws_the_charts_and_redraws_them_offline(voila_run):
     menu, toggle = voila_run["changes"]
-    print(f"\nVoilà {NOTEBOOK}: first chart {voila_run['first_chart_ms']:.0f} ms after navigation; "
-          f"chart menu -> redrawn {menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
-          f"{voila_run['requests']} requests; retried stalls: {voila_run['stalls']}")
+    print(
+        f"\nVoilà {NOTEBOOK}: first chart {voila_run['first_chart_ms']:.0f} ms after navigation; "
+        f"chart menu -> redrawn {menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
+        f"{voila_run['requests']} requests; retried stalls: {voila_run['stalls']}"
+    )
     assert voila_run["stalls"] == [], f"Voilà stopped executing the notebook (explorer first draw): {voila_run['stalls']}"
     assert menu["chart"] == 0, f"the month menu redrew chart #{menu['chart']}, not the first chart"
     assert set(JULY_2019) <= set(menu["texts"]), f"July 2019 labels {JULY_2019} not painted; painted: {menu['texts']}"
-    assert not set(NOVEMBER_2016) & set(menu["texts"]), f"November 2016 labels painted again after choosing July 2019: {menu['texts']}"
+    assert not set(NOVEMBER_2016) & set(menu["texts"]), (
+        f"November 2016 labels painted again after choosing July 2019: {menu['texts']}"
+    )
     assert TITLE_NB in toggle["texts"], toggle
     assert voila_run["external_requests"] == [], offline_message(voila_run["external_requests"])
 
@@ -99,17 +123,23 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
         finished = wait_run_all(page)
         renderer = lab_chart_renderer(page, first["index"])
         assert renderer["live"] and renderer["menus"] == 1, (
-            f"JupyterLab did not draw the live Vega-Lite chart with its menu: {renderer}")
+            f"JupyterLab did not draw the live Vega-Lite chart with its menu: {renderer}"
+        )
         assert renderer["static_outputs"] == 0, f"JupyterLab shows static SVG/image fallbacks: {renderer}"
-        menu_index = page.evaluate("""(i) => [...document.querySelectorAll('.vega-bindings select')]
-            .indexOf(document.querySelectorAll('.vega-embed')[i].querySelector('.vega-bindings select'))""", first["index"])
+        menu_index = page.evaluate(
+            """(i) => [...document.querySelectorAll('.vega-bindings select')]
+            .indexOf(document.querySelectorAll('.vega-embed')[i].querySelector('.vega-bindings select'))""",
+            first["index"],
+        )
         menu = apply_change(page, Change("chart-select", value="July 2019", expect=JULY_2019, index=menu_index))
         toggle = apply_change(page, Change("button", "Norsk", expect=(TITLE_NB,)))
         redrawn = lab_chart_renderer(page, toggle["chart"])
-        print(f"\nJupyterLab {NOTEBOOK}: kernel idle {opened['t']:.0f} ms after navigation; Run All -> first chart "
-              f"{first['t'] - started:.0f} ms, all cells {finished - started:.0f} ms; chart menu -> redrawn "
-              f"{menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
-              f"{len(session.network.requests)} requests; renderer: {renderer['classes']}; dialogs: {opened['dialogs']}")
+        print(
+            f"\nJupyterLab {NOTEBOOK}: kernel idle {opened['t']:.0f} ms after navigation; Run All -> first chart "
+            f"{first['t'] - started:.0f} ms, all cells {finished - started:.0f} ms; chart menu -> redrawn "
+            f"{menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
+            f"{len(session.network.requests)} requests; renderer: {renderer['classes']}; dialogs: {opened['dialogs']}"
+        )
         if SCREENSHOTS:
             screenshot(page, Path("/tmp/browser-lab.png"))
         assert menu["chart"] == first["index"], f"the month menu redrew chart #{menu['chart']}, not #{first['index']}"
@@ -125,8 +155,14 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
 @pytest.fixture(scope="module")
 def dashboard_run(voila, browser):
     """The dashboard in Voilà: every control changed once, each redraw timed."""
-    return measure_voila(DASHBOARD, DASHBOARD_CHANGES, first_chart=DASHBOARD_FIRST_CHART, voila_base=voila.base,
-                         browser=browser, screenshot_path=Path("/tmp/browser-dashboard.png") if SCREENSHOTS else None)
+    return measure_voila(
+        DASHBOARD,
+        DASHBOARD_CHANGES,
+        first_chart=DASHBOARD_FIRST_CHART,
+        voila_base=voila.base,
+        browser=browser,
+        screenshot_path=Path("/tmp/browser-dashboard.png") if SCREENSHOTS else None,
+    )
 
 
 def test_dashboard_redraws_after_every_control_offline(dashboard_run):
@@ -147,7 +183,9 @@ def test_dashboard_changes_cover_every_control():
 
     cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
     menus = [name for cell in cells if cell.cell_type == "code" for name in re.findall(r'\bmenu\("(\w+)"', cell.source)]
-    assert len(menus) == len(DASHBOARD_CHANGES) and all(c.kind == "chart-select" for c in DASHBOARD_CHANGES)  # the page's language is chosen once, by ?lang=, not by a menu
+    assert len(menus) == len(DASHBOARD_CHANGES) and all(
+        c.kind == "chart-select" for c in DASHBOARD_CHANGES
+    )  # the page's language is chosen once, by ?lang=, not by a menu
 
 
 @pytest.fixture(scope="module")
@@ -158,8 +196,9 @@ def dashboard_pages(voila, browser):
         session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
         session.page.set_viewport_size({"width": width, "height": height})
         session.page.wait_for_function("document.readyState === 'complete'", timeout=60000)
-        session.page.wait_for_function(f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}",
-                                       timeout=60000)
+        session.page.wait_for_function(
+            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}", timeout=60000
+        )
         session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
         pages[width] = session
         if SCREENSHOTS:

@@ -16,7 +16,7 @@ def contrast_on_white(colour: str) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    r, g, b = (channel(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
 
@@ -58,7 +58,10 @@ def test_the_first_chart_draws_the_published_numbers():
     assert len(data) == 18 * 3  # 1 + 12 + 5 months, three status groups
     nov = data[data["month"] == "November 2016"].set_index("group")["value"].to_dict()
     # November 2016, as printed on lines 29-31 of the one-month table
-    printed = {line.split("\t")[0]: int(line.split("\t")[1].replace(" ", "")) for line in raw_lines("nav_tiltak_en_maaned_2016-11.txt")[28:31]}
+    printed = {
+        line.split("\t")[0]: int(line.split("\t")[1].replace(" ", ""))
+        for line in raw_lines("nav_tiltak_en_maaned_2016-11.txt")[28:31]
+    }
     assert nov == {charts.value_label(k, "en"): v for k, v in printed.items()}
 
 
@@ -106,4 +109,7 @@ def test_numbers_table_shows_stars_not_zeros():
     table = pd.DataFrame({"programme": ["A", "B"], "participants": pd.array([12, pd.NA], dtype="Int64")})
     html = numbers_table(table)
     assert "<td>*</td>" in html and "<td>12</td>" in html and "<td>0</td>" not in html
-    assert numbers_table(pd.DataFrame({"n": [83484]}), "nb") == '<table class="numbers"><thead><tr><th scope="col">n</th></tr></thead><tbody><tr><td>83\u00a0484</td></tr></tbody></table>'
+    assert (
+        numbers_table(pd.DataFrame({"n": [83484]}), "nb")
+        == '<table class="numbers"><thead><tr><th scope="col">n</th></tr></thead><tbody><tr><td>83\u00a0484</td></tr></tbody></table>'
+    )

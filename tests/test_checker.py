@@ -16,8 +16,23 @@ import pandas as pd
 import pytest
 
 from helpers import exercises as ex
-from helpers.exercises import (EMPTY, EXERCISES, _load_all, as_label, as_month, as_range, check, choice, exercise, hint,
-                               judge_chart, judge_label, judge_month, judge_number, read_number)
+from helpers.exercises import (
+    EMPTY,
+    EXERCISES,
+    _load_all,
+    as_label,
+    as_month,
+    as_range,
+    check,
+    choice,
+    exercise,
+    hint,
+    judge_chart,
+    judge_label,
+    judge_month,
+    judge_number,
+    read_number,
+)
 
 VERDICT_WORDS = ("✔", "✘", "Correct", "Not yet", "Hint")
 
@@ -47,8 +62,9 @@ def fresh_kernel():
 def test_before_a_try_the_cell_says_what_to_do_with_no_verdict_and_no_hint(blank):
     result = check("T9.1", blank)
     assert result.todo and not result.correct
-    assert str(result) == ('Your turn (T9.1): put your answer in place of None and run this cell. '
-                           'Stuck? Run hint("T9.1") in a new cell.')
+    assert str(result) == (
+        'Your turn (T9.1): put your answer in place of None and run this cell. Stuck? Run hint("T9.1") in a new cell.'
+    )
     for view in (str(result), result._repr_markdown_()):
         assert not any(word in view for word in VERDICT_WORDS), view
     assert ex.WRONG_TRIES["T9.1"] == 0, "an empty answer is not a wrong try"
@@ -60,7 +76,8 @@ def test_right_and_wrong_answers_and_the_hint_from_the_second_wrong_try_on():
     assert first == "✘ Not yet (T9.1): that is June: July is column 7.", "the first wrong try: the pointer alone"
     second = str(check("T9.1", 70.1))
     assert second.startswith("✘ Not yet (T9.1): that is June") and second.endswith(
-        " Hint: divide the July count by the mean of the twelve months and multiply by 100.")
+        " Hint: divide the July count by the mean of the twelve months and multiply by 100."
+    )
     assert "Hint" not in str(check("T9.1", "62,5")), "a right answer carries no hint"
     markdown = check("T9.1", 80)._repr_markdown_()
     assert "Not yet" in markdown and "**Hint:**" in markdown
@@ -79,15 +96,19 @@ def test_hint_on_request_in_markdown_and_plain_text():
 def test_the_checker_speaks_bokmal_when_asked():
     assert ex.language() == "en" and ex.language("nb") == "nb"
     todo = str(check("T9.2", None))
-    assert todo == 'Din tur (T9.2): skriv svaret ditt i stedet for None og kjør cellen. Står du fast? Kjør hint("T9.2") i en ny celle.'
+    assert (
+        todo
+        == 'Din tur (T9.2): skriv svaret ditt i stedet for None og kjør cellen. Står du fast? Kjør hint("T9.2") i en ny celle.'
+    )
     assert not any(word in todo for word in ("✔", "✘", "Riktig", "Ikke ennå", "Tips"))
     assert str(check("T9.2", "58 stjerner")).startswith("✔ Riktig (T9.2): 58 stars")
     first = str(check("T9.2", 60))
     assert first == "✘ Ikke ennå (T9.2): 60 er for høyt. Sjekk hvilke rader og måneder du telte."
     assert str(check("T9.2", 60)).endswith(" Tips: tell stjernene i mai bare.")
     assert str(hint("T9.2")) == "Tips (T9.2): tell stjernene i mai bare."
-    assert str(hint("T9.1")) == "Tips (T9.1): divide the July count by the mean of the twelve months and multiply by 100.", \
+    assert str(hint("T9.1")) == "Tips (T9.1): divide the July count by the mean of the twelve months and multiply by 100.", (
         "an exercise without a bokmål hint shows its English one"
+    )
     assert check("T9.2", pd.Series([], dtype=float)).message.startswith("utvalget ditt er tomt")
     assert judge_number(15060.5, 15061, 0.05)[1].startswith("15\u00a0060,5 er for lavt")
     ex.language("en")
@@ -167,9 +188,19 @@ def test_numbers_are_read_as_people_write_them(written, value, near, source):
     assert read_number(written, near=near).value == pytest.approx(value), source
 
 
-@pytest.mark.parametrize("written,unit", [("12,7 %", "percent"), ("12,7 prosentpoeng", "pp"), ("12.7 pp", "pp"),
-                                          ("4,7 måneder", "months"), ("84 personer", "persons"), ("linje 181", "line"),
-                                          ("58 stjerner", "stars"), ("kr 5", "kr")])
+@pytest.mark.parametrize(
+    "written,unit",
+    [
+        ("12,7 %", "percent"),
+        ("12,7 prosentpoeng", "pp"),
+        ("12.7 pp", "pp"),
+        ("4,7 måneder", "months"),
+        ("84 personer", "persons"),
+        ("linje 181", "line"),
+        ("58 stjerner", "stars"),
+        ("kr 5", "kr"),
+    ],
+)
 def test_the_unit_an_answer_carries_is_kept(written, unit):
     assert read_number("58 225 or 58 226").value is None, "two numbers are not one answer"
     assert read_number("2019-07").value is None and read_number("30-39").value is None
@@ -235,18 +266,27 @@ def test_a_known_mistake_is_recognised_even_when_rounded():
 
 
 # -- what is not one value ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("answer", [pd.Series([], dtype="float64"), pd.DataFrame(), pd.DataFrame({"value": []}), [], np.array([])])
+@pytest.mark.parametrize(
+    "answer", [pd.Series([], dtype="float64"), pd.DataFrame(), pd.DataFrame({"value": []}), [], np.array([])]
+)
 def test_an_empty_selection_is_named_as_such(answer):
     result = check("T9.1", answer)
     assert not result.correct and result.message == EMPTY
     assert "pd.Period('2019-07', 'M')" in EMPTY and ".astype(str)" in EMPTY
 
 
-@pytest.mark.parametrize("answer,pointer", [
-    (pd.Series([62.5, 70.1]), "that holds 2 values: give one value, for example `result.iloc[0]`"),
-    (pd.DataFrame({"a": [1, 2], "b": [3, 4]}), "that is a table of 2 rows and 2 columns: give one value, for example `result.iloc[0]`"),
-    ([1, 2, 3], "that holds 3 values: give one value, for example `result[0]`"),
-    ({"a": 1}, "that is a dict: give one value")])
+@pytest.mark.parametrize(
+    "answer,pointer",
+    [
+        (pd.Series([62.5, 70.1]), "that holds 2 values: give one value, for example `result.iloc[0]`"),
+        (
+            pd.DataFrame({"a": [1, 2], "b": [3, 4]}),
+            "that is a table of 2 rows and 2 columns: give one value, for example `result.iloc[0]`",
+        ),
+        ([1, 2, 3], "that holds 3 values: give one value, for example `result[0]`"),
+        ({"a": 1}, "that is a dict: give one value"),
+    ],
+)
 def test_many_values_are_asked_to_become_one(answer, pointer):
     assert check("T9.1", answer).message.startswith(pointer)
 
@@ -254,18 +294,30 @@ def test_many_values_are_asked_to_become_one(answer, pointer):
 def test_the_closest_known_mistake_is_named():
     mistakes = {"the first mistake.": 0.8864, "the second mistake.": 0.8850}
     assert judge_number(0.8851, 0.8836, 0.001, kind="ratio", mistakes=mistakes)[1] == "the second mistake."
-    assert judge_number(0.8864, 0.8836, 0.001, kind="ratio", mistakes={**mistakes, "a hidden count.": pd.NA})[1] == "the first mistake."
+    assert (
+        judge_number(0.8864, 0.8836, 0.001, kind="ratio", mistakes={**mistakes, "a hidden count.": pd.NA})[1]
+        == "the first mistake."
+    )
 
 
 # -- months, ranges, labels ----------------------------------------------------------------------------------------
 MONTH_FORMS = [
-    ("July 2019", (2019, 7), "English month name"), ("juli 2019", (2019, 7), "bokmål, lower case as Norwegian writes months"),
-    ("Jul 2019", (2019, 7), "English abbreviation (pandas' strftime('%b %Y'))"), ("jul.", (None, 7), "abbreviation with a point"),
-    ("mai 2021", (2021, 5), "bokmål"), ("des. 2016", (2016, 12), "bokmål abbreviation"), ("2019-07", (2019, 7), "ISO, as `str(period)`"),
-    ("2019-07-01", (2019, 7), "a date, as str(timestamp.date())"), ("2019-07-01T00:00:00", (2019, 7), "ISO timestamp (Vega-Lite, JSON)"),
-    ("07/2019", (2019, 7), "month/year as on forms"), ("07.2019", (2019, 7), "Norwegian month.year"), ("1. juli 2019", (2019, 7), "a Norwegian date"),
-    (pd.Period("2019-07", "M"), (2019, 7), "the frame's `period`"), (pd.Timestamp("2019-07-01"), (2019, 7), "`.dt.to_timestamp()`"),
-    ([pd.Period("2021-05", "M")], (2021, 5), "the one-element list `exit_months` returns"), (7, (None, 7), "a month number"),
+    ("July 2019", (2019, 7), "English month name"),
+    ("juli 2019", (2019, 7), "bokmål, lower case as Norwegian writes months"),
+    ("Jul 2019", (2019, 7), "English abbreviation (pandas' strftime('%b %Y'))"),
+    ("jul.", (None, 7), "abbreviation with a point"),
+    ("mai 2021", (2021, 5), "bokmål"),
+    ("des. 2016", (2016, 12), "bokmål abbreviation"),
+    ("2019-07", (2019, 7), "ISO, as `str(period)`"),
+    ("2019-07-01", (2019, 7), "a date, as str(timestamp.date())"),
+    ("2019-07-01T00:00:00", (2019, 7), "ISO timestamp (Vega-Lite, JSON)"),
+    ("07/2019", (2019, 7), "month/year as on forms"),
+    ("07.2019", (2019, 7), "Norwegian month.year"),
+    ("1. juli 2019", (2019, 7), "a Norwegian date"),
+    (pd.Period("2019-07", "M"), (2019, 7), "the frame's `period`"),
+    (pd.Timestamp("2019-07-01"), (2019, 7), "`.dt.to_timestamp()`"),
+    ([pd.Period("2021-05", "M")], (2021, 5), "the one-element list `exit_months` returns"),
+    (7, (None, 7), "a month number"),
     (pd.Series([pd.Period("2019-07", "M")]), (2019, 7), "a one-row selection of `period`"),
     (np.datetime64("2019-07-01"), (2019, 7), "a NumPy date (`.values[0]` of a date column)"),
 ]
@@ -282,10 +334,19 @@ def test_impossible_months_get_a_plain_message(impossible):
     assert not ok and ("not a month" in message or "give a month" in message), message
 
 
-RANGE_FORMS = [("30-39", "hyphen, as NAV prints '30-39 år'"), ("30–39 år", "en dash, as the notebooks' titles write ranges"),
-               ("30 – 39", "en dash with spaces (Word)"), ("30 to 39", "English"), ("30 til 39", "bokmål"),
-               ("30-39 years", "English with the unit"), ("30-39 ÅR", "capitals"), ("aged 30-39", "English 'aged'"),
-               ((30, 39), "a tuple of the two ends"), ("'30-39 år'", "quotes left in"), (["30-39 år"], "a one-element list")]
+RANGE_FORMS = [
+    ("30-39", "hyphen, as NAV prints '30-39 år'"),
+    ("30–39 år", "en dash, as the notebooks' titles write ranges"),
+    ("30 – 39", "en dash with spaces (Word)"),
+    ("30 to 39", "English"),
+    ("30 til 39", "bokmål"),
+    ("30-39 years", "English with the unit"),
+    ("30-39 ÅR", "capitals"),
+    ("aged 30-39", "English 'aged'"),
+    ((30, 39), "a tuple of the two ends"),
+    ("'30-39 år'", "quotes left in"),
+    (["30-39 år"], "a one-element list"),
+]
 
 
 @pytest.mark.parametrize("written,source", RANGE_FORMS, ids=[repr(f[0]) for f in RANGE_FORMS])
@@ -294,9 +355,18 @@ def test_age_groups_are_read_in_every_written_form(written, source):
     assert not judge_label(written, "40-49 år")[0]
 
 
-@pytest.mark.parametrize("written,label", [("19 and under", "19 år og under"), ("19 år og under", "19 år og under"),
-                                           ("19 og under", "19 år og under"), ("19 years and under", "19 år og under"),
-                                           ("60+", "60 år og over"), ("60 år og over", "60 år og over"), ("60 and over", "60 år og over")])
+@pytest.mark.parametrize(
+    "written,label",
+    [
+        ("19 and under", "19 år og under"),
+        ("19 år og under", "19 år og under"),
+        ("19 og under", "19 år og under"),
+        ("19 years and under", "19 år og under"),
+        ("60+", "60 år og over"),
+        ("60 år og over", "60 år og over"),
+        ("60 and over", "60 år og over"),
+    ],
+)
 def test_open_ended_age_groups(written, label):
     assert judge_label(written, label)[0]
     assert not judge_label(written, "30-39 år")[0]
@@ -308,17 +378,22 @@ def test_ranges_as_two_numbers():
 
 
 LABEL_FORMS = [
-    ("Lønnstilskudd", "Lønnstilskudd", "NAV's label"), ("Lonnstilskudd", "Lønnstilskudd", "ø typed as o on an English keyboard"),
+    ("Lønnstilskudd", "Lønnstilskudd", "NAV's label"),
+    ("Lonnstilskudd", "Lønnstilskudd", "ø typed as o on an English keyboard"),
     ("Loennstilskudd", "Lønnstilskudd", "ø as oe (the transliteration passports and URLs use)"),
-    ("wage subsidies", "Lønnstilskudd", "the English gloss in the plural"), ("Wage Subsidy", "Lønnstilskudd", "title case"),
-    ("  lønnstilskudd ", "Lønnstilskudd", "extra spaces"), ('"Lønnstilskudd"', "Lønnstilskudd", "quotes left in"),
+    ("wage subsidies", "Lønnstilskudd", "the English gloss in the plural"),
+    ("Wage Subsidy", "Lønnstilskudd", "title case"),
+    ("  lønnstilskudd ", "Lønnstilskudd", "extra spaces"),
+    ('"Lønnstilskudd"', "Lønnstilskudd", "quotes left in"),
     ("nedsatt arbeidsevne pa tiltak", "Nedsatt arbeidsevne, på tiltak", "å as a, no comma"),
     ("Nedsatt arbeidsevne, paa tiltak", "Nedsatt arbeidsevne, på tiltak", "å as aa"),
     ("reduced work capacity, on programme", "Nedsatt arbeidsevne, på tiltak", "the gloss in the singular"),
     ("Arbeidssoker pa tiltak", "Arbeidssøkere på tiltak", "singular, no æøå"),
-    ("Opplaering", "Opplæring", "æ as ae"), ("Opplaring", "Opplæring", "æ as a"),
+    ("Opplaering", "Opplæring", "æ as ae"),
+    ("Opplaring", "Opplæring", "æ as a"),
     ("Lønnstilskudd (Wage subsidy)", "Lønnstilskudd", "both, as the notebooks' menus show them"),
-    (pd.Series(["Lønnstilskudd"]), "Lønnstilskudd", "a one-row selection"), (pd.Index(["Lønnstilskudd"]), "Lønnstilskudd", "`.index[:1]`"),
+    (pd.Series(["Lønnstilskudd"]), "Lønnstilskudd", "a one-row selection"),
+    (pd.Index(["Lønnstilskudd"]), "Lønnstilskudd", "`.index[:1]`"),
 ]
 
 
@@ -327,8 +402,15 @@ def test_labels_with_or_without_the_norwegian_letters(written, label, source):
     assert judge_label(written, label)[0], source
 
 
-@pytest.mark.parametrize("written,label", [("Midlertidig lønnstilskudd", "Lønnstilskudd"), ("Opplæring", "Lønnstilskudd"),
-                                           ("Andre på tiltak", "Arbeidssøkere på tiltak"), ("20-24 år", "30-39 år")])
+@pytest.mark.parametrize(
+    "written,label",
+    [
+        ("Midlertidig lønnstilskudd", "Lønnstilskudd"),
+        ("Opplæring", "Lønnstilskudd"),
+        ("Andre på tiltak", "Arbeidssøkere på tiltak"),
+        ("20-24 år", "30-39 år"),
+    ],
+)
 def test_other_labels_stay_wrong(written, label):
     ok, message = judge_label(written, label)
     assert not ok and "is not it" in message
@@ -359,11 +441,45 @@ class Unprintable:
         raise RuntimeError("no repr")
 
 
-ODD_INPUTS = [pd.NaT, pd.NA, float("nan"), float("inf"), -float("inf"), 10**400, -(10**400), "2019-13", "x" * 1_000_000,
-              "1" * 1_000_000, "30-39 " * 20, b"7777,5", b"\xff\xfe", bytearray(b"12"), {"a": 1}, {1, 2}, 3 + 4j, True,
-              pd.DataFrame({"a": range(1000)}), pd.Series(range(10)), pd.Series([], dtype=object), pd.DataFrame(),
-              np.array([[1, 2], [3, 4]]), Unprintable(), object(), print, alt.Chart(pd.DataFrame({"a": [1]})).mark_line(),
-              ("a",), ("Høyere utdanning", "x", None), [None], [[7777]], 1e308, "∞", "٣", "１２", "\x00", "'" * 50]
+ODD_INPUTS = [
+    pd.NaT,
+    pd.NA,
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    10**400,
+    -(10**400),
+    "2019-13",
+    "x" * 1_000_000,
+    "1" * 1_000_000,
+    "30-39 " * 20,
+    b"7777,5",
+    b"\xff\xfe",
+    bytearray(b"12"),
+    {"a": 1},
+    {1, 2},
+    3 + 4j,
+    True,
+    pd.DataFrame({"a": range(1000)}),
+    pd.Series(range(10)),
+    pd.Series([], dtype=object),
+    pd.DataFrame(),
+    np.array([[1, 2], [3, 4]]),
+    Unprintable(),
+    object(),
+    print,
+    alt.Chart(pd.DataFrame({"a": [1]})).mark_line(),
+    ("a",),
+    ("Høyere utdanning", "x", None),
+    [None],
+    [[7777]],
+    1e308,
+    "∞",
+    "٣",
+    "１２",
+    "\x00",
+    "'" * 50,
+]
 
 
 _load_all()
@@ -375,7 +491,10 @@ def test_the_answer_key_is_registered():
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_every_exercise_answers_every_odd_input_with_a_message_quickly(exercise_id):
-    for first in (1, alt.Chart(pd.DataFrame({"a": [1]})).mark_line()):  # first calls load data and Altair's schema, once per kernel
+    for first in (
+        1,
+        alt.Chart(pd.DataFrame({"a": [1]})).mark_line(),
+    ):  # first calls load data and Altair's schema, once per kernel
         check(exercise_id, first)
     for answer in ODD_INPUTS:
         # thread CPU time measures the checker's own work, not the other sessions that share the machine's cores
@@ -444,9 +563,14 @@ RIGHT_CHARTS = {
     "the suppressed month left out": line(LONG.dropna()),
     "filtered with transform_filter": line(with_parts(LONG)).transform_filter(alt.datum.status_group == "I alt"),
     "filtered with FieldEqualPredicate": line(with_parts(LONG)).transform_filter(
-        alt.FieldEqualPredicate(field="status_group", equal="I alt")),
-    "sum in the encoding over the parts": line(with_parts(LONG).query("status_group != 'I alt'").assign(
-        value=lambda f: f["value"].where(f["status_group"] != "Andre på tiltak", 200)), y="sum(value):Q"),
+        alt.FieldEqualPredicate(field="status_group", equal="I alt")
+    ),
+    "sum in the encoding over the parts": line(
+        with_parts(LONG)
+        .query("status_group != 'I alt'")
+        .assign(value=lambda f: f["value"].where(f["status_group"] != "Andre på tiltak", 200)),
+        y="sum(value):Q",
+    ),
     "layered with a rule": line(LONG) + alt.Chart(pd.DataFrame({"m": ["2019-03"]})).mark_rule().encode(x="m:O"),
     "wide data folded": line(pd.DataFrame({"period": MONTHS, "Young": EXPECTED["y"]}), y="value:Q").transform_fold(["Young"]),
 }
@@ -463,7 +587,9 @@ def test_mean_and_count_in_the_encoding():
     twice = pd.concat([LONG.dropna(), LONG.dropna()], ignore_index=True)
     assert judge_chart(line(twice, y="mean(value):Q"), EXPECTED)[0]
     people = pd.DataFrame({"period": [MONTHS[0]] * 3 + [MONTHS[2]] * 2})
-    counted = titled(alt.Chart(people).mark_bar().encode(x=alt.X("period:O", title="Month"), y=alt.Y("count():Q", title="People")))
+    counted = titled(
+        alt.Chart(people).mark_bar().encode(x=alt.X("period:O", title="Month"), y=alt.Y("count():Q", title="People"))
+    )
     expected = pd.DataFrame({"x": [MONTHS[0], MONTHS[2]], "y": [3, 2]})
     assert judge_chart(counted, expected, mark="bar")[0], judge_chart(counted, expected, mark="bar")[1]
 
@@ -473,10 +599,16 @@ def test_a_bar_chart_horizontal_or_not_when_bars_are_asked():
     expected = pd.DataFrame({"x": ["Opplæring", "Lønnstilskudd"], "y": [15061, 11971]})
     upright = titled(alt.Chart(bars).mark_bar().encode(x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People")))
     lying = titled(alt.Chart(bars).mark_bar().encode(y=alt.Y("group:N", title="Group"), x=alt.X("n:Q", title="People")))
-    glossed = titled(alt.Chart(bars.assign(group=["Training", "Wage subsidy"])).mark_bar().encode(
-        x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People")))
-    both = titled(alt.Chart(bars.assign(group=["Opplæring (Training)", "Lønnstilskudd (Wage subsidy)"])).mark_bar().encode(
-        x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People")))
+    glossed = titled(
+        alt.Chart(bars.assign(group=["Training", "Wage subsidy"]))
+        .mark_bar()
+        .encode(x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People"))
+    )
+    both = titled(
+        alt.Chart(bars.assign(group=["Opplæring (Training)", "Lønnstilskudd (Wage subsidy)"]))
+        .mark_bar()
+        .encode(x=alt.X("group:N", title="Group"), y=alt.Y("n:Q", title="People"))
+    )
     for chart in (upright, lying, glossed, both):
         assert judge_chart(chart, expected, mark="bar")[0], judge_chart(chart, expected, mark="bar")[1]
 
@@ -511,8 +643,10 @@ WRONG_CHARTS = {
     "no axis title": (titled(alt.Chart(LONG).mark_line().encode(x="period:O", y=alt.Y("value:Q", title="N"))), "x axis a title"),
     "a suppressed month drawn as 0 (fillna)": (line(LONG.fillna(0)), "draws it as 0"),
     "a suppressed month drawn as 0 (sum of nothing)": (line(LONG, y="sum(value):Q"), "draws it as 0"),
-    "more months than asked": (line(pd.concat([LONG, pd.DataFrame({"period": pd.period_range("2019-05", periods=1, freq="M"),
-                                                                    "value": [5]})])), "more than asked"),
+    "more months than asked": (
+        line(pd.concat([LONG, pd.DataFrame({"period": pd.period_range("2019-05", periods=1, freq="M"), "value": [5]})])),
+        "more than asked",
+    ),
     "a month missing": (line(LONG.iloc[[0, 2]]), "no value for 2019-04"),
     "a calculate transform": (line(LONG).transform_calculate(v="datum.value * 1"), "in pandas first"),
     "a filter the checker cannot read": (line(LONG).transform_filter("datum.value > 5"), "in pandas first"),

@@ -24,8 +24,13 @@ from .damage import copies, drop_is_detectable, pins
 
 SOURCES = [ONE_MONTH, GENDER, AGE]
 COLUMNS = ["period", "status_group", "gender", "age_group", "programme_group", "programme", "measure", "value", "suppressed"]
-PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def facts(frame) -> set[tuple]:
@@ -59,7 +64,11 @@ def same_or_parse_error(source: str, lines: list[str]) -> str:
 
 
 def data_lines(source: str) -> list[int]:
-    return [i for i, line in enumerate(raw_lines(source)) if "\t" in line and not line.startswith("\t") and not re.fullmatch(r"[-\t ]+", line)]
+    return [
+        i
+        for i, line in enumerate(raw_lines(source))
+        if "\t" in line and not line.startswith("\t") and not re.fullmatch(r"[-\t ]+", line)
+    ]
 
 
 @st.composite
@@ -73,7 +82,7 @@ def a_line(draw):
 def test_duplicated_line(where):
     source, i = where
     lines = raw_lines(source)
-    same_or_parse_error(source, lines[:i + 1] + [lines[i]] + lines[i + 1:])
+    same_or_parse_error(source, lines[: i + 1] + [lines[i]] + lines[i + 1 :])
 
 
 @PROPERTY
@@ -94,7 +103,7 @@ def test_dropped_line_without_cells(where):
     lines = raw_lines(source)
     if i in set(data_lines(source)):
         i = next(n for n in range(len(lines)) if n not in set(data_lines(source)))
-    same_or_parse_error(source, lines[:i] + lines[i + 1:])
+    same_or_parse_error(source, lines[:i] + lines[i + 1 :])
 
 
 @st.composite
@@ -109,7 +118,11 @@ def test_dropped_row_that_the_arithmetic_can_see(where):
     source, i = where
     where_printed, by_line, p = structure(source)
     lines = raw_lines(source)
-    outcome = same_or_parse_error(source, lines[:i] + lines[i + 1:]) if drop_is_detectable(i + 1, by_line.get(i + 1, []), where_printed, p) else None
+    outcome = (
+        same_or_parse_error(source, lines[:i] + lines[i + 1 :])
+        if drop_is_detectable(i + 1, by_line.get(i + 1, []), where_printed, p)
+        else None
+    )
     assert outcome in (None, "same", "error")
 
 
@@ -144,9 +157,14 @@ def a_pinned_cell(draw):
     where_printed, _, p = structure(source)
     ledger = helpers.load_ledger()
     mine = ledger[(ledger["source"] == source) & (ledger["measure"] != "change_from_last_year_pct")]
-    keys = list(zip(*(mine[k] for k in ("period", "status_group", "gender", "age_group", "programme_group", "programme", "measure"))))
-    candidates = [(row.line, row.cell) for row, key in zip(mine.itertuples(), keys)
-                  if "*" not in row.raw and row.raw.strip() and (len(where_printed[key]) > 1 or key in p.exact_keys)]
+    keys = list(
+        zip(*(mine[k] for k in ("period", "status_group", "gender", "age_group", "programme_group", "programme", "measure")))
+    )
+    candidates = [
+        (row.line, row.cell)
+        for row, key in zip(mine.itertuples(), keys)
+        if "*" not in row.raw and row.raw.strip() and (len(where_printed[key]) > 1 or key in p.exact_keys)
+    ]
     return source, draw(st.sampled_from(candidates))
 
 

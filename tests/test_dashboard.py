@@ -32,7 +32,9 @@ def nb():
 
 
 def texts(nb, mime: str) -> list[str]:
-    return [o.get("data", {}).get(mime, "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if mime in o.get("data", {})]
+    return [
+        o.get("data", {}).get(mime, "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if mime in o.get("data", {})
+    ]
 
 
 def page_text(nb) -> str:
@@ -65,7 +67,20 @@ def test_todays_numbers_come_first_and_match_the_raw_series(nb):
     total = sum(v for (m, _), v in overview.items() if m == latest)
     earlier = sum(v for (m, _), v in overview.items() if m == before)
     first = next(t for t in texts(nb, "text/markdown") if "people were on a labour-market programme" in t)
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     assert f"In {months[month - 1]} {year}, {total:,} people were on a labour-market programme" in first
     assert f"{abs(total - earlier):,} {'fewer' if total < earlier else 'more'} than twelve months earlier" in first
     table = next(t for t in texts(nb, "text/markdown") if t.startswith("| Group"))
@@ -85,7 +100,9 @@ def test_the_register_change_is_explained_with_numbers_from_the_raw_series(nb):
     march, april = "2025-03", "2025-04"
     note = next(t for t in texts(nb, "text/markdown") if t.startswith("- *April 2025"))
     fell = overview[(march, "jobseekers")] - overview[(april, "jobseekers")]
-    pair = (overview[(april, "jobseekers")] + overview[(april, "others")]) - (overview[(march, "jobseekers")] + overview[(march, "others")])
+    pair = (overview[(april, "jobseekers")] + overview[(april, "others")]) - (
+        overview[(march, "jobseekers")] + overview[(march, "others")]
+    )
     assert f"fell by {fell:,}" in note
     assert f"from {overview[(march, 'others')]:,} to {overview[(april, 'others')]:,}" in note
     assert f"{pair:+,}" in note and "April 2025 to July 2025" in note
@@ -127,8 +144,13 @@ def test_one_claim_one_number_and_no_causal_reading(nb):
 
 
 def test_source_line_numbers_only_in_the_sources_note(nb):
-    sources = nb.cells.index(next(c for c in nb.cells if c.cell_type == "code"
-                                  and any("## Sources" in o.get("data", {}).get("text/markdown", "") for o in c.outputs)))
+    sources = nb.cells.index(
+        next(
+            c
+            for c in nb.cells
+            if c.cell_type == "code" and any("## Sources" in o.get("data", {}).get("text/markdown", "") for o in c.outputs)
+        )
+    )
     before = [c for c in nb.cells[:sources]]
     shown = [o.get("data", {}) for c in before if c.cell_type == "code" for o in c.outputs]
     for data in shown:
@@ -180,7 +202,7 @@ def test_norwegian_views_use_norwegian_number_formats():
 
 def test_the_longest_wait_view_keeps_the_mean_and_median_takeaway(nb):
     code = next(c.source for c in nb.cells if c.cell_type == "code" and c.source.lstrip().startswith("# Waiting"))
-    takeaway = code[code.index("takeaway = ("):code.index("out = rows")]
+    takeaway = code[code.index("takeaway = (") : code.index("out = rows")]
     assert "view" not in takeaway  # the same takeaway for both views: mean against median
     assert "median" in takeaway
 
@@ -251,8 +273,10 @@ def test_programme_groups_table_shows_a_hidden_count_as_a_star_never_0():
 
     code = "\n".join(c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code")
     assert "mark_cells(by_group" in code and 'aggfunc="sum"' not in code and "fillna(0)" not in code
-    p = load_participants().query("gender == 'I alt' and age_group == 'I alt' and programme == 'I alt' and programme_group != 'I alt' "
-                                  "and status_group != 'I alt' and measure == 'participants'")
+    p = load_participants().query(
+        "gender == 'I alt' and age_group == 'I alt' and programme == 'I alt' and programme_group != 'I alt' "
+        "and status_group != 'I alt' and measure == 'participants'"
+    )
     for period, rows in p.groupby("period"):
         cells = mark_cells(rows, "programme_group", "status_group")
         for row in rows[rows["suppressed"]].itertuples():
@@ -270,15 +294,21 @@ def test_programme_groups_table_shows_a_hidden_count_as_a_star_never_0():
 def bokmal(tmp_path_factory):
     """The dashboard executed as a bokmål page (NAV_LANG=nb, as ?lang=nb does in Voilà)."""
     out = tmp_path_factory.mktemp("nb") / "dashboard.ipynb"
-    script = ("import nbformat, sys; from nbclient import NotebookClient; nb = nbformat.read(sys.argv[1], as_version=4); "
-              "NotebookClient(nb, timeout=600, resources={'metadata': {'path': sys.argv[3]}}).execute(); nbformat.write(nb, sys.argv[2])")
+    script = (
+        "import nbformat, sys; from nbclient import NotebookClient; nb = nbformat.read(sys.argv[1], as_version=4); "
+        "NotebookClient(nb, timeout=600, resources={'metadata': {'path': sys.argv[3]}}).execute(); nbformat.write(nb, sys.argv[2])"
+    )
     env = {**os.environ, "NAV_LANG": "nb", "PYTHONPATH": str(ROOT)}  # this tree's helpers, whatever the venv points at
-    subprocess.run([sys.executable, "-c", script, str(NOTEBOOK), str(out), str(NOTEBOOK.parent)], env=env, check=True, timeout=900)
+    subprocess.run(
+        [sys.executable, "-c", script, str(NOTEBOOK), str(out), str(NOTEBOOK.parent)], env=env, check=True, timeout=900
+    )
     return nbformat.read(out, as_version=4)
 
 
-ENGLISH = re.compile(r"\b(the|and|of|with|people|participants|programmes?|Source|Download|See the numbers|women|men|months?|"
-                     r"year|after|without|waiting|about|is|are)\b")
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|people|participants|programmes?|Source|Download|See the numbers|women|men|months?|"
+    r"year|after|without|waiting|about|is|are)\b"
+)
 NAMES = ("00 Start here", "GitHub", "navikt/arbeidsmarkedstiltak-app", "Median")
 
 
@@ -302,7 +332,7 @@ def visible(nb) -> str:
 def test_the_bokmal_page_has_no_english_left(bokmal):
     text = visible(bokmal)
     english = sorted({m.group(0) for m in ENGLISH.finditer(text)} - {"English"})
-    found = [text[max(0, m.start() - 60):m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    found = [text[max(0, m.start() - 60) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
     assert english == [], found
     assert "Datagrunnlag" in text and "Se tallene" in text and "Arbeidsrettede tiltak i NAV" in text
 
@@ -316,8 +346,14 @@ def test_the_bokmal_page_offers_csv_for_norwegian_excel_that_matches_its_chart(b
         if 'class="csv-download-excel"' not in html_out:
             continue
         charts += 1
-        plain = unquote(re.search(r'class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
-        excel = unquote(re.search(r'class="csv-download-excel" download="[^"]+-excel\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1))
+        plain = unquote(
+            re.search(r'class="csv-download" download="[^"]+\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out).group(1)
+        )
+        excel = unquote(
+            re.search(
+                r'class="csv-download-excel" download="[^"]+-excel\.csv" href="data:text/csv;charset=utf-8,([^"]*)"', html_out
+            ).group(1)
+        )
         assert excel.startswith("\ufeff")
         assert plain.startswith('"Datagrunnlag:') and "Kilde:" in plain.split("\n")[0]
         a = pd.read_csv(io.StringIO(plain), dtype=str, keep_default_na=False, skiprows=1)
@@ -325,7 +361,9 @@ def test_the_bokmal_page_offers_csv_for_norwegian_excel_that_matches_its_chart(b
         assert list(a.columns) == list(b.columns) and excel.lstrip("\ufeff").split("\r\n")[0] == plain.split("\n")[0]
         assert a.shape == b.shape
         decimal = re.compile(r"-?\d+\.\d+")
-        assert all((x.replace(".", ",") if decimal.fullmatch(x) else x) == y for x, y in zip(a.to_numpy().ravel(), b.to_numpy().ravel()))
+        assert all(
+            (x.replace(".", ",") if decimal.fullmatch(x) else x) == y for x, y in zip(a.to_numpy().ravel(), b.to_numpy().ravel())
+        )
         spec = next(o["data"][VEGA] for o in cell.outputs if VEGA in o.get("data", {}))
         rows = [r for data in spec["datasets"].values() for r in data]
         if "Måned" in a.columns and "Tiltaksgruppe" not in a.columns:  # the first chart: exactly the numbers it draws
@@ -384,8 +422,9 @@ def voila_bokmal(browser, tmp_path_factory):
             for width, height in ((1280, 900), PHONE):
                 session, first, _ = open_voila(browser, server.base, "dashboard.ipynb?lang=nb", NB_FIRST_CHART)
                 session.page.set_viewport_size({"width": width, "height": height})
-                session.page.wait_for_function("document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7",
-                                               timeout=120000)
+                session.page.wait_for_function(
+                    "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7", timeout=120000
+                )
                 session.page.wait_for_function("document.readyState === 'complete'", timeout=120000)
                 sessions[width] = session
             yield sessions
@@ -403,11 +442,13 @@ def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voil
         .map(c => c.innerText).join('\\n')""")
     for name in NAMES + ("English",):
         text = text.replace(name, " ")
-    found = [text[max(0, m.start() - 60):m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    found = [text[max(0, m.start() - 60) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
     assert found == []
     assert "Datagrunnlag" in text and "Last ned tallene (CSV)" in text
     assert page.locator("a.csv-download-excel").count() == 7
-    redraws = [apply_change(page, Change("chart-select", value=value, index=index, expect=expect)) for value, index, expect in NB_CHANGES]
+    redraws = [
+        apply_change(page, Change("chart-select", value=value, index=index, expect=expect)) for value, index, expect in NB_CHANGES
+    ]
     assert all(r["redraw_ms"] < 1000 for r in redraws), redraws
     session = voila_bokmal[1280]
     assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
@@ -433,9 +474,11 @@ def test_review_the_blank_cells_of_november_2016_are_explained_next_to_the_table
     line = raw_lines(ONE_MONTH)[125].split("\t")
     assert line[0] == "Tilrettelagt arbeid" and line[2:4] == ["", ""] and line[1] == line[4] == "10 640"
     page = visible(nb if lang == "en" else bokmal)
-    groups = page[page.index("Participants by programme group" if lang == "en" else "Deltakere etter tiltaksgruppe"):]
-    note = {"en": "November 2016: a 0 is a cell NAV's one-month table leaves blank, which there means nobody",
-            "nb": "November 2016: 0 står for en tom celle i NAVs tabell for én måned, som der betyr ingen deltakere"}[lang]
+    groups = page[page.index("Participants by programme group" if lang == "en" else "Deltakere etter tiltaksgruppe") :]
+    note = {
+        "en": "November 2016: a 0 is a cell NAV's one-month table leaves blank, which there means nobody",
+        "nb": "November 2016: 0 står for en tom celle i NAVs tabell for én måned, som der betyr ingen deltakere",
+    }[lang]
     assert note in groups and "–" in groups
 
 
@@ -445,15 +488,27 @@ def test_review_hedges_words_and_signs(lang):
     from helpers import headline as hl
 
     h = hl.headline(lang)
-    text = " ".join([h["total_note"], h["break"], h["audit_gap"], h["verdict"], *h["cautions"], *h["sources"],
-                     *h["findings"].astype(str).to_numpy().ravel(), *(v[lang] for v in hl.TEXT.values())])
+    text = " ".join(
+        [
+            h["total_note"],
+            h["break"],
+            h["audit_gap"],
+            h["verdict"],
+            *h["cautions"],
+            *h["sources"],
+            *h["findings"].astype(str).to_numpy().ravel(),
+            *(v[lang] for v in hl.TEXT.values()),
+        ]
+    )
     # 2: the report starts from NAV's three groups (lines 1099-1101) and maps them to innsatsbehov (lines 970-974)
     lines = raw_lines(REPORT)
     assert "NAV delt inn i tre grupper" in lines[1098] and "situasjonsbestemt" in lines[970]
     assert {"en": "close to, but not the same as", "nb": "uten å være de samme"}[lang] in hl.t("audit_groups_note", lang)
     # 3: the break is hedged everywhere, never 'the register change'
     assert re.search(r"the register change|registerendringen", text) is None
-    assert {"en": "most likely a register change", "nb": "trolig en omlegging av registeret"}[lang] in hl.t("chart_break_sub", lang)
+    assert {"en": "most likely a register change", "nb": "trolig en omlegging av registeret"}[lang] in hl.t(
+        "chart_break_sub", lang
+    )
     # 4: finding 5 as printed (line 167: 'Svakheter ved ...'): weaknesses, not 'weak'
     assert lines[166].startswith("• Svakheter ved")
     five = h["findings"].iloc[4, 0]
@@ -463,8 +518,21 @@ def test_review_hedges_words_and_signs(lang):
     assert hl.n(int(count.replace(" ", "")) - int(change.replace(" ", "")), lang) in h["audit_gap"]
     assert {"en": "is not printed: it is derived", "nb": "er ikke publisert; det er regnet ut"}[lang] in h["audit_gap"]
     # 6: wording a ministry reader flagged
-    for wrong in ("Én total", "samlet total", "statistikkapp", "NAVs depot", "ikke gradert", "Ett funn", "blander en eventuell",
-                  "selve siden", "uten server", "Årsrytmen", "kanskje ikke sammenlignbar", "– : ikke publisert:", "Personer med nedsatt"):
+    for wrong in (
+        "Én total",
+        "samlet total",
+        "statistikkapp",
+        "NAVs depot",
+        "ikke gradert",
+        "Ett funn",
+        "blander en eventuell",
+        "selve siden",
+        "uten server",
+        "Årsrytmen",
+        "kanskje ikke sammenlignbar",
+        "– : ikke publisert:",
+        "Personer med nedsatt",
+    ):
         assert wrong not in text, wrong
     # 7: one minus sign: no hyphen-minus before a digit in the headline table
     table = " ".join(h["today_table"].astype(str).to_numpy().ravel())

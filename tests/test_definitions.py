@@ -421,7 +421,12 @@ def test_status_after_exit_needs_an_exit():
 def test_english_glosses_for_the_six_statuses():
     """definitions lines 13-18, with glosses from docs/design/terminology.md §5 (sugg.)."""
     assert [d.status_english(s) for s in d.SIX_MONTH_STATUSES] == [
-        "In work", "Work and benefit", "Jobseeker", "Reduced work capacity", "Disability benefit only", "Other",
+        "In work",
+        "Work and benefit",
+        "Jobseeker",
+        "Reduced work capacity",
+        "Disability benefit only",
+        "Other",
     ]
     assert d.STATUS_SEED_LINES == {s: line for s, line in zip(d.SIX_MONTH_STATUSES, range(13, 19))}
     with pytest.raises(KeyError, match="not one of the six"):
@@ -431,10 +436,18 @@ def test_english_glosses_for_the_six_statuses():
 # --------------------------------------------------------------------------- suppression (001 lines 15-17)
 
 
-@pytest.mark.parametrize(("n", "one_month", "time_series"), [
-    (0, "", "*"), (1, "*", "*"), (3, "*", "*"), (4, "4", "4"), (999, "999", "999"),
-    (83_484, "83 484", "83 484"), (1_234_567, "1 234 567", "1 234 567"),
-])
+@pytest.mark.parametrize(
+    ("n", "one_month", "time_series"),
+    [
+        (0, "", "*"),
+        (1, "*", "*"),
+        (3, "*", "*"),
+        (4, "4", "4"),
+        (999, "999", "999"),
+        (83_484, "83 484", "83 484"),
+        (1_234_567, "1 234 567", "1 234 567"),
+    ],
+)
 def test_published_cell(n, one_month, time_series):
     """001 line 15: values "mindre enn 4" are printed «*»; the one-month table prints 0 as an empty cell."""
     assert d.published_cell(n, "one_month") == one_month
@@ -484,8 +497,14 @@ def test_cell_interval_rejects_cells_nav_would_not_print():
 
 def test_examples_cover_every_case_the_notebook_shows():
     """definitions lines 5, 7 and 13-18: one named history per rule and per status."""
-    required = {"simple exit", "move to another programme", "short break", "still on a programme",
-                "reclassified (5 months back)", "not reclassified (6 months back)"}
+    required = {
+        "simple exit",
+        "move to another programme",
+        "short break",
+        "still on a programme",
+        "reclassified (5 months back)",
+        "not reclassified (6 months back)",
+    }
     required |= {f"status: {s}" for s in d.SIX_MONTH_STATUSES}
     assert required <= set(d.EXAMPLES)
     assert set(d.EXAMPLES) == set(d.EXAMPLE_NOTES)
@@ -493,14 +512,17 @@ def test_examples_cover_every_case_the_notebook_shows():
         d.validate_history(history)
 
 
-@pytest.mark.parametrize(("name", "exits", "groups"), [
-    ("simple exit", ["2021-03"], [AS_GROUP]),
-    ("move to another programme", ["2021-02", "2021-06"], [NAE_GROUP, NAE_GROUP]),
-    ("short break", ["2021-06"], [AS_GROUP]),
-    ("still on a programme", [], []),
-    ("reclassified (5 months back)", ["2021-06"], [NAE_GROUP]),
-    ("not reclassified (6 months back)", ["2021-07"], [AS_GROUP]),
-])
+@pytest.mark.parametrize(
+    ("name", "exits", "groups"),
+    [
+        ("simple exit", ["2021-03"], [AS_GROUP]),
+        ("move to another programme", ["2021-02", "2021-06"], [NAE_GROUP, NAE_GROUP]),
+        ("short break", ["2021-06"], [AS_GROUP]),
+        ("still on a programme", [], []),
+        ("reclassified (5 months back)", ["2021-06"], [NAE_GROUP]),
+        ("not reclassified (6 months back)", ["2021-07"], [AS_GROUP]),
+    ],
+)
 def test_examples_give_the_exits_and_groups_the_definitions_predict(name, exits, groups):
     """definitions line 5 (exits, moves, breaks) and line 7 (groups, reclassification) applied by hand."""
     history = d.EXAMPLES[name]

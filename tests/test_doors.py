@@ -28,8 +28,19 @@ import time
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
-from .browser_support import (DASHBOARD_FIRST_CHART, LAB_READY, BrowserError, dismiss_dialogs, free_port,
-                              jupyter_env, new_session, stop, wait_chart, wait_voila_chart, _answers)
+from .browser_support import (
+    DASHBOARD_FIRST_CHART,
+    LAB_READY,
+    BrowserError,
+    dismiss_dialogs,
+    free_port,
+    jupyter_env,
+    new_session,
+    stop,
+    wait_chart,
+    wait_voila_chart,
+    _answers,
+)
 from .conftest import ROOT, reader_env, repository_copy
 
 START_CHART = "Participants by status group"  # 00_start_here's first chart
@@ -49,7 +60,9 @@ def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, st
     # so the command line stays README's. No news or update checks: the test is offline.
     (workdir / "config" / "jupyter_lab_config.json").write_text(
         '{"LabApp": {"expose_app_in_browser": true, "news_url": null, '
-        '"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}', encoding="utf-8")
+        '"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}',
+        encoding="utf-8",
+    )
     env["PATH"] = os.environ.get("PATH", "")  # not the test's venv first: make must find its own
     env.update(JUPYTER_PORT=str(port), JUPYTER_TOKEN=token, BROWSER=str(recorder))
     return env
@@ -70,14 +83,23 @@ def running(command: list[str], workdir: Path, cwd: Path = ROOT, browser_opens: 
     opened, log = workdir / "opened.txt", workdir / "command.log"
     shown = " ".join(command)
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, env=user_env(workdir, port, token, opened),
-                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=user_env(workdir, port, token, opened),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         started, base = time.monotonic(), f"http://127.0.0.1:{port}"
         while not (opened.exists() and opened.read_text().strip() if browser_opens else printed_urls(log)):
             if process.poll() is not None or time.monotonic() - started > TIMEOUT_S:
-                raise AssertionError(f"`{shown}` did not start a server and {'open a browser' if browser_opens else 'print its URL'} "
-                                     f"within {TIMEOUT_S:.0f} s (exit {process.poll()})\n--- log ---\n{log.read_text(errors='replace')[-4000:]}")
+                raise AssertionError(
+                    f"`{shown}` did not start a server and {'open a browser' if browser_opens else 'print its URL'} "
+                    f"within {TIMEOUT_S:.0f} s (exit {process.poll()})\n--- log ---\n{log.read_text(errors='replace')[-4000:]}"
+                )
             time.sleep(0.2)
         while not _answers(f"{base}/api/status?token={token}"):  # the URL is printed as the server starts listening
             assert process.poll() is None and time.monotonic() - started < TIMEOUT_S, log.read_text(errors="replace")[-3000:]
@@ -88,8 +110,10 @@ def running(command: list[str], workdir: Path, cwd: Path = ROOT, browser_opens: 
                 url = html.unescape(re.search(r'url=([^"]+)"', Path(urlsplit(url).path).read_text(encoding="utf-8"))[1])
         else:  # the token came from JUPYTER_TOKEN, so the server prints "token=..." in its place
             url = printed_urls(log)[0].replace("token=...", f"token={token}")
-        print(f"\n`{shown}`: server answered and {'opened' if browser_opens else 'printed'} {url.replace(token, '<token>')} "
-              f"{time.monotonic() - started:.1f} s after the command")
+        print(
+            f"\n`{shown}`: server answered and {'opened' if browser_opens else 'printed'} {url.replace(token, '<token>')} "
+            f"{time.monotonic() - started:.1f} s after the command"
+        )
         yield base, token, url, log
     finally:
         stop(process)
@@ -115,12 +139,16 @@ def open_start_here(browser, url: str, log: Path, what: str) -> None:
             except Exception as error:
                 dialogs += dismiss_dialogs(page)
                 if time.monotonic() > deadline:
-                    raise BrowserError(f"{what}: 00_start_here.ipynb did not open with an idle kernel; dialogs {dialogs}\n"
-                                       f"{log.read_text(errors='replace')[-3000:]}") from error
+                    raise BrowserError(
+                        f"{what}: 00_start_here.ipynb did not open with an idle kernel; dialogs {dialogs}\n"
+                        f"{log.read_text(errors='replace')[-3000:]}"
+                    ) from error
         chart = wait_chart(page, [START_CHART], what=f"{what}: 00's first chart")
         listing = page.evaluate("() => [...document.querySelectorAll('.jp-DirListing-item')].map(e => e.title || e.innerText)")
-        print(f"{what}: 00 open with an idle kernel at {ready['t']:.0f} ms, its chart painted at {chart['t']:.0f} ms; "
-              f"{len(session.network.requests)} requests, dialogs {dialogs}")
+        print(
+            f"{what}: 00 open with an idle kernel at {ready['t']:.0f} ms, its chart painted at {chart['t']:.0f} ms; "
+            f"{len(session.network.requests)} requests, dialogs {dialogs}"
+        )
         assert any("00_start_here.ipynb" in item for item in listing), f"file browser shows {listing[:5]}"
         assert not any(item.strip().startswith("notebooks") for item in listing), "the file browser's root is not notebooks/"
         assert session.network.external == []
@@ -160,7 +188,11 @@ def test_no_make_set_up_opens_start_here(browser, tmp_path):
 
 def same_site_links(page, base_host: str) -> list[str]:
     hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
-    links = {urldefrag(h)[0] for h in hrefs if urlsplit(h).hostname in ("127.0.0.1", "localhost") and urlsplit(h).port == urlsplit(base_host).port}
+    links = {
+        urldefrag(h)[0]
+        for h in hrefs
+        if urlsplit(h).hostname in ("127.0.0.1", "localhost") and urlsplit(h).port == urlsplit(base_host).port
+    }
     return sorted(links)
 
 
@@ -186,8 +218,10 @@ def test_make_dashboard_draws_its_charts_and_every_link_works(browser, tmp_path)
             charts = page.evaluate("() => document.querySelectorAll('.vega-embed').length")
             links = same_site_links(page, base)
             statuses = check_links(session, links)
-            shown = {link.split("?")[0].replace(base.replace("127.0.0.1", "localhost"), "").replace(base, ""): code
-                     for link, code in statuses.items()}
+            shown = {
+                link.split("?")[0].replace(base.replace("127.0.0.1", "localhost"), "").replace(base, ""): code
+                for link, code in statuses.items()
+            }
             print(f"`make dashboard`: first chart at {first['t']:.0f} ms, {charts} charts; same-site links: {shown}")
             assert charts >= 3
             assert links, "the dashboard has no links to the collection"
@@ -209,5 +243,6 @@ def test_the_glossary_page_for_voila_is_glossary_md():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     text = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
-    assert (ROOT / "notebooks" / "glossary.ipynb").read_text(encoding="utf-8") == module.glossary_notebook(text), \
+    assert (ROOT / "notebooks" / "glossary.ipynb").read_text(encoding="utf-8") == module.glossary_notebook(text), (
         "run .venv/bin/python scripts/write_glossary.py"
+    )

@@ -137,10 +137,16 @@ def test_binder_start_script_points_jupyter_at_the_collections_config():
 
     start = ROOT / "start"
     assert os.access(start, os.X_OK)
-    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists(), \
+    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists(), (
         "a binder/ folder makes repo2docker ignore environment.yml and start in the root"
-    out = subprocess.run([str(start), "sh", "-c", 'echo "$JUPYTER_CONFIG_PATH"; echo "$JUPYTER_PATH"; echo "$PYTHONPATH"'],
-                         capture_output=True, text=True, check=True, env={"PATH": os.environ["PATH"]}).stdout.split()
+    )
+    out = subprocess.run(
+        [str(start), "sh", "-c", 'echo "$JUPYTER_CONFIG_PATH"; echo "$JUPYTER_PATH"; echo "$PYTHONPATH"'],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": os.environ["PATH"]},
+    ).stdout.split()
     assert out == [str(ROOT / "jupyter-config"), str(ROOT), str(ROOT)]
     # nav.py dashboard (no bash on Windows) sets the same
     spec = importlib.util.spec_from_file_location("nav", ROOT / "nav.py")
@@ -151,8 +157,9 @@ def test_binder_start_script_points_jupyter_at_the_collections_config():
     config = json.loads((ROOT / "jupyter-config" / "jupyter_server_config.json").read_text(encoding="utf-8"))
     cull = config["MappingKernelManager"]
     assert cull["cull_connected"] is False  # a page or notebook that is open keeps its kernel
-    assert 30 <= cull["cull_idle_timeout"] and cull["cull_idle_timeout"] + cull["cull_interval"] <= 90, \
+    assert 30 <= cull["cull_idle_timeout"] and cull["cull_idle_timeout"] + cull["cull_interval"] <= 90, (
         "a closed dashboard's kernel must be gone within 2 minutes"
+    )
     assert config["VoilaConfiguration"]["template"] == "nav"
     hook = (ROOT / "jupyter-config" / "jupyter_server_config.py").read_text(encoding="utf-8")
     assert "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie" in hook
@@ -183,17 +190,26 @@ def test_installed_versions_are_the_locked_ones():
 
 
 def test_ruff_finds_no_error():
-    """ruff's lint (configured in pyproject.toml) over the whole repository; `make lint` adds the format check."""
+    """ruff's lint (configured in pyproject.toml) over the whole repository."""
     ruff = Path(sys.executable).with_name("ruff")
-    done = subprocess.run([str(ruff), "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [str(ruff), "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_python_is_formatted_by_ruff():
+    """ruff's format check (notebooks excluded in pyproject.toml): run `.venv/bin/ruff format .` when this fails."""
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run([str(ruff), "format", "--check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, "run `.venv/bin/ruff format .`:\n" + done.stdout[-3000:] + done.stderr[-1000:]
 
 
 def test_nothing_refers_to_files_outside_the_repository():
     """A clone from GitHub and Binder have only the repository: the design notes the code cites are in docs/design/."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True,
-                            check=True).stdout.split("\n")
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
     outside = re.compile(r"\.\./shared|shared/(docs|seeds|data)/")
     found = []
     for name in filter(None, listed):
@@ -217,5 +233,7 @@ def test_ci_workflow_runs_ci_run_and_the_site_workflow_publishes_make_site():
     site = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
     build = site["jobs"]["build"]["steps"]
     assert any(step.get("run") == "make site" for step in build)
-    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site" for step in build)
+    assert any(
+        step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "site" for step in build
+    )
     assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in site["jobs"]["deploy"]["steps"])

@@ -25,7 +25,10 @@ def parse(source: str, text: str):
 
 def test_row_with_the_wrong_number_of_cells():
     text = damaged(ONE_MONTH, 44, "Oppfølging\t15 353\t-1 216")
-    with pytest.raises(ParseError, match=rf"^{ONE_MONTH}, line 44: row 'Oppfølging' has 2 cells; expected 3 cells, one per column of the header on line 41$"):
+    with pytest.raises(
+        ParseError,
+        match=rf"^{ONE_MONTH}, line 44: row 'Oppfølging' has 2 cells; expected 3 cells, one per column of the header on line 41$",
+    ):
         parse(ONE_MONTH, text)
 
 
@@ -46,7 +49,10 @@ def test_programme_placed_in_the_wrong_group():
 def test_total_that_disagrees_with_its_earlier_copy():
     # line 86 repeats "I alt kvinner" from line 42
     text = damaged(GENDER, 86, "I alt kvinner\t34 688\t36 168\t37 348\t37 975\t37 475")
-    with pytest.raises(DuplicateMismatchError, match=rf"^{GENDER}, line 86: 'I alt kvinner', column 'Mai', reads '37 475' but the same number was printed as 37474 on line 42"):
+    with pytest.raises(
+        DuplicateMismatchError,
+        match=rf"^{GENDER}, line 86: 'I alt kvinner', column 'Mai', reads '37 475' but the same number was printed as 37474 on line 42",
+    ):
         parse(GENDER, text)
 
 
@@ -64,7 +70,9 @@ def test_heading_that_contradicts_the_total_row():
 
 def test_cell_that_is_not_a_number():
     text = damaged(ONE_MONTH, 45, "Opplæring\t18 943\t1,436\t8")
-    with pytest.raises(ParseError, match=r"line 45: cell '1,436' in row 'Opplæring', column 'Endring fra i fjor Antall' is not a number"):
+    with pytest.raises(
+        ParseError, match=r"line 45: cell '1,436' in row 'Opplæring', column 'Endring fra i fjor Antall' is not a number"
+    ):
         parse(ONE_MONTH, text)
 
 
@@ -101,7 +109,9 @@ def test_unknown_column_header():
 def test_group_total_without_programmes():
     lines = raw_lines(GENDER)
     del lines[141]  # "Egenetablering" (line 142) before "I alt jobbskaping og egenetablering"
-    with pytest.raises(ParseError, match=r"line 142: group total 'I alt jobbskaping og egenetablering' has no programme rows before it"):
+    with pytest.raises(
+        ParseError, match=r"line 142: group total 'I alt jobbskaping og egenetablering' has no programme rows before it"
+    ):
         parse(GENDER, "\n".join(lines))
 
 

@@ -23,11 +23,14 @@ def visible(markdown: str) -> str:
     return re.sub(r"<[^>]+>", "", render(markdown))
 
 
-@pytest.mark.parametrize("sentence", [
-    "January shows '*' for Jobbklubb.",
-    "Stars (*) hide 0-3 persons; 7,203 → * in March.",
-    "* at the start, and * in the middle *",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "January shows '*' for Jobbklubb.",
+        "Stars (*) hide 0-3 persons; 7,203 → * in March.",
+        "* at the start, and * in the middle *",
+    ],
+)
 def test_a_star_in_a_computed_sentence_stays_visible(sentence):
     assert visible(escape(sentence)).count("*") == sentence.count("*")
     assert "<em>" not in render(escape(sentence))
@@ -70,10 +73,20 @@ def test_check_every_option_draws_each_and_names_the_one_that_fails():
         check_every_option(draw, {"n": (("one", 1), ("two", 2))})
 
 
-@pytest.mark.parametrize("text,near,expected", [
-    ("183 501 kr", None, 183501), ("NOK 183,501", None, 183501), ("48,2 %", None, 48.2), ("48.2", None, 48.2),
-    ("1,234", 1.2, 1.234), ("1,234", 1000, 1234), ("1.234,5", None, 1234.5), (pd.Series([7]), None, 7), ("\u22123", None, -3),
-])
+@pytest.mark.parametrize(
+    "text,near,expected",
+    [
+        ("183 501 kr", None, 183501),
+        ("NOK 183,501", None, 183501),
+        ("48,2 %", None, 48.2),
+        ("48.2", None, 48.2),
+        ("1,234", 1.2, 1.234),
+        ("1,234", 1000, 1234),
+        ("1.234,5", None, 1234.5),
+        (pd.Series([7]), None, 7),
+        ("\u22123", None, -3),
+    ],
+)
 def test_numbers_are_read_as_learners_write_them(text, near, expected):
     assert as_number(text, near=near) == pytest.approx(expected)
 
@@ -82,10 +95,20 @@ def test_what_is_not_a_number_is_none():
     assert as_number("many") is None and as_number(True) is None and as_number(float("nan")) is None
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("July 2019", (2019, 7)), ("juli", (None, 7)), ("2019-07", (2019, 7)), ("jul.", (None, 7)), ("07/2019", (2019, 7)),
-    (pd.Period("2019-07", "M"), (2019, 7)), (pd.Timestamp("2019-07-01"), (2019, 7)), (7, (None, 7)), ("mai 2021", (2021, 5)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("July 2019", (2019, 7)),
+        ("juli", (None, 7)),
+        ("2019-07", (2019, 7)),
+        ("jul.", (None, 7)),
+        ("07/2019", (2019, 7)),
+        (pd.Period("2019-07", "M"), (2019, 7)),
+        (pd.Timestamp("2019-07-01"), (2019, 7)),
+        (7, (None, 7)),
+        ("mai 2021", (2021, 5)),
+    ],
+)
 def test_months_are_read_as_learners_write_them(text, expected):
     assert as_month(text) == expected
 
@@ -93,7 +116,9 @@ def test_months_are_read_as_learners_write_them(text, expected):
 def test_labels_in_either_language_or_both():
     assert {"lønnstilskudd", "wage subsidy"} <= as_label("Lønnstilskudd (wage subsidy)")
     assert judge_label("wage subsidy", "Lønnstilskudd")[0] and judge_label("LØNNSTILSKUDD", "Lønnstilskudd")[0]
-    ok, message = judge_label("Opplæring", "Lønnstilskudd", mistakes={"That is the largest group, not the one asked for.": "Opplæring"})
+    ok, message = judge_label(
+        "Opplæring", "Lønnstilskudd", mistakes={"That is the largest group, not the one asked for.": "Opplæring"}
+    )
     assert not ok and "largest group" in message
 
 
@@ -117,10 +142,19 @@ def test_csv_keeps_stars_dates_itself_and_has_a_norwegian_excel_form():
     from helpers.charts import Figure
     from helpers.notebook import csv_link, csv_text
 
-    table = pd.DataFrame({"programme_group": ["Opplæring", "Jobbskaping og egenetablering"],
-                          "value": pd.array([1234, pd.NA], dtype="Int64"), "share": [12.5, 0.25]})
-    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_bar().encode(x="a:Q").properties(
-        title=alt.TitleParams("Deltakere", subtitle=["Kilde: NAV, Deltakere i arbeidsrettede tiltak"]))
+    table = pd.DataFrame(
+        {
+            "programme_group": ["Opplæring", "Jobbskaping og egenetablering"],
+            "value": pd.array([1234, pd.NA], dtype="Int64"),
+            "share": [12.5, 0.25],
+        }
+    )
+    chart = (
+        alt.Chart(pd.DataFrame({"a": [1]}))
+        .mark_bar()
+        .encode(x="a:Q")
+        .properties(title=alt.TitleParams("Deltakere", subtitle=["Kilde: NAV, Deltakere i arbeidsrettede tiltak"]))
+    )
     figure = Figure(chart, "Ein setning.", table, lang="nb")
     text = csv_text(figure, "nb")
     plain = pd.read_csv(io.StringIO(text), dtype=str, skiprows=1)
@@ -128,7 +162,7 @@ def test_csv_keeps_stars_dates_itself_and_has_a_norwegian_excel_form():
     first = text.splitlines()[0]  # the stamp: the month the data run to, and the source
     assert first.startswith('"Datagrunnlag:') and "mai 2021" in first and "Kilde: NAV" in first
     excel = csv_text(figure, "nb", excel=True)
-    assert excel.startswith("\ufeff\"Datagrunnlag") and ";" in excel.splitlines()[1]
+    assert excel.startswith('\ufeff"Datagrunnlag') and ";" in excel.splitlines()[1]
     parsed = pd.read_csv(io.StringIO(excel.lstrip("\ufeff")), sep=";", decimal=",", skiprows=1)
     assert list(parsed["Andel (%)"]) == [12.5, 0.25] and list(parsed["Personer"].astype(str)) == ["1234", "*"]
     links = csv_link(figure, "nb")
@@ -141,8 +175,14 @@ def test_mark_cells_keeps_hidden_and_unpublished_cells_apart():
     """pivot_table(aggfunc='sum') turns an all-hidden cell into 0; mark_cells gives '*' and '–'."""
     from helpers.notebook import mark_cells
 
-    rows = pd.DataFrame({"group": ["A", "A", "B"], "status": ["x", "y", "x"],
-                         "value": pd.array([5, pd.NA, 7], dtype="Int64"), "suppressed": [False, True, False]})
+    rows = pd.DataFrame(
+        {
+            "group": ["A", "A", "B"],
+            "status": ["x", "y", "x"],
+            "value": pd.array([5, pd.NA, 7], dtype="Int64"),
+            "suppressed": [False, True, False],
+        }
+    )
     cells = mark_cells(rows, "group", "status")
     assert cells.loc["A", "y"] == "*" and cells.loc["B", "y"] == "–" and cells.loc["A", "x"] == 5
 
@@ -170,14 +210,17 @@ def test_in_language_picks_the_reader_s_text_and_refuses_another_language():
         in_language("no", en="Month", nb="Måned")
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("Source: NAV, Deltakere i arbeidsrettede tiltak. Tiltak. En måned, November 2016", ("participants",)),
-    ("Source: NAV, Tiltak og alder. Tidsserie måned, January-December 2019", ("participants",)),
-    ("Source: NAV, TILT100-TILT180 (JSON)", ("monthly",)),
-    ("Source: NAV, TILT100-TILT180 (JSON); NAV, Tiltak og alder 2019 (printed)", ("participants", "monthly")),
-    ("Source: Riksrevisjonen, Dokument 3:5 (2017–2018), Tabell 3; NAV, TILT100-TILT180 (JSON)", ("monthly", "audit")),
-    ("Source: Riksrevisjonen, Dokument 3:5", ("audit",)),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("Source: NAV, Deltakere i arbeidsrettede tiltak. Tiltak. En måned, November 2016", ("participants",)),
+        ("Source: NAV, Tiltak og alder. Tidsserie måned, January-December 2019", ("participants",)),
+        ("Source: NAV, TILT100-TILT180 (JSON)", ("monthly",)),
+        ("Source: NAV, TILT100-TILT180 (JSON); NAV, Tiltak og alder 2019 (printed)", ("participants", "monthly")),
+        ("Source: Riksrevisjonen, Dokument 3:5 (2017–2018), Tabell 3; NAV, TILT100-TILT180 (JSON)", ("monthly", "audit")),
+        ("Source: Riksrevisjonen, Dokument 3:5", ("audit",)),
+    ],
+)
 def test_a_chart_s_stamp_follows_its_source_line(source, expected):
     """NAV's printed tables are called '… En måned' and '… Tidsserie måned': their CSVs carry the printed tables'
     stamp, not the monthly series' (the names of the seeds: data/raw/manifest.yaml's nav_title)."""
@@ -186,8 +229,12 @@ def test_a_chart_s_stamp_follows_its_source_line(source, expected):
     from helpers.charts import Figure
     from helpers.notebook import figure_sources
 
-    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(
-        title=alt.TitleParams("A chart", subtitle=[source]))
+    chart = (
+        alt.Chart(pd.DataFrame({"x": [1]}))
+        .mark_point()
+        .encode(x="x:Q")
+        .properties(title=alt.TitleParams("A chart", subtitle=[source]))
+    )
     assert figure_sources(Figure(chart, "takeaway", pd.DataFrame({"x": [1]}))) == expected
 
 
@@ -210,13 +257,27 @@ def test_a_csv_first_line_carries_the_whole_source_and_what_its_symbols_mean():
     (a spreadsheet shows no notes under the table)."""
     from helpers.notebook import csv_text
 
-    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(title=alt.TitleParams(
-        "T", subtitle=["A note.", "Source: NAV, participants in labour-market", "programmes (Deltakere i arbeidsrettede tiltak)"]))
+    chart = (
+        alt.Chart(pd.DataFrame({"x": [1]}))
+        .mark_point()
+        .encode(x="x:Q")
+        .properties(
+            title=alt.TitleParams(
+                "T",
+                subtitle=[
+                    "A note.",
+                    "Source: NAV, participants in labour-market",
+                    "programmes (Deltakere i arbeidsrettede tiltak)",
+                ],
+            )
+        )
+    )
     first = csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [pd.NA, 4]})), "en").split("\n")[0]
     assert "labour-market programmes (Deltakere i arbeidsrettede tiltak)" in first
     assert "* : a count NAV hid" in first and "&#" not in first
-    table = pd.read_csv(io.StringIO(csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a"], "value": [pd.NA]})), "en")),
-                        skiprows=1, dtype=str)
+    table = pd.read_csv(
+        io.StringIO(csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a"], "value": [pd.NA]})), "en")), skiprows=1, dtype=str
+    )
     assert table.iloc[0, 1] == "*"
 
 
@@ -224,9 +285,17 @@ def test_csv_counts_stay_whole_numbers_and_names_end_at_a_word():
     """A count column with a hidden count is float in pandas; the CSV still writes 21309, not 21309.0."""
     from helpers.notebook import csv_name, csv_text
 
-    chart = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").properties(title=alt.TitleParams(
-        "Participants in labour-market programmes by programme group and status group, 2016-2021",
-        subtitle=["Source: NAV, Tiltak. En måned, November 2016"]))
+    chart = (
+        alt.Chart(pd.DataFrame({"x": [1]}))
+        .mark_point()
+        .encode(x="x:Q")
+        .properties(
+            title=alt.TitleParams(
+                "Participants in labour-market programmes by programme group and status group, 2016-2021",
+                subtitle=["Source: NAV, Tiltak. En måned, November 2016"],
+            )
+        )
+    )
     figure = Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [21309.0, float("nan")]}))
     rows = csv_text(figure, "en").split("\n")[2:4]
     assert rows == ["a,21309", "b,*"]

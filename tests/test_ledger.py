@@ -60,7 +60,19 @@ def test_every_line_is_read():
     for source in SOURCES:
         mine = lines[lines["source"] == source]
         assert list(mine["line"]) == list(range(1, len(raw_lines(source)) + 1))
-    assert set(lines["kind"]) == {"blank", "rule", "title", "section", "period", "note", "heading", "header",
-                                  "context total", "group total", "row", "stray label"}
+    assert set(lines["kind"]) == {
+        "blank",
+        "rule",
+        "title",
+        "section",
+        "period",
+        "note",
+        "heading",
+        "header",
+        "context total",
+        "group total",
+        "row",
+        "stray label",
+    }
     strays = lines[lines["kind"] == "stray label"]
     assert list(zip(strays["source"], strays["line"])) == [(AGE, 760), (AGE, 762)]

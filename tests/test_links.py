@@ -24,7 +24,9 @@ def test_readme_shows_the_generated_links():
     assert readme_module().updated(readme) == readme, "run scripts/readme_links.py"
 
 
-@pytest.mark.parametrize("label,link,path", binder_links(), ids=lambda x: x if isinstance(x, str) and x.startswith("notebooks") else "")
+@pytest.mark.parametrize(
+    "label,link,path", binder_links(), ids=lambda x: x if isinstance(x, str) and x.startswith("notebooks") else ""
+)
 def test_each_link_opens_an_existing_file(label, link, path):
     url = urlparse(link)
     assert url.scheme == "https" and url.netloc == "mybinder.org"
@@ -35,7 +37,7 @@ def test_each_link_opens_an_existing_file(label, link, path):
     else:
         urlpath = unquote(query["urlpath"][0])
         assert urlpath.startswith("voila/render/")
-        target = urlpath[len("voila/render/"):]
+        target = urlpath[len("voila/render/") :]
     assert target == path and (ROOT / target).is_file(), target
 
 

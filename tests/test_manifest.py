@@ -72,7 +72,11 @@ def test_monthly_entries_match_the_table_in_source_md():
     """Each JSON file's sha256, origin path and commit are the ones SOURCE.md lists (read from its copy)."""
     source_md = next(e for e in ENTRIES if e["table"] == "provenance")
     text = (RAW / source_md["file"]).read_text(encoding="utf-8")
-    rows = [[c.strip() for c in line.strip("|").split("|")] for line in text.split("\n") if line.startswith("| ") and ".json |" in line]
+    rows = [
+        [c.strip() for c in line.strip("|").split("|")]
+        for line in text.split("\n")
+        if line.startswith("| ") and ".json |" in line
+    ]
     listed = {cells[0]: cells for cells in rows}
     assert len(MONTHLY) == len(listed) == 6
     commits = {entry["origin"]["commit"] for entry in MONTHLY}
@@ -101,7 +105,7 @@ def test_a_changed_monthly_file_is_refused(tmp_path):
     target = tmp_path / MONTHLY[0]["file"]
     data = target.read_bytes()
     count = re.search(rb'"antall":(\d+)', data)  # the first record's count, one less
-    target.write_bytes(data[:count.start(1)] + str(int(count[1]) - 1).encode() + data[count.end(1):])
+    target.write_bytes(data[: count.start(1)] + str(int(count[1]) - 1).encode() + data[count.end(1) :])
     with pytest.raises(IntegrityError, match=MONTHLY[0]["file"]):
         load_monthly_series(tmp_path)
     with pytest.raises(ReconciliationError, match="record 0: the status_group total of Andre på tiltak"):
@@ -114,6 +118,11 @@ def test_data_files_are_kept_byte_for_byte_by_git():
     out = subprocess.run(["git", "check-attr", "text", "--", *files], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     attributes = dict(line.rsplit(": text: ", 1) for line in out.strip().split("\n"))
     assert len(attributes) == len(files) and set(attributes.values()) == {"unset"}, attributes
-    out = subprocess.run(["git", "check-attr", "eol", "--", "notebooks/00_start_here.ipynb", "helpers/tidy.py"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "check-attr", "eol", "--", "notebooks/00_start_here.ipynb", "helpers/tidy.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert out.count(": eol: lf") == 2

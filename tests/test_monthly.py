@@ -20,11 +20,19 @@ from .conftest import RAW
 
 PARTS = monthly_raw.PARTS
 FILES = {part: monthly_raw.file_name(part) for part in (*PARTS, "metadata")}  # names carry the copy's months
-BREAK_MONTHS = ("2025-04", "2025-05", "2025-06", "2025-07")  # SOURCE.md: brudd is jobseekers in April-July 2025, fixed in the app's code
+BREAK_MONTHS = (
+    "2025-04",
+    "2025-05",
+    "2025-06",
+    "2025-07",
+)  # SOURCE.md: brudd is jobseekers in April-July 2025, fixed in the app's code
 RECORDS = {part: json.loads((RAW / FILES[part]).read_text(encoding="utf-8")) for part in PARTS}
 ALL = [(part, i, r) for part in PARTS for i, r in enumerate(RECORDS[part])]
-STATUS = {"Arbeidssøkere": "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne": "Nedsatt arbeidsevne, på tiltak",
-          "Andre på tiltak": "Andre på tiltak"}
+STATUS = {
+    "Arbeidssøkere": "Arbeidssøkere på tiltak",
+    "Nedsatt arbeidsevne": "Nedsatt arbeidsevne, på tiltak",
+    "Andre på tiltak": "Andre på tiltak",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,25 +57,72 @@ NULL = None  # the record's antall is JSON null
 
 # Cells of months long published (NAV may revise them, and a newer copy's refresh report then lists the revision);
 # the record is found by its fields, since a newer copy's extra months move every record's position.
-@pytest.mark.parametrize("part,fields,value,reading,status,group,programme", [
-    # Issue 15: Andre på tiltak doubles in April 2025 (3 064 -> 6 158), with no brudd flag
-    ("oversikt", dict(maalgruppe="Andre på tiltak", periode="2025-03-01"), 3064, "", "Andre på tiltak", "I alt", "I alt"),
-    ("oversikt", dict(maalgruppe="Andre på tiltak", periode="2025-04-01"), 6158, "", "Andre på tiltak", "I alt", "I alt"),
-    # SOURCE.md: Arbeidssøkere 18 478 (2025-03) -> 15 577 (2025-04), flagged
-    ("oversikt", dict(maalgruppe="Arbeidssøkere", periode="2025-04-01"), 15577, "", "Arbeidssøkere på tiltak", "I alt", "I alt"),
-    ("hovedgrupper", dict(maalgruppe="Nedsatt arbeidsevne", hovedgruppe="Tilrettelagt arbeid", periode="2024-06-01"), 13479, "",
-     "Nedsatt arbeidsevne, på tiltak", "Tilrettelagt arbeid", "I alt"),
-    ("tiltakstyper_nedsatt", dict(undertype="Arbeidsforberedende trening", periode="2023-01-01"), 7384, "",
-     "Nedsatt arbeidsevne, på tiltak", "Arbeidspraksis", "Arbeidsforberedende trening"),
-    # Arbeid med støtte: null until November 2023 (before its first count), 1 109 jobseekers in December 2023
-    ("tiltakstyper_arbeidssokere", dict(undertype="Arbeid med støtte", periode="2023-11-01"), NULL, "before first count",
-     "Arbeidssøkere på tiltak", "Oppfølging", "Arbeid med støtte"),
-    ("tiltakstyper_arbeidssokere", dict(undertype="Arbeid med støtte", periode="2023-12-01"), 1109, "",
-     "Arbeidssøkere på tiltak", "Oppfølging", "Arbeid med støtte"),
-    # Jobbklubb, other participants: 4 in May 2023, null in June, July and August, 7 in September: three nulls
-    # in a row read as a summer pause or 0-3
-    ("tiltakstyper_andre", dict(undertype="Jobbklubb", periode="2023-07-01"), NULL, "pause or 0-3", "Andre på tiltak", "Oppfølging", "Jobbklubb"),
-])
+@pytest.mark.parametrize(
+    "part,fields,value,reading,status,group,programme",
+    [
+        # Issue 15: Andre på tiltak doubles in April 2025 (3 064 -> 6 158), with no brudd flag
+        ("oversikt", dict(maalgruppe="Andre på tiltak", periode="2025-03-01"), 3064, "", "Andre på tiltak", "I alt", "I alt"),
+        ("oversikt", dict(maalgruppe="Andre på tiltak", periode="2025-04-01"), 6158, "", "Andre på tiltak", "I alt", "I alt"),
+        # SOURCE.md: Arbeidssøkere 18 478 (2025-03) -> 15 577 (2025-04), flagged
+        (
+            "oversikt",
+            dict(maalgruppe="Arbeidssøkere", periode="2025-04-01"),
+            15577,
+            "",
+            "Arbeidssøkere på tiltak",
+            "I alt",
+            "I alt",
+        ),
+        (
+            "hovedgrupper",
+            dict(maalgruppe="Nedsatt arbeidsevne", hovedgruppe="Tilrettelagt arbeid", periode="2024-06-01"),
+            13479,
+            "",
+            "Nedsatt arbeidsevne, på tiltak",
+            "Tilrettelagt arbeid",
+            "I alt",
+        ),
+        (
+            "tiltakstyper_nedsatt",
+            dict(undertype="Arbeidsforberedende trening", periode="2023-01-01"),
+            7384,
+            "",
+            "Nedsatt arbeidsevne, på tiltak",
+            "Arbeidspraksis",
+            "Arbeidsforberedende trening",
+        ),
+        # Arbeid med støtte: null until November 2023 (before its first count), 1 109 jobseekers in December 2023
+        (
+            "tiltakstyper_arbeidssokere",
+            dict(undertype="Arbeid med støtte", periode="2023-11-01"),
+            NULL,
+            "before first count",
+            "Arbeidssøkere på tiltak",
+            "Oppfølging",
+            "Arbeid med støtte",
+        ),
+        (
+            "tiltakstyper_arbeidssokere",
+            dict(undertype="Arbeid med støtte", periode="2023-12-01"),
+            1109,
+            "",
+            "Arbeidssøkere på tiltak",
+            "Oppfølging",
+            "Arbeid med støtte",
+        ),
+        # Jobbklubb, other participants: 4 in May 2023, null in June, July and August, 7 in September: three nulls
+        # in a row read as a summer pause or 0-3
+        (
+            "tiltakstyper_andre",
+            dict(undertype="Jobbklubb", periode="2023-07-01"),
+            NULL,
+            "pause or 0-3",
+            "Andre på tiltak",
+            "Oppfølging",
+            "Jobbklubb",
+        ),
+    ],
+)
 def test_hand_checked_cells(frame, part, fields, value, reading, status, group, programme):
     i, raw = find(part, **fields)
     assert raw["antall"] == value
@@ -140,15 +195,26 @@ def test_null_reading_follows_the_published_counts_around_it(frame):
                 start -= 1
             while end + 1 < len(records) and records[end + 1][3]:
                 end += 1
-            expect[(FILES[p], i)] = ("never counted" if not months else "before first count" if m < min(months)
-                                     else "after last count" if m > max(months) else "0-3" if end - start < 2 else "pause or 0-3")
+            expect[(FILES[p], i)] = (
+                "never counted"
+                if not months
+                else "before first count"
+                if m < min(months)
+                else "after last count"
+                if m > max(months)
+                else "0-3"
+                if end - start < 2
+                else "pause or 0-3"
+            )
     got = frame[frame["source_null"]]
     assert dict(zip(zip(got["source"], got["record"]), got["null_reading"])) == expect
     assert set(expect.values()) == set(monthly.READINGS) - {""}  # every reading occurs
     # Tilskudd til sommerjobb (summer jobs) is off from autumn to spring: its long runs of nulls read as a pause
     assert (frame.loc[frame["programme"] == "Tilskudd til sommerjobb", "null_reading"] != "0-3").all()
     # Tilrettelagt arbeid i arbeidsmarkedsbedrift: 12 records, all null (2023 only)
-    assert set(frame.loc[frame["programme"] == "Tilrettelagt arbeid i arbeidsmarkedsbedrift", "null_reading"]) == {"never counted"}
+    assert set(frame.loc[frame["programme"] == "Tilrettelagt arbeid i arbeidsmarkedsbedrift", "null_reading"]) == {
+        "never counted"
+    }
 
 
 def test_series_break_is_exactly_the_source_brudd(frame):
@@ -174,8 +240,10 @@ def independent_checks() -> dict[str, dict]:
         acc[2] += r["antall"] is None
     for part in PARTS[2:]:
         for r in RECORDS[part]:
-            for acc in (out["programme_group"][(r["maalgruppe"], r["hovedgruppe"], r["periode"])],
-                        out["status_group_programmes"][(r["maalgruppe"], r["periode"])]):
+            for acc in (
+                out["programme_group"][(r["maalgruppe"], r["hovedgruppe"], r["periode"])],
+                out["status_group_programmes"][(r["maalgruppe"], r["periode"])],
+            ):
                 acc[1] += r["antall"] or 0
                 acc[2] += r["antall"] is None
     return out
@@ -185,18 +253,31 @@ def test_reconciliation_counts():
     report = helpers.reconcile_monthly()
     raw = independent_checks()
     counts = report["level"].value_counts().to_dict()
-    assert counts == {level: len(totals) for level, totals in raw.items()} == {
-        "status_group": len(RECORDS["oversikt"]), "programme_group": len(RECORDS["hovedgrupper"]),
-        "status_group_programmes": len(RECORDS["oversikt"])}
+    assert (
+        counts
+        == {level: len(totals) for level, totals in raw.items()}
+        == {
+            "status_group": len(RECORDS["oversikt"]),
+            "programme_group": len(RECORDS["hovedgrupper"]),
+            "status_group_programmes": len(RECORDS["oversikt"]),
+        }
+    )
     assert report["ok"].all()
     # programme groups add up to the status group's total exactly (the app counted nulls as 0)
     assert all(total == visible for total, visible, _ in raw["status_group"].values())
-    assert sum(nulls > 0 for _, _, nulls in raw["status_group"].values()) == (report.query("level == 'status_group'")["null_parts"] > 0).sum() > 0
+    assert (
+        sum(nulls > 0 for _, _, nulls in raw["status_group"].values())
+        == (report.query("level == 'status_group'")["null_parts"] > 0).sum()
+        > 0
+    )
     # programmes against their group: above their visible sum by at most 3 per null part (SOURCE.md: 66 of 943, by 1-7,
     # in the first copy)
     off = [(t - v, n) for t, v, n in raw["programme_group"].values() if t is not None and t != v]
     assert off and all(1 <= d <= 3 * n for d, n in off)
-    assert sum(n > 0 for _, _, n in raw["programme_group"].values()) == (report.query("level == 'programme_group'")["null_parts"] > 0).sum()
+    assert (
+        sum(n > 0 for _, _, n in raw["programme_group"].values())
+        == (report.query("level == 'programme_group'")["null_parts"] > 0).sum()
+    )
     # programmes against the status group's total: the same bounds (SOURCE.md: 63 of 123, at most 7, in the first copy)
     off_status = [(t - v, n) for t, v, n in raw["status_group_programmes"].values() if t != v]
     assert off_status and all(1 <= d <= 3 * n for d, n in off_status)
@@ -247,8 +328,14 @@ def test_crosswalk_2023_months_and_relations_follow_the_data(crosswalk, frame, p
         for link in filter(None, (r.successor, r.predecessor)):
             assert link in set(crosswalk["label"]), (r.label, link)
     counts = crosswalk.groupby(["level", "relation"]).size().to_dict()
-    assert counts == {("programme", "same"): 30, ("programme", "new"): 4, ("programme", "replaced by"): 1,
-                      ("programme", "ended"): 7, ("programme_group", "same"): 9, ("status_group", "same"): 3}
+    assert counts == {
+        ("programme", "same"): 30,
+        ("programme", "new"): 4,
+        ("programme", "replaced by"): 1,
+        ("programme", "ended"): 7,
+        ("programme_group", "same"): 9,
+        ("status_group", "same"): 3,
+    }
 
 
 def test_monthly_metadata_is_read_from_the_copy_and_matches_the_series(frame):

@@ -29,8 +29,13 @@ PARTS = ("oversikt", "hovedgrupper", "tiltakstyper_arbeidssokere", "tiltakstyper
 TEXTS = {part: (RAW / e["file"]).read_text(encoding="utf-8") for part, e in ENTRIES.items()}
 RECORDS = {part: json.loads(TEXTS[part]) for part in PARTS}
 FACT = ["period", "status_group", "programme_group", "programme", "measure", "value", "source_null", "series_break"]
-PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def dump(records: list) -> str:
@@ -86,7 +91,7 @@ def test_the_undamaged_records_round_trip_byte_for_byte():
 @given(a_record())
 def test_duplicated_record_is_an_error(where):
     part, i = where
-    records = RECORDS[part][:i + 1] + RECORDS[part][i:]
+    records = RECORDS[part][: i + 1] + RECORDS[part][i:]
     assert read(part, records) == "error"
 
 
@@ -107,7 +112,7 @@ def test_dropped_record_is_caught_unless_the_nulls_leave_room(where):
     record is seen unless its group's nulls leave room for it: slack + its count ≤ 3 × remaining nulls."""
     part, i = where
     r = RECORDS[part][i]
-    outcome = read(part, RECORDS[part][:i] + RECORDS[part][i + 1:])
+    outcome = read(part, RECORDS[part][:i] + RECORDS[part][i + 1 :])
     if part in ("oversikt", "hovedgrupper"):
         assert outcome == "error"
         return
@@ -141,8 +146,14 @@ def test_changed_count_is_caught_unless_the_nulls_leave_room(where, delta, down)
         assert outcome == "error" or outcome != original()
 
 
-FIELD_PAIRS = [("maalgruppe", "periode"), ("antall", "brudd"), ("periode", "antall"), ("hovedgruppe", "undertype"),
-               ("maalgruppe", "hovedgruppe"), ("undertype", "periode")]
+FIELD_PAIRS = [
+    ("maalgruppe", "periode"),
+    ("antall", "brudd"),
+    ("periode", "antall"),
+    ("hovedgruppe", "undertype"),
+    ("maalgruppe", "hovedgruppe"),
+    ("undertype", "periode"),
+]
 
 
 @PROPERTY
@@ -159,7 +170,11 @@ def test_swapped_fields_are_an_error_or_change_nothing(where, pair):
 
 
 @PROPERTY
-@given(a_record(), st.sampled_from([-1, 2.5, "12", True, None, [], {}]), st.sampled_from(["antall", "brudd", "periode", "maalgruppe"]))
+@given(
+    a_record(),
+    st.sampled_from([-1, 2.5, "12", True, None, [], {}]),
+    st.sampled_from(["antall", "brudd", "periode", "maalgruppe"]),
+)
 def test_junk_in_a_field_is_an_error_naming_the_record(where, junk, field):
     part, i = where
     records = copy.deepcopy(RECORDS[part])
@@ -185,7 +200,7 @@ def test_record_moved_to_another_file_is_an_error(where, target):
     part, i = where
     if part == target or part in ("oversikt", "hovedgrupper"):
         part, target = "tiltakstyper_andre", "tiltakstyper_nedsatt"
-    texts = {**TEXTS, part: dump(RECORDS[part][:i] + RECORDS[part][i + 1:]), target: dump(RECORDS[target] + [RECORDS[part][i]])}
+    texts = {**TEXTS, part: dump(RECORDS[part][:i] + RECORDS[part][i + 1 :]), target: dump(RECORDS[target] + [RECORDS[part][i]])}
     with pytest.raises(ParseError):
         build_monthly(texts)
 
@@ -195,10 +210,13 @@ def test_the_limit_a_null_record_can_vanish_unseen_but_the_checksum_refuses_it(t
     2023, and its group's other programmes add up to the group exactly: without its January record
     every total still adds up. The arithmetic cannot see the loss; the manifest's sha256 does."""
     part = "tiltakstyper_nedsatt"
-    i = next(i for i, r in enumerate(RECORDS[part])
-             if r["undertype"] == "Tilrettelagt arbeid i arbeidsmarkedsbedrift" and r["periode"] == "2023-01-01")
+    i = next(
+        i
+        for i, r in enumerate(RECORDS[part])
+        if r["undertype"] == "Tilrettelagt arbeid i arbeidsmarkedsbedrift" and r["periode"] == "2023-01-01"
+    )
     assert RECORDS[part][i]["antall"] is None and SLACK[("Nedsatt arbeidsevne", "Tilrettelagt arbeid", "2023-01-01")] == (0, 1)
-    damaged = RECORDS[part][:i] + RECORDS[part][i + 1:]
+    damaged = RECORDS[part][:i] + RECORDS[part][i + 1 :]
     outcome = read(part, damaged)
     assert outcome != "error" and set(outcome) < set(original()) and len(outcome) == len(original()) - 1
     for entry in ENTRIES.values():

@@ -32,6 +32,7 @@ def copy(tmp_path):
         assert text.count(old) >= count, old
         path.write_text(text.replace(old, new, count), encoding="utf-8")
         return tmp_path
+
     return damage
 
 
@@ -58,58 +59,100 @@ def test_missing_field(copy):
 
 
 def test_extra_field(copy):
-    fails(copy(OVERSIKT, FIRST, FIRST.replace('"brudd":false', '"brudd":false,"prikket":false')), ParseError, OVERSIKT,
-          r"record 0: unexpected field 'prikket'")
+    fails(
+        copy(OVERSIKT, FIRST, FIRST.replace('"brudd":false', '"brudd":false,"prikket":false')),
+        ParseError,
+        OVERSIKT,
+        r"record 0: unexpected field 'prikket'",
+    )
 
 
 def test_field_given_twice(copy):
-    fails(copy(OVERSIKT, FIRST, FIRST.replace('"brudd":false', '"antall":2179,"brudd":false')), ParseError, OVERSIKT,
-          r"record 0: field 'antall' given twice")
+    fails(
+        copy(OVERSIKT, FIRST, FIRST.replace('"brudd":false', '"antall":2179,"brudd":false')),
+        ParseError,
+        OVERSIKT,
+        r"record 0: field 'antall' given twice",
+    )
 
 
 @pytest.mark.parametrize("count", ["2179.0", '"2179"', "-2179", "true", "[2179]"])
 def test_count_that_is_not_a_whole_number_at_least_zero(copy, count):
-    fails(copy(OVERSIKT, FIRST, FIRST.replace("2179", count)), ParseError, OVERSIKT, r"record 0: antall is .*expected a whole number ≥ 0")
+    fails(
+        copy(OVERSIKT, FIRST, FIRST.replace("2179", count)),
+        ParseError,
+        OVERSIKT,
+        r"record 0: antall is .*expected a whole number ≥ 0",
+    )
 
 
-@pytest.mark.parametrize("period,problem", [("2023-01-15", "not the first of a month"), ("2023-13-01", "not a date"),
-                                            ("januar 2023", "not a date")])
+@pytest.mark.parametrize(
+    "period,problem", [("2023-01-15", "not the first of a month"), ("2023-13-01", "not a date"), ("januar 2023", "not a date")]
+)
 def test_period_not_the_first_of_a_month(copy, period, problem):
     fails(copy(OVERSIKT, FIRST, FIRST.replace("2023-01-01", period)), ParseError, OVERSIKT, rf"record 0: periode .* is {problem}")
 
 
 def test_duplicate_key(copy):
-    message = fails(copy(OVERSIKT, FIRST, FIRST.replace("2179", "2180") + "," + FIRST), ParseError, OVERSIKT,
-                    r"record 1: duplicate key 2023-01 / Andre på tiltak / I alt / I alt")
+    message = fails(
+        copy(OVERSIKT, FIRST, FIRST.replace("2179", "2180") + "," + FIRST),
+        ParseError,
+        OVERSIKT,
+        r"record 1: duplicate key 2023-01 / Andre på tiltak / I alt / I alt",
+    )
     assert "record 0" in message
 
 
 def test_unknown_status_group(copy):
-    fails(copy(OVERSIKT, FIRST, FIRST.replace("Andre på tiltak", "Andre")), ParseError, OVERSIKT,
-          r"record 0: unknown status group \(maalgruppe\) 'Andre'")
+    fails(
+        copy(OVERSIKT, FIRST, FIRST.replace("Andre på tiltak", "Andre")),
+        ParseError,
+        OVERSIKT,
+        r"record 0: unknown status group \(maalgruppe\) 'Andre'",
+    )
 
 
 def test_record_in_the_file_of_another_status_group(copy):
-    fails(copy(ANDRE, '"maalgruppe":"Andre på tiltak"', '"maalgruppe":"Arbeidssøkere"'), ParseError, ANDRE,
-          r"record 0: maalgruppe 'Arbeidssøkere' in the file of 'Andre på tiltak'")
+    fails(
+        copy(ANDRE, '"maalgruppe":"Andre på tiltak"', '"maalgruppe":"Arbeidssøkere"'),
+        ParseError,
+        ANDRE,
+        r"record 0: maalgruppe 'Arbeidssøkere' in the file of 'Andre på tiltak'",
+    )
 
 
 def test_unknown_programme_or_group(copy):
-    fails(copy(ANDRE, '"undertype":"Arbeidstrening"', '"undertype":"Arbeidstrening x"'), ParseError, ANDRE,
-          r"record \d+: programme \(undertype\) 'Arbeidstrening x' is not known")
-    fails(copy(HOVED, '"hovedgruppe":"Opplæring"', '"hovedgruppe":"Opplaering"'), ParseError, HOVED,
-          r"record \d+: unknown programme group")
+    fails(
+        copy(ANDRE, '"undertype":"Arbeidstrening"', '"undertype":"Arbeidstrening x"'),
+        ParseError,
+        ANDRE,
+        r"record \d+: programme \(undertype\) 'Arbeidstrening x' is not known",
+    )
+    fails(
+        copy(HOVED, '"hovedgruppe":"Opplæring"', '"hovedgruppe":"Opplaering"'),
+        ParseError,
+        HOVED,
+        r"record \d+: unknown programme group",
+    )
 
 
 def test_a_break_flag_that_disagrees_with_its_status_group_and_month(copy):
-    fails(copy(OVERSIKT, FIRST, FIRST.replace("false", "true")), ParseError, OVERSIKT,
-          r"record 0: brudd is true but 35 records of Andre på tiltak in 2023-01 say false")
+    fails(
+        copy(OVERSIKT, FIRST, FIRST.replace("false", "true")),
+        ParseError,
+        OVERSIKT,
+        r"record 0: brudd is true but 35 records of Andre på tiltak in 2023-01 say false",
+    )
 
 
 def test_a_count_that_does_not_reconcile(copy):
-    fails(copy(HOVED, '"antall":', '"antall":1', 1), ReconciliationError, HOVED,
-          r"record 0: the programme_group total of Andre på tiltak / Arbeidspraksis in 2023-01 is 149; its 2 parts sum to 49 "
-          r"with 0 null; expected a total within 49-49")
+    fails(
+        copy(HOVED, '"antall":', '"antall":1', 1),
+        ReconciliationError,
+        HOVED,
+        r"record 0: the programme_group total of Andre på tiltak / Arbeidspraksis in 2023-01 is 149; its 2 parts sum to 49 "
+        r"with 0 null; expected a total within 49-49",
+    )
 
 
 def test_a_missing_month_of_a_complete_series(copy):
@@ -119,8 +162,12 @@ def test_a_missing_month_of_a_complete_series(copy):
 def test_metadata_that_promise_other_series(copy):
     meta = json.loads((RAW / FILES["metadata"]).read_text(encoding="utf-8"))
     groups, programmes = meta["n_hovedgrupper"], meta["n_tiltakstyper"]  # what the copy's metadata promise
-    fails(copy(FILES["metadata"], f'"n_tiltakstyper": {programmes}', f'"n_tiltakstyper": {programmes + 1}'), ParseError, FILES["metadata"],
-          rf"{groups} programme-group and {programmes} programme series .*expected {groups} and {programmes + 1}")
+    fails(
+        copy(FILES["metadata"], f'"n_tiltakstyper": {programmes}', f'"n_tiltakstyper": {programmes + 1}'),
+        ParseError,
+        FILES["metadata"],
+        rf"{groups} programme-group and {programmes} programme series .*expected {groups} and {programmes + 1}",
+    )
 
 
 @pytest.mark.parametrize("text", ['{"records":[]}\n', "[]\n", '["x"]\n'])

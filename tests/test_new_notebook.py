@@ -34,14 +34,34 @@ def copy_of_the_repository(tmp_path):
 
 def test_a_new_notebook_is_wired_everywhere(tmp_path):
     repo = copy_of_the_repository(tmp_path)
-    done = subprocess.run([sys.executable, "scripts/new_notebook.py", "09_regions", "--title", "Regions", "--teaching", "20",
-                           "--exercises", "15", "--summary", "Participants by county.", "--no-execute"],
-                          cwd=repo, capture_output=True, text=True, env={"PYTHONPATH": str(repo), "PATH": ""}, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "scripts/new_notebook.py",
+            "09_regions",
+            "--title",
+            "Regions",
+            "--teaching",
+            "20",
+            "--exercises",
+            "15",
+            "--summary",
+            "Participants by county.",
+            "--no-execute",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo), "PATH": ""},
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     nb = nbformat.read(repo / "notebooks" / "09_regions.ipynb", as_version=4)
     assert nb.cells[0].source.startswith("# 09 Regions")
     assert "Teaching: 20 minutes. Exercises: 15 minutes." in "\n".join(c.source for c in nb.cells)
-    assert "Notebook('09_regions', 'Regions', 20, 15, 'Participants by county.')" in (repo / "helpers" / "collection.py").read_text()
+    assert (
+        "Notebook('09_regions', 'Regions', 20, 15, 'Participants by county.')" in (repo / "helpers" / "collection.py").read_text()
+    )
     previous = nbformat.read(repo / "notebooks" / "08_years_since.ipynb", as_version=4)
     assert "[Next: 09 Regions →](09_regions.ipynb)" in previous.cells[1].source
     assert "← Previous: 08" in nb.cells[1].source
@@ -53,9 +73,27 @@ def test_a_new_notebook_is_wired_everywhere(tmp_path):
 def test_a_wrong_name_is_refused_with_what_to_do(tmp_path):
     repo = copy_of_the_repository(tmp_path)
     for name, message in (("9_regions", "NN_words"), ("10_regions", "number 09"), ("08_years_since", "exists already")):
-        done = subprocess.run([sys.executable, "scripts/new_notebook.py", name, "--title", "x", "--teaching", "1",
-                               "--exercises", "1", "--summary", "x", "--no-execute"], cwd=repo, capture_output=True,
-                              text=True, env={"PYTHONPATH": str(repo), "PATH": ""}, timeout=60)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "scripts/new_notebook.py",
+                name,
+                "--title",
+                "x",
+                "--teaching",
+                "1",
+                "--exercises",
+                "1",
+                "--summary",
+                "x",
+                "--no-execute",
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(repo), "PATH": ""},
+            timeout=60,
+        )
         assert done.returncode != 0 and message in done.stderr, (name, done.stderr[-500:])
 
 

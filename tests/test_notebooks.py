@@ -34,7 +34,7 @@ def markdown(nb) -> list[str]:
 
 def headings(nb, level: int) -> list[str]:
     prefix = "#" * level + " "
-    return [line[len(prefix):].strip() for text in markdown(nb) for line in text.splitlines() if line.startswith(prefix)]
+    return [line[len(prefix) :].strip() for text in markdown(nb) for line in text.splitlines() if line.startswith(prefix)]
 
 
 def test_the_sequence_starts_with_start_here():
@@ -73,7 +73,9 @@ def test_executed_top_to_bottom_from_a_fresh_kernel(name):
     for cell in code:
         for output in cell.outputs:
             assert output.output_type != "error", f"{cell.id} raised {output.get('ename')}"
-            assert not (output.output_type == "stream" and output.name == "stderr"), f"{cell.id} wrote to stderr (a warning?): {output.text[:200]}"
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                f"{cell.id} wrote to stderr (a warning?): {output.text[:200]}"
+            )
     assert "widgets" not in nb.metadata, "widget state must not be stored"
 
 
@@ -137,24 +139,34 @@ def test_exercises_have_a_closed_solution_that_no_run_executes(entry):
     cells = read(entry.file).cells
     exercises = [i for i, c in enumerate(cells) if "exercise" in c.metadata.get("tags", [])]
     least = 2 if entry.stem == "00_start_here" else 3
-    assert len(exercises) >= least, f"{entry.file} has {len(exercises)} exercises; every notebook from 01 on has at least 3 (00: 2)"
+    assert len(exercises) >= least, (
+        f"{entry.file} has {len(exercises)} exercises; every notebook from 01 on has at least 3 (00: 2)"
+    )
     assert not [c.id for c in cells if c.cell_type == "code" and "solution" in c.metadata.get("tags", [])], (
-        "a solution is a Markdown cell (tagged `solution`) with the code in <details>: a code cell would run under Run All")
+        "a solution is a Markdown cell (tagged `solution`) with the code in <details>: a code cell would run under Run All"
+    )
     for i in exercises:
         student, solution = cells[i], cells[i + 1]
         ident = re.search(r'check\("([0-9]{2}\.[0-9]+)", answer\)', student.source)
-        assert ident and "answer = None" in student.source, f"{student.id}: an exercise cell holds `answer = None` and `check(\"NN.k\", answer)`"
+        assert ident and "answer = None" in student.source, (
+            f'{student.id}: an exercise cell holds `answer = None` and `check("NN.k", answer)`'
+        )
         assert ident[1].startswith(entry.stem[:2] + "."), f"{student.id}: exercise {ident[1]} is numbered for another notebook"
         assert solution.cell_type == "markdown" and "solution" in solution.metadata.get("tags", []), (
-            f"{student.id}: the cell after an exercise is its solution (Markdown, tagged `solution`)")
+            f"{student.id}: the cell after an exercise is its solution (Markdown, tagged `solution`)"
+        )
         src = solution.source
         assert src.startswith(f"<details><summary>Solution {ident[1]}") and src.rstrip().endswith("</details>"), (
-            f"{solution.id}: a solution starts with <details><summary>Solution {ident[1]} ...</summary> and ends with </details>")
-        summary = src[:src.index("</summary>")]
-        assert not re.search(r"\d", summary[len(f"<details><summary>Solution {ident[1]}"):]), f"{solution.id}: the summary gives nothing away"
+            f"{solution.id}: a solution starts with <details><summary>Solution {ident[1]} ...</summary> and ends with </details>"
+        )
+        summary = src[: src.index("</summary>")]
+        assert not re.search(r"\d", summary[len(f"<details><summary>Solution {ident[1]}") :]), (
+            f"{solution.id}: the summary gives nothing away"
+        )
         code = re.findall(r"```python\n(.*?)\n```", src, flags=re.S)
         assert len(code) == 1 and f'check("{ident[1]}", answer)' in code[0], (
-            f"{solution.id}: one ```python block that computes `answer` and ends with check(\"{ident[1]}\", answer)")
+            f'{solution.id}: one ```python block that computes `answer` and ends with check("{ident[1]}", answer)'
+        )
 
 
 def test_glossary_page_is_up_to_date_and_linked():
@@ -182,7 +194,7 @@ def test_every_star_in_a_computed_sentence_is_shown(name):
                 visible = re.sub(r"<[^>]+>", "", render(text))
                 assert visible.count("*") >= text.count("\\*"), f"{cell.id}: a star vanished from {text[:200]!r}"
                 lone = re.search(r"(?<![\\*\w.,)!?])\*(?![*\w(])", text)  # a star that is not emphasis, unescaped
-                assert not lone, f"{cell.id}: NAV's star is not escaped in {text[max(0, lone.start() - 60):lone.end() + 60]!r}"
+                assert not lone, f"{cell.id}: NAV's star is not escaped in {text[max(0, lone.start() - 60) : lone.end() + 60]!r}"
 
 
 @pytest.mark.parametrize("name", EXECUTED)
@@ -192,7 +204,14 @@ def test_no_unsourced_claim_about_when_or_how_often_people_are_counted(name):
     from .notebook_text import cell_text
 
     text = "\n".join(cell_text(c) for c in read(name).cells)
-    for claim in ("at the end of the month", "at the end of a month", "at the end of each month", "counted once, under one programme"):
+    for claim in (
+        "at the end of the month",
+        "at the end of a month",
+        "at the end of each month",
+        "counted once, under one programme",
+    ):
         for found in re.finditer(re.escape(claim), text):
-            near = text[max(0, found.start() - 300):found.end() + 300]
-            assert re.search(r"assum|not stat|does not say|do not say", near), f"{name} states as fact that people are counted {claim!r}"
+            near = text[max(0, found.start() - 300) : found.end() + 300]
+            assert re.search(r"assum|not stat|does not say|do not say", near), (
+                f"{name} states as fact that people are counted {claim!r}"
+            )

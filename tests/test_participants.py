@@ -32,8 +32,15 @@ class Cell:
 
 
 def key(period, status=T, gender=T, age=T, group=T, programme=T, measure="participants"):
-    return {"period": period, "status_group": status, "gender": gender, "age_group": age,
-            "programme_group": group, "programme": programme, "measure": measure}
+    return {
+        "period": period,
+        "status_group": status,
+        "gender": gender,
+        "age_group": age,
+        "programme_group": group,
+        "programme": programme,
+        "measure": measure,
+    }
 
 
 # Read off the raw files by a person, one cell at a time (line numbers as in `cat -n`).
@@ -45,38 +52,190 @@ HAND_CHECKED = [
     Cell(ONE_MONTH, 44, 2, "-1 216", key("2016-11", group="Oppfølging", measure="change_from_last_year"), "Oppfølging"),
     # label damage: "Lønnskudd" is Lønnstilskudd
     Cell(ONE_MONTH, 103, 1, "258", key("2016-11", status=OTHER, group="Lønnstilskudd"), "Lønnskudd"),
-    Cell(ONE_MONTH, 103, 3, "80", key("2016-11", status=OTHER, group="Lønnstilskudd", measure="change_from_last_year_pct"), "Lønnskudd"),
+    Cell(
+        ONE_MONTH,
+        103,
+        3,
+        "80",
+        key("2016-11", status=OTHER, group="Lønnstilskudd", measure="change_from_last_year_pct"),
+        "Lønnskudd",
+    ),
     # the malformed row: an empty count (nobody) followed by two stars
-    Cell(ONE_MONTH, 108, 1, "", key("2016-11", status=OTHER, group="Jobbskaping og egenetablering"), "Jobbskaping og egenetablering"),
-    Cell(ONE_MONTH, 108, 2, "*", key("2016-11", status=OTHER, group="Jobbskaping og egenetablering", measure="change_from_last_year"), "Jobbskaping og egenetablering"),
-    Cell(ONE_MONTH, 142, 2, "*", key("2016-11", status=OTHER, group="Avklaringstiltak", programme="Avklaring i skjermet virksomhet"), "Avklaring i skjermet virksomhet"),
-    Cell(ONE_MONTH, 142, 4, "590", key("2016-11", status=NAE, group="Avklaringstiltak", programme="Avklaring i skjermet virksomhet"), "Avklaring i skjermet virksomhet"),
+    Cell(
+        ONE_MONTH,
+        108,
+        1,
+        "",
+        key("2016-11", status=OTHER, group="Jobbskaping og egenetablering"),
+        "Jobbskaping og egenetablering",
+    ),
+    Cell(
+        ONE_MONTH,
+        108,
+        2,
+        "*",
+        key("2016-11", status=OTHER, group="Jobbskaping og egenetablering", measure="change_from_last_year"),
+        "Jobbskaping og egenetablering",
+    ),
+    Cell(
+        ONE_MONTH,
+        142,
+        2,
+        "*",
+        key("2016-11", status=OTHER, group="Avklaringstiltak", programme="Avklaring i skjermet virksomhet"),
+        "Avklaring i skjermet virksomhet",
+    ),
+    Cell(
+        ONE_MONTH,
+        142,
+        4,
+        "590",
+        key("2016-11", status=NAE, group="Avklaringstiltak", programme="Avklaring i skjermet virksomhet"),
+        "Avklaring i skjermet virksomhet",
+    ),
     # label damage: "Inkluderingsstilskudd"; an empty cell is nobody
-    Cell(ONE_MONTH, 211, 1, "16", key("2016-11", group="Tilrettelegging", programme="Inkluderingstilskudd"), "Inkluderingsstilskudd"),
-    Cell(ONE_MONTH, 211, 3, "", key("2016-11", status=AS, group="Tilrettelegging", programme="Inkluderingstilskudd"), "Inkluderingsstilskudd"),
-    Cell(ONE_MONTH, 186, 4, "*", key("2016-11", status=NAE, group="Arbeidsrettet rehabilitering", programme="Arbeidsrettet rehabilitering (døgn) - sykmeldt arbeidstaker"), "Arbeidsrettet rehabilitering (døgn) - sykmeldt arbeidstaker"),
+    Cell(
+        ONE_MONTH,
+        211,
+        1,
+        "16",
+        key("2016-11", group="Tilrettelegging", programme="Inkluderingstilskudd"),
+        "Inkluderingsstilskudd",
+    ),
+    Cell(
+        ONE_MONTH,
+        211,
+        3,
+        "",
+        key("2016-11", status=AS, group="Tilrettelegging", programme="Inkluderingstilskudd"),
+        "Inkluderingsstilskudd",
+    ),
+    Cell(
+        ONE_MONTH,
+        186,
+        4,
+        "*",
+        key(
+            "2016-11",
+            status=NAE,
+            group="Arbeidsrettet rehabilitering",
+            programme="Arbeidsrettet rehabilitering (døgn) - sykmeldt arbeidstaker",
+        ),
+        "Arbeidsrettet rehabilitering (døgn) - sykmeldt arbeidstaker",
+    ),
     Cell(GENDER, 26, 1, "72 086", key("2021-01"), "I alt"),
     Cell(GENDER, 91, 1, "3 563", key("2021-01", gender="Kvinner", group="Lønnstilskudd"), "Lønnskudd"),
     # Cyrillic л, у, б in "Jobbkлубb"
     Cell(GENDER, 135, 5, "1 725", key("2021-05", group="Oppfølging", programme="Jobbklubb"), "Jobbkлубb"),
-    Cell(GENDER, 133, 1, "*", key("2021-01", group="Oppfølging", programme="Digital oppfølging/jobbklubb"), "Digital oppfølging/jobbkлубb"),
-    Cell(GENDER, 133, 2, "602", key("2021-02", group="Oppfølging", programme="Digital oppfølging/jobbklubb"), "Digital oppfølging/jobbkлубb"),
-    Cell(GENDER, 216, 2, "581", key("2021-02", status=AS, group="Oppfølging", programme="Digital oppfølging/jobbklubb"), "Digital oppfølging/jobbkubb"),
-    Cell(GENDER, 461, 3, "507", key("2021-03", status=AS, gender="Kvinner", group="Oppfølging", programme="Digital oppfølging/jobbklubb"), "Digital oppfølging/ jobbklubb"),
+    Cell(
+        GENDER,
+        133,
+        1,
+        "*",
+        key("2021-01", group="Oppfølging", programme="Digital oppfølging/jobbklubb"),
+        "Digital oppfølging/jobbkлубb",
+    ),
+    Cell(
+        GENDER,
+        133,
+        2,
+        "602",
+        key("2021-02", group="Oppfølging", programme="Digital oppfølging/jobbklubb"),
+        "Digital oppfølging/jobbkлубb",
+    ),
+    Cell(
+        GENDER,
+        216,
+        2,
+        "581",
+        key("2021-02", status=AS, group="Oppfølging", programme="Digital oppfølging/jobbklubb"),
+        "Digital oppfølging/jobbkubb",
+    ),
+    Cell(
+        GENDER,
+        461,
+        3,
+        "507",
+        key("2021-03", status=AS, gender="Kvinner", group="Oppfølging", programme="Digital oppfølging/jobbklubb"),
+        "Digital oppfølging/ jobbklubb",
+    ),
     Cell(GENDER, 237, 1, "963", key("2021-01", status=AS, group="Opplæring", programme="AMO Enkeltplass"), "AMO Enkelt plass"),
-    Cell(GENDER, 631, 1, "8", key("2021-01", status=OTHER, gender="Kvinner", group="Opplæring", programme="AMO Enkeltplass, Forsøk"), "AMO Enkeltklass, Forsøk"),
+    Cell(
+        GENDER,
+        631,
+        1,
+        "8",
+        key("2021-01", status=OTHER, gender="Kvinner", group="Opplæring", programme="AMO Enkeltplass, Forsøk"),
+        "AMO Enkeltklass, Forsøk",
+    ),
     # group totals whose label is cut off
-    Cell(GENDER, 471, 5, "40", key("2021-05", status=AS, gender="Kvinner", group="Jobbskaping og egenetablering"), "I alt kvinner og jobbskaping og"),
-    Cell(GENDER, 595, 1, "407", key("2021-01", status=NAE, gender="Kvinner", group="Arbeidsrettet rehabilitering"), "I alt kvinner og arbeidsrettet"),
-    Cell(GENDER, 130, 3, "*", key("2021-03", group="Arbeidspraksis", programme="Arbeidspraksis i ordinær virksomhet"), "Arbeidspraksis i ordinær virksomhet"),
+    Cell(
+        GENDER,
+        471,
+        5,
+        "40",
+        key("2021-05", status=AS, gender="Kvinner", group="Jobbskaping og egenetablering"),
+        "I alt kvinner og jobbskaping og",
+    ),
+    Cell(
+        GENDER,
+        595,
+        1,
+        "407",
+        key("2021-01", status=NAE, gender="Kvinner", group="Arbeidsrettet rehabilitering"),
+        "I alt kvinner og arbeidsrettet",
+    ),
+    Cell(
+        GENDER,
+        130,
+        3,
+        "*",
+        key("2021-03", group="Arbeidspraksis", programme="Arbeidspraksis i ordinær virksomhet"),
+        "Arbeidspraksis i ordinær virksomhet",
+    ),
     Cell(AGE, 28, 7, "58 225", key("2019-07"), "I alt"),
     Cell(AGE, 269, 1, "15", key("2019-01", status=NAE, age="19 år og under", group="Lønnstilskudd"), "Lønnskudd"),
-    Cell(AGE, 742, 12, "49", key("2019-12", status=NAE, group="Tilrettelegging", programme="Inkluderingstilskudd"), "Inkluderingsstilskudd"),
-    Cell(AGE, 1320, 1, "*", key("2019-01", status=NAE, age="19 år og under", group="Tilrettelegging", programme="Inkluderingstilskudd"), "Inkluderingsstøtte"),
+    Cell(
+        AGE,
+        742,
+        12,
+        "49",
+        key("2019-12", status=NAE, group="Tilrettelegging", programme="Inkluderingstilskudd"),
+        "Inkluderingsstilskudd",
+    ),
+    Cell(
+        AGE,
+        1320,
+        1,
+        "*",
+        key("2019-01", status=NAE, age="19 år og under", group="Tilrettelegging", programme="Inkluderingstilskudd"),
+        "Inkluderingsstøtte",
+    ),
     # the row printed right after two stray labels without cells (lines 760 and 762)
-    Cell(AGE, 764, 7, "384", key("2019-07", status=NAE, group="Arbeidsrettet rehabilitering", programme="Arbeidsrettet rehabilitering (dag)"), "Arbeidsrettet rehabilitering (dag)"),
-    Cell(AGE, 2117, 8, "4", key("2019-08", status=OTHER, age="40-49 år", group="Opplæring", programme="AMO Enkeltplass"), "AMO Enkeltclass"),
-    Cell(AGE, 2263, 1, "*", key("2019-01", status=OTHER, age="60 år og over", group="Oppfølging", programme="Jobbklubb"), "Jobbkubb"),
+    Cell(
+        AGE,
+        764,
+        7,
+        "384",
+        key("2019-07", status=NAE, group="Arbeidsrettet rehabilitering", programme="Arbeidsrettet rehabilitering (dag)"),
+        "Arbeidsrettet rehabilitering (dag)",
+    ),
+    Cell(
+        AGE,
+        2117,
+        8,
+        "4",
+        key("2019-08", status=OTHER, age="40-49 år", group="Opplæring", programme="AMO Enkeltplass"),
+        "AMO Enkeltclass",
+    ),
+    Cell(
+        AGE,
+        2263,
+        1,
+        "*",
+        key("2019-01", status=OTHER, age="60 år og over", group="Oppfølging", programme="Jobbklubb"),
+        "Jobbkubb",
+    ),
 ]
 
 
@@ -179,8 +338,11 @@ def test_labels_use_nav_spelling_and_printed_labels_are_kept(participants):
     for misprint in ("Jobbkubb", "Jobbkлубb", "AMO Enkelt plass", "AMO Enkeltklass", "Inkluderingsstilskudd"):
         assert misprint not in programmes
     assert "Lønnstilskudd" in set(participants["programme_group"]) and "Lønnskudd" not in set(participants["programme_group"])
-    assert {"Lønnskudd", "Jobbkлубb", "Inkluderingsstøtte"} <= set(helpers.load_ledger().merge(
-        participants[["source", "line", "label"]], left_on=["source", "first_line"], right_on=["source", "line"])["label"])
+    assert {"Lønnskudd", "Jobbkлубb", "Inkluderingsstøtte"} <= set(
+        helpers.load_ledger().merge(
+            participants[["source", "line", "label"]], left_on=["source", "first_line"], right_on=["source", "line"]
+        )["label"]
+    )
 
 
 # docs/design/terminology.md §6 counts the rows printed with each misprint; the loader must repair exactly those.
@@ -205,5 +367,9 @@ def test_every_documented_misprint_is_repaired(printed, rows):
 def test_cut_off_group_totals_are_repaired():
     repairs = helpers.load_repairs()
     cut = repairs[repairs["why"] == "label cut off"]
-    assert set(cut["printed"]) == {"I alt kvinner og jobbskaping og", "I alt menn og jobbskaping og",
-                                   "I alt kvinner og arbeidsrettet", "I alt menn og arbeidsrettet"}
+    assert set(cut["printed"]) == {
+        "I alt kvinner og jobbskaping og",
+        "I alt menn og jobbskaping og",
+        "I alt kvinner og arbeidsrettet",
+        "I alt menn og arbeidsrettet",
+    }

@@ -26,15 +26,18 @@ def load_script():
     return module
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("https://github.com/someone/nav-copy.git", "someone/nav-copy"),
-    ("https://github.com/someone/nav-copy", "someone/nav-copy"),
-    ("git@github.com:some-org/nav.tiltak.git", "some-org/nav.tiltak"),
-    ("ssh://git@github.com/some_org/nav/", "some_org/nav"),
-    ("https://gitlab.com/someone/nav-copy.git", None),
-    ("/srv/git/nav.git", None),
-    ("https://github.com/only-owner", None),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://github.com/someone/nav-copy.git", "someone/nav-copy"),
+        ("https://github.com/someone/nav-copy", "someone/nav-copy"),
+        ("git@github.com:some-org/nav.tiltak.git", "some-org/nav.tiltak"),
+        ("ssh://git@github.com/some_org/nav/", "some_org/nav"),
+        ("https://gitlab.com/someone/nav-copy.git", None),
+        ("/srv/git/nav.git", None),
+        ("https://github.com/only-owner", None),
+    ],
+)
 def test_repository_from_a_remote_url(url, expected):
     assert load_script().repository_from_url(url) == expected
 
@@ -81,7 +84,10 @@ def test_links_follow_a_github_remote(clone):
 
 
 def test_a_remote_that_is_not_github_changes_nothing(clone):
-    before = {p: (clone / p).read_text(encoding="utf-8") for p in ("README.md", "helpers/collection.py", "notebooks/00_start_here.ipynb")}
+    before = {
+        p: (clone / p).read_text(encoding="utf-8")
+        for p in ("README.md", "helpers/collection.py", "notebooks/00_start_here.ipynb")
+    }
     result = run_links(clone, "https://gitlab.example/someone/nav.git")
     assert result.returncode != 0  # make reports the script's failure
     assert "not a GitHub repository" in result.stderr

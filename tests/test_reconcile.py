@@ -22,7 +22,9 @@ def count_checkable_totals(frame: pd.DataFrame) -> dict[tuple[str, str], int]:
     least one printed part (same key but another value in that dimension)."""
     keys = {}
     for row in frame[frame["measure"].isin(["participants", "change_from_last_year"])].itertuples(index=False):
-        keys[(row.period, row.status_group, row.gender, row.age_group, row.programme_group, row.programme, row.measure)] = row.source
+        keys[(row.period, row.status_group, row.gender, row.age_group, row.programme_group, row.programme, row.measure)] = (
+            row.source
+        )
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for i, dim in enumerate(DIMS, start=1):
         with_parts = set()
@@ -31,7 +33,7 @@ def count_checkable_totals(frame: pd.DataFrame) -> dict[tuple[str, str], int]:
                 continue
             if dim == "programme_group" and k[5] != T:
                 continue
-            with_parts.add(k[:i] + (T,) + k[i + 1:])
+            with_parts.add(k[:i] + (T,) + k[i + 1 :])
         for k in with_parts:
             if k in keys:
                 counts[(keys[k], dim)] += 1
@@ -59,9 +61,21 @@ def test_star_bounds_are_used(participants):
     report = helpers.reconcile(participants)
     # One-month table: Tilrettelegging in all status groups = 190 + 16 + 480 + * (line 214; the
     # total is first printed on line 51, which is its provenance)
-    row = report[(report["source"] == ONE_MONTH) & (report["dimension"] == "programme") & (report["programme_group"] == "Tilrettelegging")
-                 & (report["status_group"] == T) & (report["measure"] == "participants")].iloc[0]
-    assert (row["total"], row["visible_sum"], row["suppressed_parts"], row["lower"], row["upper"], row["line"]) == (687, 686, 1, 687, 689, 51)
+    row = report[
+        (report["source"] == ONE_MONTH)
+        & (report["dimension"] == "programme")
+        & (report["programme_group"] == "Tilrettelegging")
+        & (report["status_group"] == T)
+        & (report["measure"] == "participants")
+    ].iloc[0]
+    assert (row["total"], row["visible_sum"], row["suppressed_parts"], row["lower"], row["upper"], row["line"]) == (
+        687,
+        686,
+        1,
+        687,
+        689,
+        51,
+    )
 
 
 def test_a_wrong_number_is_found(participants):

@@ -25,8 +25,21 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .browser_support import (PHONE, TIMEOUT_S, free_port, jupyter_env, new_session, open_voila,
-                              overflowing, print_layout_overflow, printed_controls, printed_pages, stop, voila_server, wait_voila_chart)
+from .browser_support import (
+    PHONE,
+    TIMEOUT_S,
+    free_port,
+    jupyter_env,
+    new_session,
+    open_voila,
+    overflowing,
+    print_layout_overflow,
+    printed_controls,
+    printed_pages,
+    stop,
+    voila_server,
+    wait_voila_chart,
+)
 from .conftest import ROOT, reader_env
 
 URL = re.compile(r"(http://(?:127\.0\.0\.1|localhost):\d+/\S*)")
@@ -60,13 +73,24 @@ def shell_running(command: str, workdir: Path, **extra: str) -> Iterator[tuple[s
     """``command`` in a shell in the repository, in the background, until it prints a local URL; yields (URL, log)."""
     log = workdir / "command.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(["bash", "-c", command], cwd=ROOT, env=shell_env(workdir, **extra), stdout=out,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            ["bash", "-c", command],
+            cwd=ROOT,
+            env=shell_env(workdir, **extra),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         started = time.monotonic()
         while not (found := URL.findall(log.read_text(errors="replace"))):
-            assert process.poll() is None, f"`{command}` stopped (exit {process.returncode}):\n{log.read_text(errors='replace')[-3000:]}"
-            assert time.monotonic() - started < TIMEOUT_S * 2, f"`{command}` printed no URL:\n{log.read_text(errors='replace')[-3000:]}"
+            assert process.poll() is None, (
+                f"`{command}` stopped (exit {process.returncode}):\n{log.read_text(errors='replace')[-3000:]}"
+            )
+            assert time.monotonic() - started < TIMEOUT_S * 2, (
+                f"`{command}` printed no URL:\n{log.read_text(errors='replace')[-3000:]}"
+            )
             time.sleep(0.3)
         url = next((u for u in found if "127.0.0.1" in u), found[0])
         base = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
@@ -111,10 +135,13 @@ def test_make_present_serves_the_dashboard_with_voila_alone(browser, tmp_path):
             wait_voila_chart(session.page, [], what="`make present`: the dashboard's first chart")
             session.page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000)
             links = session.page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
-            local = sorted({u.split("#")[0] for u in links if urlsplit(u).netloc == f"127.0.0.1:{port}" and "/voila/render/" in u})
+            local = sorted(
+                {u.split("#")[0] for u in links if urlsplit(u).netloc == f"127.0.0.1:{port}" and "/voila/render/" in u}
+            )
             assert any(u.endswith("/glossary.ipynb") for u in local) and any("00_start_here.ipynb" in u for u in local), local
             assert {u: status(u) for u in local if u.endswith(("glossary.ipynb", "00_start_here.ipynb"))} == {
-                u: 200 for u in local if u.endswith(("glossary.ipynb", "00_start_here.ipynb"))}
+                u: 200 for u in local if u.endswith(("glossary.ipynb", "00_start_here.ipynb"))
+            }
             assert session.network.external == []
         finally:
             session.close()
@@ -138,13 +165,15 @@ def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = 
         session = new_session(browser)
         session.page.goto(f"{server.base}/voila/render/{notebook}", wait_until="commit")
     session.page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
-    session.page.wait_for_function("document.readyState === 'complete' && "
-                                   "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
-                                   timeout=TIMEOUT_S * 3000)
+    session.page.wait_for_function(
+        "document.readyState === 'complete' && getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
+        timeout=TIMEOUT_S * 3000,
+    )
     charts = stored_charts(notebook)
     if charts:  # Voilà shows the cells first; the charts' renderer draws them after
-        session.page.wait_for_function(f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
-                                       timeout=TIMEOUT_S * 1000)
+        session.page.wait_for_function(
+            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}", timeout=TIMEOUT_S * 1000
+        )
     session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return session
 
@@ -152,7 +181,9 @@ def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = 
 def stored_charts(notebook: str) -> int:
     """The Vega-Lite charts stored in the notebook's outputs (Voilà draws at least these)."""
     cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
-    return sum(1 for cell in cells for output in cell.get("outputs", []) if any("vegalite" in key for key in output.get("data", {})))
+    return sum(
+        1 for cell in cells for output in cell.get("outputs", []) if any("vegalite" in key for key in output.get("data", {}))
+    )
 
 
 @pytest.mark.parametrize("notebook", ["dashboard.ipynb", "00_start_here.ipynb"])
@@ -166,11 +197,15 @@ def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila
         pages = printed_pages(page, tmp_path / "printed.pdf")
         assert all(pages), f"empty printed page(s): {[i + 1 for i, text in enumerate(pages) if not text]}"
         assert len(pages) >= 3, f"{notebook} printed on {len(pages)} pages: only its first screen?"
-        last_heading = page.evaluate("() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()")
+        last_heading = page.evaluate(
+            "() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()"
+        )
         assert "".join(last_heading.split()) in "".join("".join(pages).split()), "the page's last section is not printed"
         page.emulate_media(media="print")
-        sizes = page.evaluate("() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
-                              "return [Math.round(r.width), Math.round(r.height)] })")
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
+            "return [Math.round(r.width), Math.round(r.height)] })"
+        )
         page.emulate_media(media="null")
         controls = printed_controls(page)
         assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
@@ -199,20 +234,31 @@ def test_every_link_of_a_voila_page_leads_somewhere_useful(notebook, voila, brow
     session = open_voila_page(browser, voila, notebook)
     try:
         page = session.page
-        links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href, "
-                              "!!a.closest('.vega-actions') && a.hasAttribute('download')])")
+        links = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href, "
+            "!!a.closest('.vega-actions') && a.hasAttribute('download')])"
+        )
         assert links
         for written, address, chart_export in links:
             parts = urlsplit(address)
             if chart_export:  # vega-embed's "Save as SVG/PNG": its address is made when clicked
                 continue
             if parts.scheme == "data":
-                assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, f"a CSV link without rows: {written[:60]}"
+                assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, (
+                    f"a CSV link without rows: {written[:60]}"
+                )
             elif parts.hostname not in ("127.0.0.1", "localhost"):
-                assert parts.hostname in {"mybinder.org", "github.com", "www.nav.no", "www.riksrevisjonen.no", "www.stortinget.no"}, address
+                assert parts.hostname in {
+                    "mybinder.org",
+                    "github.com",
+                    "www.nav.no",
+                    "www.riksrevisjonen.no",
+                    "www.stortinget.no",
+                }, address
             elif written.startswith("#"):
-                assert page.evaluate("(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))",
-                                     written[1:]), f"no heading {written}"
+                assert page.evaluate(
+                    "(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))", written[1:]
+                ), f"no heading {written}"
             else:
                 assert parts.path.endswith(".ipynb"), f"{written} is not a page Voilà renders"
                 name = parts.path.rsplit("/", 1)[-1]
@@ -231,10 +277,16 @@ def test_contents_link_lands_at_the_contents_of_00(voila, browser):
     try:
         page = session.page
         page.goto(f"{voila.base}/voila/render/00_start_here.ipynb#The-collection", wait_until="commit")
-        page.wait_for_function("document.readyState === 'complete' && "
-                               "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'", timeout=TIMEOUT_S * 3000)
-        page.wait_for_function("() => { const h = document.getElementById('The-collection'); "
-                               "return h && Math.abs(h.getBoundingClientRect().top) < 80 }", timeout=10000)
+        page.wait_for_function(
+            "document.readyState === 'complete' && "
+            "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
+            timeout=TIMEOUT_S * 3000,
+        )
+        page.wait_for_function(
+            "() => { const h = document.getElementById('The-collection'); "
+            "return h && Math.abs(h.getBoundingClientRect().top) < 80 }",
+            timeout=10000,
+        )
     finally:
         session.close()
 
@@ -248,10 +300,15 @@ def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(
     try:
         page = session.page
         page.goto(f"{voila.base}/voila/render/dashboard.ipynb?lang=nb", wait_until="commit")
-        page.wait_for_function("document.readyState === 'complete' && "
-                               "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'", timeout=TIMEOUT_S * 3000)
+        page.wait_for_function(
+            "document.readyState === 'complete' && "
+            "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
+            timeout=TIMEOUT_S * 3000,
+        )
         page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000)
-        page.wait_for_function("(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000)
+        page.wait_for_function(
+            "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000
+        )
         words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
         assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
     finally:
@@ -278,8 +335,11 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
         assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
         assert printed_controls(page) == []
         page.set_viewport_size({"width": 1280, "height": 900})
-        paragraphs = page.evaluate("(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
-                                   ".filter(p => p.textContent.includes(word)).length", t("see_numbers", "nb"))
+        paragraphs = page.evaluate(
+            "(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
+            ".filter(p => p.textContent.includes(word)).length",
+            t("see_numbers", "nb"),
+        )
         text = " ".join(printed_pages(page, tmp_path / "printed.pdf"))
         assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
         assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"

@@ -89,8 +89,11 @@ def test_site_page_draws_its_charts_offline(stem, site, browser):
             current = menu.evaluate("el => el.options[el.selectedIndex].text")
             other = next(o for o in menu.locator("option").all_text_contents() if o != current)
             menu.select_option(label=other)
-            page.wait_for_function("([el, before]) => el.querySelector('svg.marks').textContent !== before",
-                                   arg=[chart.element_handle(), before], timeout=10000)
+            page.wait_for_function(
+                "([el, before]) => el.querySelector('svg.marks').textContent !== before",
+                arg=[chart.element_handle(), before],
+                timeout=10000,
+            )
         assert left == [], f"requests left the machine: {left}"
     finally:
         context.close()
@@ -164,7 +167,10 @@ def test_site_dashboard_is_offered_in_both_languages(site):
     the site's own words), the English page English."""
     from helpers.headline import t
 
-    english, bokmal = (site / f"{DASHBOARD.stem}.html").read_text(encoding="utf-8"), (site / f"{DASHBOARD_NB}.html").read_text(encoding="utf-8")
+    english, bokmal = (
+        (site / f"{DASHBOARD.stem}.html").read_text(encoding="utf-8"),
+        (site / f"{DASHBOARD_NB}.html").read_text(encoding="utf-8"),
+    )
     assert f'href="{DASHBOARD_NB}.html"' in english and f'href="{DASHBOARD.stem}.html"' in bokmal
     assert '<html lang="nb">' in bokmal and '<html lang="en">' in english
     assert t("page_title", "nb") in bokmal and t("page_title", "nb") not in english
@@ -185,8 +191,12 @@ def test_site_keeps_solutions_folded(site):
             folded += 1
     template = (ROOT / "scripts" / "site_template" / "index.html.j2").read_text(encoding="utf-8")
     assert re.search(r"@media print \{.*\.celltag_solution.*display: none", template, flags=re.S)
-    solutions = sum(1 for stem in PAGES for cell in json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
-                    if cell["cell_type"] == "markdown" and "solution" in cell.get("metadata", {}).get("tags", []))
+    solutions = sum(
+        1
+        for stem in PAGES
+        for cell in json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "markdown" and "solution" in cell.get("metadata", {}).get("tags", [])
+    )
     assert folded == solutions
 
 
@@ -221,10 +231,19 @@ def test_site_page_prints_as_a_readable_document(stem, site, browser, tmp_path):
 
 def site_links(page) -> list[tuple[str, str]]:
     """(the href as written, the address it resolves to) for every link on the page."""
-    return [tuple(x) for x in page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href])")]
+    return [
+        tuple(x)
+        for x in page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href])")
+    ]
 
 
-EXTERNAL_HOSTS = {"mybinder.org", "github.com", "www.nav.no", "www.riksrevisjonen.no", "www.stortinget.no"}  # the sources' publishers (the Storting publishes Dokument 3)
+EXTERNAL_HOSTS = {
+    "mybinder.org",
+    "github.com",
+    "www.nav.no",
+    "www.riksrevisjonen.no",
+    "www.stortinget.no",
+}  # the sources' publishers (the Storting publishes Dokument 3)
 
 
 def test_every_link_of_every_site_page_answers(site, browser):
@@ -279,7 +298,9 @@ def test_site_dashboard_shows_its_first_chart_within_a_second(site, browser):
     for _ in range(3):
         context = browser.new_context()
         try:
-            context.route("**/*", lambda route, request: route.fallback() if request.url.startswith(("file:", "data:")) else route.abort())
+            context.route(
+                "**/*", lambda route, request: route.fallback() if request.url.startswith(("file:", "data:")) else route.abort()
+            )
             context.add_init_script(FIRST_CHART_HOOK)
             page = context.new_page()
             page.goto((site / f"{DASHBOARD.stem}.html").as_uri(), wait_until="load")

@@ -39,7 +39,9 @@ def test_committed_copies_are_what_make_student_writes(tmp_path):
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(p.name for p in STUDENT.iterdir() if not p.name.startswith(".")), "run `make student`"
     for name in written:
-        assert (tmp_path / name).read_bytes() == (STUDENT / name).read_bytes(), f"student/{name} is out of date: run `make student`"
+        assert (tmp_path / name).read_bytes() == (STUDENT / name).read_bytes(), (
+            f"student/{name} is out of date: run `make student`"
+        )
 
 
 @pytest.mark.parametrize("entry", NOTEBOOKS, ids=lambda nb: nb.stem)
@@ -81,7 +83,10 @@ def test_a_student_runs_00_in_the_student_folder_and_checks_an_answer():
     nb = nbformat.read(STUDENT / "00_start_here.ipynb", as_version=4)
     first = next(i for i, c in enumerate(nb.cells) if "exercise" in c.metadata.get("tags", []))
     ident = re.search(r'check\("([0-9.]+)"', nb.cells[first].source)[1]
-    nb.cells.insert(first + 1, nbformat.v4.new_code_cell(f'print(check("{ident}", "12"))\nprint(check("{ident}", "13"))\nprint(hint("{ident}"))'))
+    nb.cells.insert(
+        first + 1,
+        nbformat.v4.new_code_cell(f'print(check("{ident}", "12"))\nprint(check("{ident}", "13"))\nprint(hint("{ident}"))'),
+    )
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(STUDENT)}}).execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors, errors[:1]
