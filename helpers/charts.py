@@ -164,6 +164,9 @@ def svg(spec: dict) -> str:
     picture = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
     # Coordinates to a tenth of a pixel (a third smaller stored notebooks; nothing visible changes).
     picture = re.sub(r'="([^"]*)"', lambda m: '="' + re.sub(r"(\d\.\d)\d+", r"\1", m[1]) + '"', picture)
+    # Inside role="img" the marks' own labels are never read (the picture is one image named by its <title>):
+    # dropping them keeps stored notebooks small.
+    picture = re.sub(r' (?:aria-label|aria-roledescription|role)="[^"]*"', "", picture)
     title = spec.get("title", "")
     name = spec.get("description") or (title.get("text", "") if isinstance(title, dict) else str(title)) or "Chart"
     # An image with a name for screen readers: role="img" and a <title> (the takeaway, or the chart's title).
