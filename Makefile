@@ -142,6 +142,7 @@ bench: setup browser
 links: setup
 	$(BIN)/python scripts/readme_links.py --from-remote
 	$(BIN)/python scripts/teacher.py --guide
+	$(BIN)/python scripts/student.py student
 
 # uv's universal resolver (installed by the dev lock) with hashes, for Linux, macOS and Windows.
 lock: setup

@@ -17,6 +17,7 @@ Then write the notebook (README: "How to write a new notebook"), run ``make chec
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -65,7 +66,8 @@ def register(stem: str, title: str, teaching: int, exercises: int, summary: str)
     text = COLLECTION.read_text(encoding="utf-8")
     start = text.index("NOTEBOOKS: tuple[Notebook, ...] = (")
     end = text.index("\n)\n", start)
-    line = f"\n    Notebook({stem!r}, {title!r}, {teaching}, {exercises}, {summary!r}),"
+    quoted = [json.dumps(text, ensure_ascii=False) for text in (stem, title, summary)]  # double quotes, as the file writes
+    line = f"\n    Notebook({quoted[0]}, {quoted[1]}, {teaching}, {exercises}, {quoted[2]}),"
     COLLECTION.write_text(text[:end] + line + text[end:], encoding="utf-8")
 
 

@@ -567,7 +567,9 @@ def stem_of(number: str, stems: list[str]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", nargs="?", default=str(ROOT / "build" / "teacher"))
-    parser.add_argument("--key", nargs="+", metavar="NN", help="the answer key of these notebooks only (e.g. 00 06)")
+    parser.add_argument(
+        "--key", nargs="+", action="extend", metavar="NN", help="the answer key of these notebooks only (e.g. 00 06)"
+    )
     parser.add_argument("--no-key", action="store_true", help="the task sheets only")
     parser.add_argument("--no-sheets", action="store_true", help="the answer key only")
     parser.add_argument("--no-pdf", action="store_true", help="HTML only")

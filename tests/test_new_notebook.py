@@ -32,23 +32,20 @@ def copy_of_the_repository(tmp_path):
     return tmp_path
 
 
+def next_stems() -> tuple[str, str]:
+    """The next notebook's number and the last notebook's stem (the test works whatever the collection holds)."""
+    from helpers.collection import NOTEBOOKS
+
+    return f"{len(NOTEBOOKS):02d}", NOTEBOOKS[-1].stem
+
+
 def test_a_new_notebook_is_wired_everywhere(tmp_path):
     repo = copy_of_the_repository(tmp_path)
+    number, last = next_stems()
+    stem = f"{number}_regions"
+    args = ["--title", "Regions", "--teaching", "20", "--exercises", "15", "--summary", "Participants by county.", "--no-execute"]
     done = subprocess.run(
-        [
-            sys.executable,
-            "scripts/new_notebook.py",
-            "09_regions",
-            "--title",
-            "Regions",
-            "--teaching",
-            "20",
-            "--exercises",
-            "15",
-            "--summary",
-            "Participants by county.",
-            "--no-execute",
-        ],
+        [sys.executable, "scripts/new_notebook.py", stem, *args],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -56,23 +53,24 @@ def test_a_new_notebook_is_wired_everywhere(tmp_path):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    nb = nbformat.read(repo / "notebooks" / "09_regions.ipynb", as_version=4)
-    assert nb.cells[0].source.startswith("# 09 Regions")
+    nb = nbformat.read(repo / "notebooks" / f"{stem}.ipynb", as_version=4)
+    assert nb.cells[0].source.startswith(f"# {number} Regions")
     assert "Teaching: 20 minutes. Exercises: 15 minutes." in "\n".join(c.source for c in nb.cells)
-    assert (
-        "Notebook('09_regions', 'Regions', 20, 15, 'Participants by county.')" in (repo / "helpers" / "collection.py").read_text()
-    )
-    previous = nbformat.read(repo / "notebooks" / "08_years_since.ipynb", as_version=4)
-    assert "[Next: 09 Regions →](09_regions.ipynb)" in previous.cells[1].source
-    assert "← Previous: 08" in nb.cells[1].source
+    collection = (repo / "helpers" / "collection.py").read_text(encoding="utf-8")
+    assert f'Notebook("{stem}", "Regions", 20, 15, "Participants by county."),' in collection
+    previous = nbformat.read(repo / "notebooks" / f"{last}.ipynb", as_version=4)
+    assert f"[Next: {number} Regions →]({stem}.ipynb)" in previous.cells[1].source
+    assert f"← Previous: {last[:2]}" in nb.cells[1].source
     readme = (repo / "README.md").read_text(encoding="utf-8")
-    assert "| `09_regions` | Participants by county. | 20 min | 15 min |" in readme
-    assert "labpath=notebooks/09_regions.ipynb" in readme
+    assert f"| `{stem}` | Participants by county. | 20 min | 15 min |" in readme
+    assert f"labpath=notebooks/{stem}.ipynb" in readme
 
 
 def test_a_wrong_name_is_refused_with_what_to_do(tmp_path):
     repo = copy_of_the_repository(tmp_path)
-    for name, message in (("9_regions", "NN_words"), ("10_regions", "number 09"), ("08_years_since", "exists already")):
+    number, last = next_stems()
+    wrong = f"{int(number) + 1:02d}_regions"
+    for name, message in (("9_regions", "NN_words"), (wrong, f"number {number}"), (last, "exists already")):
         done = subprocess.run(
             [
                 sys.executable,
