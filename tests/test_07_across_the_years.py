@@ -335,7 +335,9 @@ def test_the_stamp_names_the_tables_and_the_audit(notebook):
         i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and c.source.startswith("## Three tables")
     )
     top = "\n".join(cell_text(c) for c in notebook.cells[:first_section])
-    assert "Data as of:** NAV's published participant tables cover November 2016, January–December 2019 and January–May 2021" in top
+    assert (
+        "Data as of:** NAV's published participant tables cover November 2016, January–December 2019 and January–May 2021" in top
+    )
     assert "rests on data for March 2010–December 2016" in top
 
 
