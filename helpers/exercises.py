@@ -8,8 +8,9 @@ An exercise cell holds ``answer = None`` and a call to :func:`check`::
     check("05.1", answer)
 
 - Before the learner writes anything (``None``, ``""``, ``...``) the result says only what to do:
-  ``Your turn (05.1): put your answer in place of None and run this cell. Stuck? Run hint("05.1")
-  in a new cell.`` No verdict, no hint: Run All executes every exercise cell this way.
+  ``Your turn (05.1): put your answer in place of None and run this cell.`` No verdict, no hint (the
+  notebook's exercises section says how to ask for one with ``hint("05.1")``): Run All executes every
+  exercise cell this way.
 - A right answer: ``✔ Correct (05.1): …`` with what the number means.
 - A wrong one: ``✘ Not yet (05.1): <a pointer that fits this mistake>``; from the second wrong try of
   the same exercise in the same kernel on, the general hint is appended (`` Hint: …``).
@@ -135,16 +136,12 @@ class Result:
     @property
     def text(self) -> str:
         """The line a learner reads."""
+        # Before a try the cell says only what to do: no verdict, and not even the word for a hint (the
+        # exercises' introduction says how to ask for one), so nothing on the page after Run All reads as help.
         if self.todo and self.lang == "nb":
-            return (
-                f"Din tur ({self.exercise}): skriv svaret ditt i stedet for None og kjør cellen. "
-                f'Står du fast? Kjør hint("{self.exercise}") i en ny celle.'
-            )
+            return f"Din tur ({self.exercise}): skriv svaret ditt i stedet for None og kjør cellen."
         if self.todo:
-            return (
-                f"Your turn ({self.exercise}): put your answer in place of None and run this cell. "
-                f'Stuck? Run hint("{self.exercise}") in a new cell.'
-            )
+            return f"Your turn ({self.exercise}): put your answer in place of None and run this cell."
         label = "Tips" if self.lang == "nb" else "Hint"
         return f"{self.mark} ({self.exercise}): {self.message}" + (f" {label}: {self.hint}" if self.hint else "")
 

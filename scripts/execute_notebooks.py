@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEEP_METADATA = {"tags", "jupyter"}
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")  # as tests/nbval_sanitize.cfg
 WIDGET = "application/vnd.jupyter.widget-view+json"
-GIVEAWAYS = ("✔", "✘", "Correct", "Not yet", "Hint")  # as tests/notebook_checks.py
+GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # as tests/notebook_checks.py (case-folded)
 
 
 def normalise(nb: nbformat.NotebookNode) -> None:
@@ -54,7 +54,7 @@ def refuse_giveaways(nb: nbformat.NotebookNode, path: Path) -> None:
     for cell in nb.cells:
         if "exercise" in cell.metadata.get("tags", []):
             printed = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in cell.outputs)
-            given = [word for word in GIVEAWAYS if word in printed]
+            given = [word for word in GIVEAWAYS if word in printed.casefold()]
             if given:
                 raise SystemExit(
                     f"{path.name}: exercise cell {cell.get('id')} shows {given} before the learner has tried: {printed[:300]!r}"

@@ -24,7 +24,7 @@ import pytest
 from helpers.notebook import CHECK_EVERY_OPTION
 
 CORRECT = "✔ Correct"
-GIVEAWAYS = ("✔", "✘", "Correct", "Not yet", "Hint")  # never in an exercise cell's output before a try
+GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # never in an exercise cell's output before a try (case-folded)
 SOLUTION_CODE = re.compile(r"```python\n(.*?)\n```", re.S)
 EXERCISE_ID = re.compile(r'check\(\s*"([0-9]{2}\.[0-9]+)"')
 
@@ -97,7 +97,7 @@ def pytest_runtest_call(item: pytest.Item):
     if not is_exercise(item):
         return
     shown = printed(item.test_outputs or [])
-    given = [word for word in GIVEAWAYS if word in shown]
+    given = [word for word in GIVEAWAYS if word in shown.casefold()]
     assert not given, f"exercise cell {item.cell_num} shows {given} before the learner has tried: {shown[:300]!r}"
     solution = solution_after(item)
     assert solution is not None, f"exercise cell {item.cell_num} has no solution cell after it"

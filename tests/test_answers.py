@@ -686,10 +686,8 @@ def test_wrong_answers_get_a_pointer(exercise_id):
 def test_an_empty_answer_says_what_to_do_with_no_verdict_and_no_hint(exercise_id):
     for blank in (None, "", "   "):
         text = str(check(exercise_id, blank))
-        assert (
-            text.startswith(f"Your turn ({exercise_id}): put your answer in place of None") and f'hint("{exercise_id}")' in text
-        )
-        assert not any(word in text for word in ("✔", "✘", "Correct", "Not yet", "Hint")), text
+        assert text == f"Your turn ({exercise_id}): put your answer in place of None and run this cell."
+        assert not any(word in text.casefold() for word in ("✔", "✘", "correct", "not yet", "hint")), text
 
 
 def exercises_in_notebooks() -> set[str]:
