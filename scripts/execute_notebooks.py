@@ -29,6 +29,24 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # as tests/notebook_checks.py (case-folded)
 
 
+def merge_streams(outputs: list) -> list:
+    """Consecutive writes to one stream as one output: the kernel may send print()'s text and its newline as
+    two messages or one, depending on timing, which would make two runs of the same notebook differ."""
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
+            last["text"] = last["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(nb: nbformat.NotebookNode) -> None:
     title = nb.metadata.get("title")  # the page title of Voilà and the static site (browser tab)
     nb.metadata = {
@@ -40,6 +58,7 @@ def normalise(nb: nbformat.NotebookNode) -> None:
         cell["id"] = f"cell-{i:02d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}
         if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.get("outputs", []))
             for k, output in enumerate(cell.get("outputs", [])):
                 output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
                 data = output.get("data", {})
