@@ -71,6 +71,7 @@ import numpy as np
 import pandas as pd
 
 from . import vocabulary as vocab
+from .charts import MONTHS
 
 MAX_TEXT = 300  # characters of an answer read at all: longer text is refused before any regex
 LANGUAGES = ("en", "nb")
@@ -545,20 +546,7 @@ def as_month(answer: object) -> tuple[int | None, int] | None:
     return None
 
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS_EN = MONTHS["en"]  # the charts' English month names: one list in helpers
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,23 +10,10 @@ import yaml
 
 from helpers.stamp import csv_stamp, data_stamp
 
+from . import monthly_raw
 from .conftest import ROOT
 
 RAW = ROOT / "data" / "raw"
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 MONTHS_NB = [
     "januar",
     "februar",
@@ -65,8 +52,8 @@ def test_the_monthly_stamp_names_the_last_month_and_the_export_date():
     day = int(meta["generert"][8:10])
     export_year, export_month = int(meta["generert"][:4]), int(meta["generert"][5:7])
     english = data_stamp(["monthly"], "en")
-    assert f"**{MONTHS_EN[month - 1]} {year}**" in english
-    assert f"{day} {MONTHS_EN[export_month - 1]} {export_year}" in english
+    assert f"**{monthly_raw.MONTHS_EN[month - 1]} {year}**" in english
+    assert f"{day} {monthly_raw.MONTHS_EN[export_month - 1]} {export_year}" in english
     norsk = data_stamp(["monthly"], "nb")
     assert f"**{MONTHS_NB[month - 1]} {year}**" in norsk
     assert f"{day}. {MONTHS_NB[export_month - 1]} {export_year}" in norsk
