@@ -28,6 +28,11 @@ from .exercises import (
     judge_number,
     judge_range,  # noqa: F401
     label_names,
+    language,
+    record,
+    month_text,
+    number_text,
+    say,
 )
 from .views import select  # noqa: F401
 
@@ -51,34 +56,57 @@ def _is_missing(answer: object) -> bool:
 
 
 def _empty_month(month: str) -> str:
-    return (
+    return say(
         f"that is NaN (no number): your selection is probably empty. `period` holds pandas Periods, so the text "
         f'\'{month}\' inside .query matches nothing: use a mask (`frame[frame["period"] == "{month}"]`) or '
-        f'`pd.Period("{month}", "M")` with @ in .query.'
+        f'`pd.Period("{month}", "M")` with @ in .query.',
+        f"det er NaN (ikke noe tall): utvalget ditt er trolig tomt. `period` inneholder pandas Periods, så teksten "
+        f'\'{month}\' inne i .query treffer ingen rader: bruk en maske (`frame[frame["period"] == "{month}"]`) eller '
+        f'`pd.Period("{month}", "M")` med @ i .query.',
     )
 
 
-@exercise("00.1", hint='keep the rows of `status` whose `period` is "2019-07", then take `.sum()` of their `value`.')
+@exercise(
+    "00.1",
+    hint='keep the rows of `status` whose `period` is "2019-07", then take `.sum()` of their `value`.',
+    hint_nb='behold radene i `status` der `period` er "2019-07", og ta `.sum()` av `value` i dem.',
+)
 def _(answer):
     july = _status("2019-07")
     return judge_number(
         answer,
         july.sum(),
         0.5,
-        "people on a programme in July 2019",
+        say("people on a programme in July 2019", "personer på tiltak i juli 2019"),
+        kind="persons",
         mistakes={
-            "that is one status group only: add all three.": july["Nedsatt arbeidsevne, på tiltak"],
-            "that is the total for November 2016, not July 2019: change the month in your selection.": _status("2016-11").sum(),
-            'that is January 2019, the first month of the year: keep the rows of "2019-07".': _status("2019-01").sum(),
-            "0 is what an empty selection adds up to: your filter kept no rows. `period` holds pandas Periods, so "
-            '`.query("period == \'2019-07\'")` matches nothing; use a mask, `status[status["period"] == "2019-07"]`, '
-            "or a Period in .query, as under 'Picking one month'.": 0,
+            say("that is one status group only: add all three.", "det er bare én statusgruppe: legg sammen alle tre."): july[
+                "Nedsatt arbeidsevne, på tiltak"
+            ],
+            say(
+                "that is the total for November 2016, not July 2019: change the month in your selection.",
+                "det er summen for november 2016, ikke juli 2019: bytt måned i utvalget ditt.",
+            ): _status("2016-11").sum(),
+            say(
+                'that is January 2019, the first month of the year: keep the rows of "2019-07".',
+                'det er januar 2019, årets første måned: behold radene for "2019-07".',
+            ): _status("2019-01").sum(),
+            say(
+                "0 is what an empty selection adds up to: your filter kept no rows. `period` holds pandas Periods, so "
+                '`.query("period == \'2019-07\'")` matches nothing; use a mask, `status[status["period"] == "2019-07"]`, '
+                "or a Period in .query, as under 'Picking one month'.",
+                "0 er summen av et tomt utvalg: filteret ditt beholdt ingen rader. `period` inneholder pandas Periods, så "
+                '`.query("period == \'2019-07\'")` treffer ingenting; bruk en maske, `status[status["period"] == "2019-07"]`, '
+                "eller en Period i .query, som under «Picking one month».",
+            ): 0,
         },
     )
 
 
 @exercise(
-    "00.2", hint='select May 2021 ("2021-05") in `status`; divide the jobseekers\' `value` by the sum of all three, times 100.'
+    "00.2",
+    hint='select May 2021 ("2021-05") in `status`; divide the jobseekers\' `value` by the sum of all three, times 100.',
+    hint_nb='velg mai 2021 ("2021-05") i `status`; del arbeidssøkernes `value` på summen av alle tre, og gang med 100.',
 )
 def _(answer):
     if _is_missing(answer):
@@ -89,11 +117,18 @@ def _(answer):
         answer,
         100 * jobseekers / may.sum(),
         0.05,
-        "of the participants in May 2021 were jobseekers",
+        say("of the participants in May 2021 were jobseekers", "av deltakerne i mai 2021 var arbeidssøkere"),
         unit=" %",
+        kind="percent",
         mistakes={
-            "that is a share between 0 and 1: multiply by 100 to get per cent.": jobseekers / may.sum(),
-            "that is the number of jobseekers; divide it by the month's total and multiply by 100.": jobseekers,
+            say(
+                "that is a share between 0 and 1: multiply by 100 to get per cent.",
+                "det er en andel mellom 0 og 1: gang med 100 for å få prosent.",
+            ): jobseekers / may.sum(),
+            say(
+                "that is the number of jobseekers; divide it by the month's total and multiply by 100.",
+                "det er antallet arbeidssøkere; del det på summen for måneden og gang med 100.",
+            ): jobseekers,
         },
     )
 
@@ -138,7 +173,9 @@ _SHORT = {
 
 
 @exercise(
-    "01.1", hint="find the last month on Jobbklubb that is followed by two months off it; a one-month break is not an exit."
+    "01.1",
+    hint="find the last month on Jobbklubb that is followed by two months off it; a one-month break is not an exit.",
+    hint_nb="finn den siste måneden på Jobbklubb som følges av to måneder uten tiltaket; et opphold på én måned er ikke en avgang.",
 )
 def _(answer):
     history = HISTORIES_01["01.1"]
@@ -148,14 +185,23 @@ def _(answer):
         answer,
         exit_month,
         mistakes={
-            "that month is followed by one month off and then job club again: a short break is not an exit.": pd.Period(brk, "M"),
-            "that is the first month off; NAV counts the exit in the last month on the programme (the reference month).": exit_month
-            + 1,
+            say(
+                "that month is followed by one month off and then job club again: a short break is not an exit.",
+                "etter den måneden kommer én måned uten tiltak og så jobbklubb igjen: et kort opphold er ikke en avgang.",
+            ): pd.Period(brk, "M"),
+            say(
+                "that is the first month off; NAV counts the exit in the last month on the programme (the reference month).",
+                "det er den første måneden uten tiltak; NAV teller avgangen i den siste måneden på tiltaket (referansemåneden).",
+            ): exit_month + 1,
         },
     )
 
 
-@exercise("01.2", hint="the person is a jobseeker when leaving; look at the five months before the exit month.")
+@exercise(
+    "01.2",
+    hint="the person is a jobseeker when leaving; look at the five months before the exit month.",
+    hint_nb="personen er arbeidssøker ved avgangen; se på de fem månedene før avgangsmåneden.",
+)
 def _(answer):
     history = HISTORIES_01["01.2"]
     group = d.exit_status_group(history, d.exit_months(history)[0])
@@ -165,9 +211,16 @@ def _(answer):
         answer,
         group,
         mistakes={
-            "the person is a jobseeker in the exit month, but had reduced work capacity within the five months before it: such exits "
-            "are reclassified (the definitions page, line 7).": _AS,
-            "the person has a registered status (jobseeker) in the exit month, so the exit is in one of NAV's two groups.": _OTHER,
+            say(
+                "the person is a jobseeker in the exit month, but had reduced work capacity within the five months before it: "
+                "such exits are reclassified (the definitions page, line 7).",
+                "personen er arbeidssøker i avgangsmåneden, men hadde nedsatt arbeidsevne i løpet av de fem månedene før: "
+                "slike avganger omklassifiseres (definisjonssiden, linje 7).",
+            ): _AS,
+            say(
+                "the person has a registered status (jobseeker) in the exit month, so the exit is in one of NAV's two groups.",
+                "personen har en registrert status (arbeidssøker) i avgangsmåneden, så avgangen hører til en av NAVs to grupper.",
+            ): _OTHER,
         },
     )
 
@@ -184,6 +237,8 @@ def _six_month_status(named: set[str]) -> str | None:
     "01.3",
     hint="find the exit months first (a move to another programme is an exit, a one-month break is not), "
     "then read the month six months after the first of them.",
+    hint_nb="finn avgangsmånedene først (en overgang til et annet tiltak er en avgang, et opphold på én måned er det ikke), "
+    "og les så måneden seks måneder etter den første av dem.",
 )
 def _(answer):
     history = HISTORIES_01["01.3"]
@@ -196,25 +251,45 @@ def _(answer):
         return d.status_after_exit(history, month) if month in d.exit_months(history) else _status_in(by_month, month)
 
     pointers = {
-        read_at(second): "that is six months after the exit from AMO. The move from job club to AMO is an exit too (job club "
-        "stops for two months): the first exit is earlier.",
-        _status_in(by_month, str(pd.Period(first, "M") + 7)): "that is six months after the first month off job club; NAV counts "
-        "from the exit month, the last month on the programme.",
-        _status_in(by_month, str(pd.Period(break_month, "M") + 6)): "that counts the one-month break from AMO as an exit; a "
-        "break of one month is not an exit.",
+        read_at(second): say(
+            "that is six months after the exit from AMO. The move from job club to AMO is an exit too (job club "
+            "stops for two months): the first exit is earlier.",
+            "det er seks måneder etter avgangen fra AMO. Overgangen fra jobbklubb til AMO er også en avgang (jobbklubben "
+            "stopper i to måneder): den første avgangen kommer tidligere.",
+        ),
+        _status_in(by_month, str(pd.Period(first, "M") + 7)): say(
+            "that is six months after the first month off job club; NAV counts from the exit month, the last month on the "
+            "programme.",
+            "det er seks måneder etter den første måneden uten jobbklubb; NAV teller fra avgangsmåneden, den siste måneden på "
+            "tiltaket.",
+        ),
+        _status_in(by_month, str(pd.Period(break_month, "M") + 6)): say(
+            "that counts the one-month break from AMO as an exit; a break of one month is not an exit.",
+            "da regnes oppholdet på én måned fra AMO som en avgang; et opphold på én måned er ikke en avgang.",
+        ),
     }
     pointers.pop(right, None)
+    record("label", right)
+    for status, pointer in pointers.items():
+        record("label", status, pointer)
     given = _six_month_status(as_label(answer))
     if given == right:
-        return (
-            True,
-            f"{right} ({d.SIX_MONTH_STATUSES[right].lower()}): six months after the first exit, {pd.Period(first, 'M').strftime('%B %Y')} (the move to AMO).",
+        return True, say(
+            f"{right} ({d.SIX_MONTH_STATUSES[right].lower()}): six months after the first exit, "
+            f"{month_text(pd.Period(first, 'M'))} (the move to AMO).",
+            f"{right}: seks måneder etter den første avgangen, {month_text(pd.Period(first, 'M'))} (overgangen til AMO).",
         )
     if given in pointers:
         return False, pointers[given]
     if given:
-        return False, f"not '{given}': find the first exit month, then read the month six months later in the table."
-    return False, "name one of the six statuses, in Norwegian or English, for example 'Annet' or 'other'."
+        return False, say(
+            f"not '{given}': find the first exit month, then read the month six months later in the table.",
+            f"ikke «{given}»: finn den første avgangsmåneden, og les så måneden seks måneder senere i tabellen.",
+        )
+    return False, say(
+        "name one of the six statuses, in Norwegian or English, for example 'Annet' or 'other'.",
+        "oppgi en av de seks statusene, på norsk eller engelsk, for eksempel «Annet» eller «other».",
+    )
 
 
 def _status_in(by_month: dict, month: str) -> str:
@@ -232,6 +307,7 @@ def _status_in(by_month: dict, month: str) -> str:
 @exercise(
     "01.4",
     hint="fix programme_group to 'Opplæring' and the month to May 2021; every other dimension stays 'I alt' (select does that).",
+    hint_nb="lås programme_group til 'Opplæring' og måneden til mai 2021; alle andre dimensjoner står på 'I alt' (det gjør select).",
 )
 def _(answer):
     rows = select(data(), programme_group="Opplæring")
@@ -242,12 +318,24 @@ def _(answer):
         answer,
         may,
         0.5,
-        "people on training (Opplæring) in May 2021",
+        say("people on training (Opplæring) in May 2021", "personer på opplæringstiltak (Opplæring) i mai 2021"),
+        kind="persons",
         mistakes={
-            'that is November 2016: pick the month May 2021 ("2021-05").': rows.loc[rows["period"] == "2016-11", "value"].item(),
-            "you added the totals to their parts: keep only the row where status group and gender are 'I alt'.": parts.sum(),
-            "that is the jobseekers only: set status_group to 'I alt'.": parts[(_AS, T)],
-            "that is the women only: set gender to 'I alt'.": parts[(T, "Kvinner")],
+            say(
+                'that is November 2016: pick the month May 2021 ("2021-05").',
+                'det er november 2016: velg måneden mai 2021 ("2021-05").',
+            ): rows.loc[rows["period"] == "2016-11", "value"].item(),
+            say(
+                "you added the totals to their parts: keep only the row where status group and gender are 'I alt'.",
+                "du har lagt summene til delene sine: behold bare raden der statusgruppe og kjønn er 'I alt'.",
+            ): parts.sum(),
+            say(
+                "that is the jobseekers only: set status_group to 'I alt'.",
+                "det er bare arbeidssøkerne: sett status_group til 'I alt'.",
+            ): parts[(_AS, T)],
+            say("that is the women only: set gender to 'I alt'.", "det er bare kvinnene: sett gender til 'I alt'."): parts[
+                (T, "Kvinner")
+            ],
         },
     )
 
@@ -262,6 +350,8 @@ def _groups_march_2021() -> pd.Series:
     "01.5",
     hint="select(participants, programme_group=None) and keep March 2021 (a Period in .query, or a mask); drop "
     "the total 'I alt', take the largest value, divide it by the 'I alt' row and multiply by 100.",
+    hint_nb="bruk select(participants, programme_group=None) og behold mars 2021 (en Period i .query, eller en maske); "
+    "ta bort summen 'I alt', finn den største verdien, del den på raden 'I alt' og gang med 100.",
 )
 def _(answer):
     if _is_missing(answer):
@@ -276,20 +366,34 @@ def _(answer):
         answer,
         100 * largest / total,
         0.05,
-        f"of all participants in March 2021 were on {vocab.both(groups.idxmax())}",
+        say(
+            f"of all participants in March 2021 were on {vocab.both(groups.idxmax())}",
+            f"av alle deltakerne i mars 2021 var på {groups.idxmax()}",
+        ),
         kind="percent",
         mistakes={
-            "100 % means the largest row you found is the total 'I alt' itself: drop it before you look for the largest group.": 100.0,
-            f"that is {vocab.both(top_2016)}, the largest group in November 2016; in March 2021 another group is larger.": 100
-            * march[top_2016]
-            / total,
-            "that is the second-largest group: sort the groups by value, largest first.": 100
-            * groups.nlargest(2).iloc[1]
-            / total,
-            "that divides by the sum of the groups plus the total 'I alt', which counts everyone twice: divide by the 'I alt' row.": 100
-            * largest
-            / march.sum(),
-            "that is the number of people on the largest group; divide it by the month's total and multiply by 100.": largest,
+            say(
+                "100 % means the largest row you found is the total 'I alt' itself: drop it before you look for the largest group.",
+                "100 % betyr at den største raden du fant, er selve summen 'I alt': ta den bort før du leter etter den største "
+                "gruppen.",
+            ): 100.0,
+            say(
+                f"that is {vocab.both(top_2016)}, the largest group in November 2016; in March 2021 another group is larger.",
+                f"det er {top_2016}, den største gruppen i november 2016; i mars 2021 er en annen gruppe større.",
+            ): 100 * march[top_2016] / total,
+            say(
+                "that is the second-largest group: sort the groups by value, largest first.",
+                "det er den nest største gruppen: sorter gruppene etter verdi, største først.",
+            ): 100 * groups.nlargest(2).iloc[1] / total,
+            say(
+                "that divides by the sum of the groups plus the total 'I alt', which counts everyone twice: divide by the "
+                "'I alt' row.",
+                "da deler du på summen av gruppene pluss summen 'I alt', og alle telles to ganger: del på raden 'I alt'.",
+            ): 100 * largest / march.sum(),
+            say(
+                "that is the number of people on the largest group; divide it by the month's total and multiply by 100.",
+                "det er antallet personer i den største gruppen; del det på summen for måneden og gang med 100.",
+            ): largest,
         },
     )
 
@@ -311,6 +415,9 @@ def _shares_2021() -> pd.DataFrame:
     )
 
 
+_NONE_DRAWN = ("none of the asked points", "ingen av punktene oppgaven ber om")  # judge_chart: nothing asked is drawn
+
+
 def _chart_01(answer, table: pd.DataFrame, y: str, **kwargs) -> tuple[bool, str]:
     """judge_chart over the ways a learner may label months (Period/date or 'Jan') and groups (NAV's or English)."""
     replies = []
@@ -320,13 +427,15 @@ def _chart_01(answer, table: pd.DataFrame, y: str, **kwargs) -> tuple[bool, str]
             if correct:
                 return True, message
             replies.append(message)
-    return False, next((m for m in replies if not m.startswith("none of the asked points")), replies[0])
+    return False, next((m for m in replies if not m.startswith(_NONE_DRAWN)), replies[0])
 
 
 @exercise(
     "01.6",
     hint='keep the rows of `sizes` whose period is in 2021 (`sizes[sizes["period"].dt.year == 2021]`), then '
     "alt.Chart(...).mark_line() with x the month (`date:T`), y `share:Q` and color `status:N`, and titles.",
+    hint_nb='behold radene i `sizes` der perioden er i 2021 (`sizes[sizes["period"].dt.year == 2021]`), og lag så '
+    "alt.Chart(...).mark_line() med måneden på x (`date:T`), `share:Q` på y og `status:N` som color, og med titler.",
 )
 def _(answer):
     shares = _shares_2021()
@@ -336,40 +445,66 @@ def _(answer):
         "share",
         mark="line",
         tolerance=0.06,
-        what="each status group's share of the participants, January-May 2021",
+        what=say(
+            "each status group's share of the participants, January-May 2021",
+            "hver statusgruppes andel av deltakerne, januar–mai 2021",
+        ),
     )
     if correct:
         return True, message
     counted, _ = _chart_01(answer, shares, "value", mark="line", tolerance=0.5, title=False, axis_titles=False)
     if counted:
-        return False, "the chart draws the head counts (`value`); the question asks for the share: put `share` on y."
+        return False, say(
+            "the chart draws the head counts (`value`); the question asks for the share: put `share` on y.",
+            "diagrammet tegner antall personer (`value`); oppgaven spør etter andelen: legg `share` på y.",
+        )
     return False, message
 
 
-@exercise("01.7", hint="ask what the leavers of A and B are compared with. Answer 'a', 'b', 'c' or 'd'.")
+@exercise(
+    "01.7",
+    hint="ask what the leavers of A and B are compared with. Answer 'a', 'b', 'c' or 'd'.",
+    hint_nb="spør hva de som går ut av A og B, sammenlignes med. Svar 'a', 'b', 'c' eller 'd'.",
+)
 def _(answer):
     return choice(
         answer,
         {
             "a": (
                 False,
-                "no: the share says where leavers are six months later, not what the programme added. Many would have found "
-                "work anyway, and the two programmes take in different people.",
+                say(
+                    "no: the share says where leavers are six months later, not what the programme added. Many would have "
+                    "found work anyway, and the two programmes take in different people.",
+                    "nei: andelen sier hvor de som gikk ut, er seks måneder senere, ikke hva tiltaket tilførte. Mange ville "
+                    "fått jobb uansett, og de to tiltakene tar inn ulike folk.",
+                ),
             ),
             "b": (
                 False,
-                "no: the statistic does not show that B's leavers were harder to place either; it says nothing about what "
-                "either programme did, in either direction.",
+                say(
+                    "no: the statistic does not show that B's leavers were harder to place either; it says nothing about what "
+                    "either programme did, in either direction.",
+                    "nei: statistikken viser heller ikke at de som gikk ut av B, var vanskeligere å formidle; den sier ingenting "
+                    "om hva noen av tiltakene gjorde, verken den ene eller den andre veien.",
+                ),
             ),
             "c": (
                 True,
-                "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
-                "effect. The audit says the same of its own figures; notebook 06 returns to this.",
+                say(
+                    "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
+                    "effect. The audit says the same of its own figures; notebook 06 returns to this.",
+                    "ja: uten en sammenligning med lignende personer som ikke deltok, kan status etter avgang ikke vise en "
+                    "effekt. Riksrevisjonen sier det samme om sine egne tall; notebook 06 kommer tilbake til dette.",
+                ),
             ),
             "d": (
                 False,
-                "no: a later reading has the same gap; however long after the exit it is read, nobody is compared with "
-                "similar people who did not take part.",
+                say(
+                    "no: a later reading has the same gap; however long after the exit it is read, nobody is compared with "
+                    "similar people who did not take part.",
+                    "nei: en senere måling har den samme mangelen; uansett hvor lenge etter avgangen den leses, sammenlignes "
+                    "ingen med lignende personer som ikke deltok.",
+                ),
             ),
         },
     )
@@ -400,26 +535,52 @@ def damaged_line_02(seed: int = 12) -> tuple[int, str]:
     "02.1",
     hint="the total (line 153) minus the visible part (line 403) is what the two stars hide together; "
     "in a time series each star is 0-3.",
+    hint_nb="summen (linje 153) minus den synlige delen (linje 403) er det de to stjernene skjuler til sammen; "
+    "i en tidsserie er hver stjerne 0–3.",
 )
 def _(answer):
     together, low, high = _star_pair_02()
+    pointers = {
+        (0, 3): say(
+            "that is what any star in a time series can hide; use the total to narrow it down.",
+            "det er det enhver stjerne i en tidsserie kan skjule; bruk summen til å snevre det inn.",
+        ),
+        (1, 3): say(
+            "1-3 is the range in the one-month table; this is a time series, and the total narrows it down.",
+            "1–3 gjelder i tabellen for én måned; dette er en tidsserie, og summen snevrer det inn.",
+        ),
+        (0, together): say(
+            "each star is at most 3, so the other one is at least the rest: narrow both ends.",
+            "hver stjerne er høyst 3, så den andre er minst resten: snevre inn begge endene.",
+        ),
+    }
+    record("range", (low, high))
+    for wrong, pointer in pointers.items():
+        record("range", wrong, pointer)
     pair = [as_number(x) for x in (answer if isinstance(answer, (list, tuple)) else re.findall(r"\d+", str(answer)))]
     if len(pair) != 2 or None in pair:
-        return False, "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'."
+        return False, say(
+            "give two numbers, the smallest and the largest, for example (0, 3) or '0-3'.",
+            "gi to tall, det minste og det største, for eksempel (0, 3) eller '0-3'.",
+        )
     if tuple(pair) == (low, high):
-        return True, f"{low} to {high}: the two stars hide {together} together, and neither can be more than 3."
-    pointers = {
-        (0, 3): "that is what any star in a time series can hide; use the total to narrow it down.",
-        (1, 3): "1-3 is the range in the one-month table; this is a time series, and the total narrows it down.",
-        (0, together): "each star is at most 3, so the other one is at least the rest: narrow both ends.",
-    }
+        return True, say(
+            f"{low} to {high}: the two stars hide {together} together, and neither can be more than 3.",
+            f"{low} til {high}: de to stjernene skjuler {together} til sammen, og ingen av dem kan være mer enn 3.",
+        )
     return False, pointers.get(
-        tuple(pair), "subtract the visible part from the total, then share the rest between two cells of 0-3."
+        tuple(pair),
+        say(
+            "subtract the visible part from the total, then share the rest between two cells of 0-3.",
+            "trekk den synlige delen fra summen, og fordel så resten på to celler med 0–3 hver.",
+        ),
     )
 
 
 @exercise(
-    "02.2", hint="select the row with a mask or select(...) (status group, programme) in the one-month table and read its 'line'."
+    "02.2",
+    hint="select the row with a mask or select(...) (status group, programme) in the one-month table and read its 'line'.",
+    hint_nb="velg raden med en maske eller select(...) (statusgruppe, tiltak) i tabellen for én måned, og les kolonnen 'line'.",
 )
 def _(answer):
     rows = select(data(), status_group="Nedsatt arbeidsevne, på tiltak", programme_group=None, programme="Arbeidstrening")
@@ -430,12 +591,17 @@ def _(answer):
         answer,
         row["line"].item(),
         0,
-        "is the line",
+        say("is the line", "er linjen"),
+        kind="line",
         mistakes={
-            "that is the number of people itself; give the line it is printed on (the 'line' column).": row["value"].item(),
-            "that is the line of the whole programme group Arbeidspraksis; select the programme Arbeidstrening.": group[
-                "line"
-            ].item(),
+            say(
+                "that is the number of people itself; give the line it is printed on (the 'line' column).",
+                "det er selve antallet personer; oppgi linjen det står på (kolonnen 'line').",
+            ): row["value"].item(),
+            say(
+                "that is the line of the whole programme group Arbeidspraksis; select the programme Arbeidstrening.",
+                "det er linjen for hele tiltaksgruppen Arbeidspraksis; velg tiltaket Arbeidstrening.",
+            ): group["line"].item(),
         },
     )
 
@@ -444,20 +610,39 @@ def _(answer):
     "02.3",
     hint="tabs look like spaces on screen; count the cells of each row against the header's four columns, "
     "or ask parse_table as the parser section did.",
+    hint_nb="tabulatorer ser ut som mellomrom på skjermen; tell cellene i hver rad mot overskriftens fire kolonner, "
+    "eller spør parse_table, slik avsnittet om parseren gjorde.",
 )
 def _(answer):
     line, label = damaged_line_02()
+    whole_file = say(
+        "that is the line in the whole file; give the line number of the excerpt (on the left).",
+        "det er linjen i hele filen; oppgi linjenummeret i utdraget (til venstre).",
+    )
+    record("number", line)
+    record("number", 132 + line, whole_file)
+    right = say(
+        f"line {line}, the '{label}' row: two of its numbers run together, so it has one cell too few.",
+        f"linje {line}, raden «{label}»: to av tallene har vokst sammen, så raden har én celle for lite.",
+    )
     if isinstance(answer, str) and answer.strip().lower() == label.lower():
-        return True, f"line {line}, the '{label}' row: two of its numbers run together, so it has one cell too few."
+        return True, right
     value = as_number(re.sub(r"(?i)line", "", answer)) if isinstance(answer, str) else as_number(answer)
     if value == line:
-        return True, f"line {line}, the '{label}' row: two of its numbers run together, so it has one cell too few."
+        return True, right
     if value == 132 + line:
-        return False, "that is the line in the whole file; give the line number of the excerpt (on the left)."
-    return False, "not that one: find the row with one cell too few, or run parse_table on the damaged excerpt."
+        return False, whole_file
+    return False, say(
+        "not that one: find the row with one cell too few, or run parse_table on the damaged excerpt.",
+        "ikke den: finn raden med én celle for lite, eller kjør parse_table på det skadde utdraget.",
+    )
 
 
-@exercise("02.4", hint="keep the rows of May 2021 (a Period in .query) with measure 'participants' and add up 'suppressed'.")
+@exercise(
+    "02.4",
+    hint="keep the rows of May 2021 (a Period in .query) with measure 'participants' and add up 'suppressed'.",
+    hint_nb="behold radene for mai 2021 (en Period i .query) med measure 'participants', og summer 'suppressed'.",
+)
 def _(answer):
     rows = data()[data()["measure"] == "participants"]
     may = rows[rows["period"] == "2021-05"]
@@ -465,13 +650,21 @@ def _(answer):
         answer,
         may["suppressed"].sum(),
         0,
-        "stars in May 2021",
+        say("stars in May 2021", "stjerner i mai 2021"),
+        kind="stars",
         mistakes={
-            "that counts every month of the 2021 table; keep May 2021 only.": rows.loc[
-                rows["source"] == may["source"].iloc[0], "suppressed"
-            ].sum(),
-            "that is the number of rows of May 2021; count only the starred ones (sum of 'suppressed').": len(may),
-            "that is every star in the three tables; keep May 2021 only.": rows["suppressed"].sum(),
+            say(
+                "that counts every month of the 2021 table; keep May 2021 only.",
+                "da teller du alle månedene i 2021-tabellen; behold bare mai 2021.",
+            ): rows.loc[rows["source"] == may["source"].iloc[0], "suppressed"].sum(),
+            say(
+                "that is the number of rows of May 2021; count only the starred ones (sum of 'suppressed').",
+                "det er antallet rader i mai 2021; tell bare de prikkede (summen av 'suppressed').",
+            ): len(may),
+            say(
+                "that is every star in the three tables; keep May 2021 only.",
+                "det er alle stjernene i de tre tabellene; behold bare mai 2021.",
+            ): rows["suppressed"].sum(),
         },
     )
 
@@ -480,6 +673,8 @@ def _(answer):
     "02.5",
     hint="for each option, ask whether the row total minus the visible cells still gives the hidden count. "
     "Answer 'a', 'b', 'c' or 'd'.",
+    hint_nb="spør for hvert alternativ om radsummen minus de synlige cellene fortsatt gir det skjulte tallet. "
+    "Svar 'a', 'b', 'c' eller 'd'.",
 )
 def _(answer):
     return choice(
@@ -487,21 +682,37 @@ def _(answer):
         {
             "a": (
                 False,
-                "no: a footnote explains the star but does not stop anyone subtracting the visible cells from the total.",
+                say(
+                    "no: a footnote explains the star but does not stop anyone subtracting the visible cells from the total.",
+                    "nei: en fotnote forklarer stjernen, men hindrer ingen i å trekke de synlige cellene fra summen.",
+                ),
             ),
             "b": (
                 False,
-                "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of its parts.",
+                say(
+                    "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of "
+                    "its parts.",
+                    "nei: å skrive 0 for et antall over 0 er et feil tall, og summen ville ikke lenger være lik summen av "
+                    "delene.",
+                ),
             ),
             "c": (
                 False,
-                "no: the column is still printed, and the row total minus the visible cells gives the hidden count wherever "
-                "it stands.",
+                say(
+                    "no: the column is still printed, and the row total minus the visible cells gives the hidden count "
+                    "wherever it stands.",
+                    "nei: kolonnen vises fortsatt, og radsummen minus de synlige cellene gir det skjulte tallet uansett hvor "
+                    "det står.",
+                ),
             ),
             "d": (
                 True,
-                "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with care: "
-                "in the one-month table two stars that share a difference of two must both be one.",
+                say(
+                    "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with "
+                    "care: in the one-month table two stars that share a difference of two must both be one.",
+                    "ja: å prikke en celle til (sekundærprikking) gir to ukjente for én sum. Velg den med omhu: i tabellen "
+                    "for én måned må to stjerner som deler en differanse på to, begge være én.",
+                ),
             ),
         },
     )
@@ -518,11 +729,15 @@ def _stars_per_month_2019(how: str = "sum") -> pd.Series:
     hint='keep the participant rows of the 2019 table (`counts.query("source == @by_age")`), '
     '`groupby("period")["suppressed"].sum()`, then alt.Chart(...).mark_line() with the month on x, '
     "the count on y, and titles.",
+    hint_nb='behold deltakerradene i 2019-tabellen (`counts.query("source == @by_age")`), '
+    '`groupby("period")["suppressed"].sum()`, og lag så alt.Chart(...).mark_line() med måneden på x, '
+    "antallet på y, og titler.",
 )
 def _(answer):
     stars = _stars_per_month_2019()
     most, fewest = (
-        " and ".join(m.strftime("%B") for m in stars.index[stars == extreme]) for extreme in (stars.max(), stars.min())
+        say(" and ", " og ").join(month_text(m, year=False) for m in stars.index[stars == extreme])
+        for extreme in (stars.max(), stars.min())
     )
     correct, message = judge_chart(
         answer,
@@ -531,8 +746,12 @@ def _(answer):
         y="stars",
         mark="line",
         tolerance=0,
-        what=f"the number of stars in each month of 2019: most in {most}, fewest in {fewest}. "
-        "Fewer people in a cell means more stars, so ask which programmes shrink or grow",
+        what=say(
+            f"the number of stars in each month of 2019: most in {most}, fewest in {fewest}. "
+            "Fewer people in a cell means more stars, so ask which programmes shrink or grow",
+            f"antallet stjerner i hver måned i 2019: flest i {most}, færrest i {fewest}. "
+            "Færre personer i en celle gir flere stjerner, så spør hvilke tiltak som krymper eller vokser",
+        ),
     )
     if correct:
         return True, message
@@ -540,9 +759,11 @@ def _(answer):
         answer, _stars_per_month_2019("size"), x="period", y="stars", mark="line", tolerance=0, title=False, axis_titles=False
     )
     if rows:
-        return False, (
+        return False, say(
             "the chart counts every participant number of each month, starred or not: add up the True/False "
-            "column `suppressed` (`.sum()`), not the rows (`.size()` or `count`)."
+            "column `suppressed` (`.sum()`), not the rows (`.size()` or `count`).",
+            "diagrammet teller alle deltakertallene i hver måned, prikket eller ikke: summer True/False-kolonnen "
+            "`suppressed` (`.sum()`), ikke radene (`.size()` eller `count`).",
         )
     parts = (
         data()[
@@ -555,9 +776,9 @@ def _(answer):
         .astype(float)
     )
     if judge_chart(answer, parts, x="period", y="stars", mark="line", tolerance=0, title=False, axis_titles=False)[0]:
-        return (
-            False,
+        return False, say(
             "that leaves out the rows whose status group is the total 'I alt': count every participant number of the table.",
+            "da utelater du radene der statusgruppen er summen 'I alt': tell alle deltakertallene i tabellen.",
         )
     return False, message
 
@@ -573,6 +794,8 @@ def _november(measure: str = "participants", **fixed) -> pd.Series:
     "03.1",
     hint="keep the jobseekers' rows of `groups` with `query(\"status_group == 'Arbeidssøkere på tiltak'\")`, "
     "then divide the Arbeidspraksis count by the jobseekers' total and multiply by 100.",
+    hint_nb="behold arbeidssøkernes rader i `groups` med `query(\"status_group == 'Arbeidssøkere på tiltak'\")`, "
+    "og del så tallet for Arbeidspraksis på arbeidssøkernes sum og gang med 100.",
 )
 def _(answer):
     jobseekers = _november(status_group="Arbeidssøkere på tiltak", programme_group=None)
@@ -582,16 +805,24 @@ def _(answer):
         answer,
         expected,
         0.05,
-        "of all jobseekers were on work practice",
+        say("of all jobseekers were on work practice", "av alle arbeidssøkerne var på arbeidspraksis"),
         unit=" %",
+        kind="percent",
         mistakes={
-            "that is the jobseekers' share of the work-practice group; the question asks for work practice's share of all jobseekers.": 100
-            * work_practice["Arbeidssøkere på tiltak"]
-            / work_practice[T],
-            "that is work practice's share of all participants; keep only the jobseekers' rows.": 100
-            * work_practice[T]
-            / _november()[T],
-            "give the share in per cent (multiply by 100), not as a fraction.": expected / 100,
+            say(
+                "that is the jobseekers' share of the work-practice group; the question asks for work practice's share of "
+                "all jobseekers.",
+                "det er arbeidssøkernes andel av gruppen Arbeidspraksis; oppgaven spør etter arbeidspraksisens andel av "
+                "alle arbeidssøkerne.",
+            ): 100 * work_practice["Arbeidssøkere på tiltak"] / work_practice[T],
+            say(
+                "that is work practice's share of all participants; keep only the jobseekers' rows.",
+                "det er arbeidspraksisens andel av alle deltakerne; behold bare arbeidssøkernes rader.",
+            ): 100 * work_practice[T] / _november()[T],
+            say(
+                "give the share in per cent (multiply by 100), not as a fraction.",
+                "oppgi andelen i prosent (gang med 100), ikke som brøk.",
+            ): expected / 100,
         },
     )
 
@@ -600,6 +831,8 @@ def _(answer):
     "03.2",
     hint="the group total (the 'I alt' programme row of Tilrettelegging) was computed before suppression: "
     "subtract the visible programmes from it, as for the training group.",
+    hint_nb="gruppesummen (tiltaksraden 'I alt' for Tilrettelegging) ble regnet ut før prikkingen: "
+    "trekk de synlige tiltakene fra den, som for opplæringsgruppen.",
 )
 def _(answer):
     rows = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), programme_group="Tilrettelegging", programme=None)
@@ -609,8 +842,12 @@ def _(answer):
     example = training.loc[training["programme"] == T, "value"].item() - training.loc[training["programme"] != T, "value"].sum()
     copied = (
         {
-            "that is what the training group's star hides (the worked example): do the same subtraction for "
-            "Tilrettelegging's rows.": example
+            say(
+                "that is what the training group's star hides (the worked example): do the same subtraction for "
+                "Tilrettelegging's rows.",
+                "det er det stjernen i opplæringsgruppen skjuler (eksempelet i teksten): gjør den samme subtraksjonen for "
+                "radene til Tilrettelegging.",
+            ): example
         }
         if example != expected
         else {}
@@ -619,12 +856,27 @@ def _(answer):
         answer,
         expected,
         0,
-        "hidden behind the star: the total minus the visible programmes",
+        say(
+            "hidden behind the star: the total minus the visible programmes",
+            "skjult bak stjernen: summen minus de synlige tiltakene",
+        ),
+        kind="number",
         mistakes={
             **copied,
-            "a star in this table hides 1 to 3 persons, never 0 (nobody is an empty cell): subtract the visible programmes from the group total.": 0,
-            "3 is only the largest value a star may hide; the group total tells you exactly.": 3 if expected != 3 else -1,
-            "that is the group total; subtract the visible programmes from it.": total,
+            say(
+                "a star in this table hides 1 to 3 persons, never 0 (nobody is an empty cell): subtract the visible "
+                "programmes from the group total.",
+                "en stjerne i denne tabellen skjuler 1 til 3 personer, aldri 0 (ingen deltakere gir en tom celle): trekk "
+                "de synlige tiltakene fra gruppesummen.",
+            ): 0,
+            say(
+                "3 is only the largest value a star may hide; the group total tells you exactly.",
+                "3 er bare det største en stjerne kan skjule; gruppesummen gir deg det nøyaktige tallet.",
+            ): 3 if expected != 3 else -1,
+            say(
+                "that is the group total; subtract the visible programmes from it.",
+                "det er gruppesummen; trekk de synlige tiltakene fra den.",
+            ): total,
         },
     )
 
@@ -633,6 +885,8 @@ def _(answer):
     "03.3",
     hint="keep the jobseekers' rows of `groups`, sort them by change_from_last_year_pct (largest first) and read "
     "change_from_last_year of the first row.",
+    hint_nb="behold arbeidssøkernes rader i `groups`, sorter dem etter change_from_last_year_pct (største først) og les "
+    "change_from_last_year i den første raden.",
 )
 def _(answer):
     one = (
@@ -649,15 +903,29 @@ def _(answer):
         answer,
         top["change_from_last_year"],
         0,
-        "persons: the rise behind the largest per cent",
+        say("persons: the rise behind the largest per cent", "personer: økningen bak den største prosenten"),
+        kind="persons",
         mistakes={
-            "that is the per cent; the question asks for the change in persons.": top["change_from_last_year_pct"],
-            "that group gained the most persons; the question asks for the group with the largest per cent rise.": most,
-            "that is the group's count in November 2016; give its change from November 2015.": top["participants"],
-            "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.": ranked.iloc[1][
-                "change_from_last_year"
-            ],
-            "that is the change for all status groups of that programme group; keep the jobseekers' rows only.": data()
+            say(
+                "that is the per cent; the question asks for the change in persons.",
+                "det er prosenten; oppgaven spør etter endringen i personer.",
+            ): top["change_from_last_year_pct"],
+            say(
+                "that group gained the most persons; the question asks for the group with the largest per cent rise.",
+                "den gruppen økte mest i personer; oppgaven spør etter gruppen med størst økning i prosent.",
+            ): most,
+            say(
+                "that is the group's count in November 2016; give its change from November 2015.",
+                "det er gruppens antall i november 2016; oppgi endringen fra november 2015.",
+            ): top["participants"],
+            say(
+                "that group has the second-largest per cent rise; sort by change_from_last_year_pct, largest first.",
+                "den gruppen har den nest største økningen i prosent; sorter etter change_from_last_year_pct, største først.",
+            ): ranked.iloc[1]["change_from_last_year"],
+            say(
+                "that is the change for all status groups of that programme group; keep the jobseekers' rows only.",
+                "det er endringen for alle statusgruppene i den tiltaksgruppen; behold bare arbeidssøkernes rader.",
+            ): data()
             .query(
                 "source == 'nav_tiltak_en_maaned_2016-11.txt' and programme == 'I alt' and status_group == 'I alt' and "
                 "programme_group == @top.name and measure == 'change_from_last_year'"
@@ -787,6 +1055,8 @@ def _judge_chart_forms(
     "03.4",
     hint="keep the jobseekers' rows of `sizes` with pandas (leave out a count of 0), then alt.Chart(rows).mark_bar() "
     "with the count on one axis and the group on the other; `sort=` on the group's axis orders the bars.",
+    hint_nb="behold arbeidssøkernes rader i `sizes` med pandas (utelat antall lik 0), og lag så alt.Chart(rows).mark_bar() "
+    "med antallet på den ene aksen og gruppen på den andre; `sort=` på gruppeaksen ordner søylene.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
@@ -797,14 +1067,21 @@ def _(answer):
 
     options = dict(x="group", y="participants", x_forms=_LABEL_FORMS, mark="bar", axis_titles=False)
     ok, message = _judge_chart_forms(
-        answer, table(counts[counts > 0]), what="the jobseekers on each programme group they use", **options
+        answer,
+        table(counts[counts > 0]),
+        what=say("the jobseekers on each programme group they use", "arbeidssøkerne i hver tiltaksgruppe de bruker"),
+        **options,
     )
     if not ok:
         trials = {
-            "leave out the groups where the jobseekers' count is 0: an empty cell in NAV's table, nobody uses them.": counts,
-            "those are all status groups together; keep only the jobseekers' rows (status_group 'Arbeidssøkere på tiltak').": _november(
-                programme_group=None
-            ).drop(T),
+            say(
+                "leave out the groups where the jobseekers' count is 0: an empty cell in NAV's table, nobody uses them.",
+                "utelat gruppene der arbeidssøkernes antall er 0: en tom celle i NAVs tabell, ingen bruker dem.",
+            ): counts,
+            say(
+                "those are all status groups together; keep only the jobseekers' rows (status_group 'Arbeidssøkere på tiltak').",
+                "det er alle statusgruppene sammen; behold bare arbeidssøkernes rader (status_group 'Arbeidssøkere på tiltak').",
+            ): _november(programme_group=None).drop(T),
         }
         for pointer, series in trials.items():
             if _judge_chart_forms(answer, table(series), title=False, **options)[0]:
@@ -812,12 +1089,15 @@ def _(answer):
         return False, message
     layer = _chart_layer(answer, ("bar",))
     if not _value_axis_titled(layer):
-        return (
-            False,
+        return False, say(
             "the bars are right; give the axis of the counts a title that says what is counted, and in which unit (title=...).",
+            "søylene er riktige; gi aksen med antallene en tittel som sier hva som telles, og i hvilken enhet (title=...).",
         )
     if not _largest_first(layer):
-        return False, "the bars are right; now order them, largest group at the top: `sort='-x'` on the axis of the groups."
+        return False, say(
+            "the bars are right; now order them, largest group at the top: `sort='-x'` on the axis of the groups.",
+            "søylene er riktige; ordne dem nå med den største gruppen øverst: `sort='-x'` på aksen med gruppene.",
+        )
     return True, message
 
 
@@ -858,17 +1138,24 @@ def _share_bounds(month: str, star_high: int = 3) -> pd.DataFrame:
     "04.1",
     hint="run women_bounds on the January rows (gender[gender['period'] == pd.Period('2021-01', 'M')]) and read "
     "share_low and share_high of your programme.",
+    hint_nb="kjør women_bounds på januarradene (gender[gender['period'] == pd.Period('2021-01', 'M')]) og les "
+    "share_low og share_high for tiltaket ditt.",
 )
 def _(answer):
     if not isinstance(answer, (tuple, list)) or len(answer) not in (2, 3):
-        return False, 'give a tuple: (programme, lowest share, highest share), for example ("Mentor", 40.1, 42.3).'
+        return False, say(
+            'give a tuple: (programme, lowest share, highest share), for example ("Mentor", 40.1, 42.3).',
+            'gi en tuple: (tiltak, laveste andel, høyeste andel), for eksempel ("Mentor", 40.1, 42.3).',
+        )
     name, bounds = answer[0], [answer[1], answer[-1]]
     january = _share_bounds("2021-01")
     found = [p for p in january.index if as_label(name) & label_names(p)]
     if not found:
-        return (
-            False,
-            f"{name!r} is not a programme of the 2021 table; use NAV's name as printed (the `programme` column) or its English gloss.",
+        return False, say(
+            f"{name!r} is not a programme of the 2021 table; use NAV's name as printed (the `programme` column) or its "
+            "English gloss.",
+            f"{name!r} er ikke et tiltak i 2021-tabellen; bruk NAVs navn slik det står (kolonnen `programme`) eller den "
+            "engelske oversettelsen.",
         )
     row, may, zero = (
         january.loc[found[0]],
@@ -876,9 +1163,9 @@ def _(answer):
         _share_bounds("2021-01", star_high=0).loc[found[0]],
     )
     if pd.isna(row["low"]):
-        return (
-            False,
+        return False, say(
             f"the total of {vocab.both(found[0])} is a star in January: no share can be computed. Pick another programme.",
+            f"summen for {found[0]} er en stjerne i januar: ingen andel kan regnes ut. Velg et annet tiltak.",
         )
     verdicts = [
         judge_number(
@@ -886,21 +1173,30 @@ def _(answer):
             expected,
             0.05,
             unit=" %",
+            kind="percent",
             mistakes={
-                "that is May; the question asks for January 2021.": may[end],
-                "you read every star as 0; a star hides 0 to 3 persons, so the highest possible share uses 3.": zero[end]
-                if zero[end] != row[end]
-                else -1,
-                "give the share in per cent (multiply by 100), not as a fraction.": expected / 100,
+                say("that is May; the question asks for January 2021.", "det er mai; oppgaven spør etter januar 2021."): may[end],
+                say(
+                    "you read every star as 0; a star hides 0 to 3 persons, so the highest possible share uses 3.",
+                    "du har lest hver stjerne som 0; en stjerne skjuler 0 til 3 personer, så den høyest mulige andelen bruker 3.",
+                ): zero[end] if zero[end] != row[end] else -1,
+                say(
+                    "give the share in per cent (multiply by 100), not as a fraction.",
+                    "oppgi andelen i prosent (gang med 100), ikke som brøk.",
+                ): expected / 100,
             },
         )
         for given, expected, end in zip(bounds, (row["low"], row["high"]), ("low", "high"))
     ]
     if all(ok for ok, _ in verdicts):
         exact = round(row["low"], 1) == round(row["high"], 1)
-        return True, f"{vocab.both(found[0])}, January 2021: women's share {row['low']:.1f}" + (
-            "" if exact else f"-{row['high']:.1f}"
-        ) + " %."
+        shares = number_text(row["low"], 1) + ("" if exact else f"–{number_text(row['high'], 1)}")
+        if language() == "en":  # the English text as it was written: '42.3-44.0 %'
+            shares = f"{row['low']:.1f}" + ("" if exact else f"-{row['high']:.1f}")
+        return True, say(
+            f"{vocab.both(found[0])}, January 2021: women's share {shares} %.",
+            f"{found[0]}, januar 2021: kvinneandelen er {shares} %.",
+        )
     return False, next(message for ok, message in verdicts if not ok)
 
 
@@ -908,6 +1204,8 @@ def _(answer):
     "04.2",
     hint="keep the rows with status_group 'I alt', programme_group 'Lønnstilskudd' and programme 'I alt' for January 2021, "
     "then take the value for Menn minus the value for Kvinner.",
+    hint_nb="behold radene med status_group 'I alt', programme_group 'Lønnstilskudd' og programme 'I alt' for januar 2021, "
+    "og ta så verdien for Menn minus verdien for Kvinner.",
 )
 def _(answer):
     def gap(month):
@@ -920,11 +1218,23 @@ def _(answer):
         abs(value) if value is not None else answer,
         expected,
         0,
-        "more men than women on wage subsidies in January 2021",
+        say(
+            "more men than women on wage subsidies in January 2021",
+            "flere menn enn kvinner på lønnstilskudd i januar 2021",
+        ),
+        kind="number",
         mistakes={
-            "that is May 2021; the question asks for January.": gap("2021-05")[0],
-            "that is the number of men; subtract the number of women.": rows["Menn"],
-            "that is the number of women; the question asks for men minus women.": rows["Kvinner"],
+            say("that is May 2021; the question asks for January.", "det er mai 2021; oppgaven spør etter januar."): gap(
+                "2021-05"
+            )[0],
+            say(
+                "that is the number of men; subtract the number of women.",
+                "det er antallet menn; trekk fra antallet kvinner.",
+            ): rows["Menn"],
+            say(
+                "that is the number of women; the question asks for men minus women.",
+                "det er antallet kvinner; oppgaven spør etter menn minus kvinner.",
+            ): rows["Kvinner"],
         },
     )
 
@@ -933,6 +1243,8 @@ def _(answer):
     "04.3",
     hint="look up what a star can hide in a time series (the note at the top of NAV's table, and 01 The definitions), "
     "then ask which statement the starred months alone can support.",
+    hint_nb="slå opp hva en stjerne kan skjule i en tidsserie (merknaden øverst i NAVs tabell, og notebooken «01 The definitions»), "
+    "og spør så hvilken påstand de prikkede månedene alene kan støtte.",
 )
 def _(answer):
     return choice(
@@ -940,17 +1252,30 @@ def _(answer):
         {
             "a": (
                 False,
-                "a star is not a zero: in a time series it hides 0, 1, 2 or 3 persons, so the table cannot say that nobody took part.",
+                say(
+                    "a star is not a zero: in a time series it hides 0, 1, 2 or 3 persons, so the table cannot say that "
+                    "nobody took part.",
+                    "en stjerne er ikke en null: i en tidsserie skjuler den 0, 1, 2 eller 3 personer, så tabellen kan ikke si "
+                    "at ingen deltok.",
+                ),
             ),
             "b": (
                 True,
-                "right: in a time series a star hides 0 to 3 persons, and a row keeps its place in months with nobody, so each "
-                "starred month held somewhere between none and three; the table alone cannot say which.",
+                say(
+                    "right: in a time series a star hides 0 to 3 persons, and a row keeps its place in months with nobody, "
+                    "so each starred month held somewhere between none and three; the table alone cannot say which.",
+                    "ja: i en tidsserie skjuler en stjerne 0 til 3 personer, og en rad beholder plassen sin i måneder uten "
+                    "deltakere, så hver prikket måned hadde et sted mellom null og tre; tabellen alene kan ikke si hvor mange.",
+                ),
             ),
             "c": (
                 False,
-                "1 to 3 is the rule of the one-month table of November 2016, where an empty cell means nobody; in a time "
-                "series a row keeps its place in months with nobody, so a star can also hide 0.",
+                say(
+                    "1 to 3 is the rule of the one-month table of November 2016, where an empty cell means nobody; in a "
+                    "time series a row keeps its place in months with nobody, so a star can also hide 0.",
+                    "1 til 3 er regelen i tabellen for én måned (november 2016), der en tom celle betyr ingen deltakere; i en "
+                    "tidsserie beholder en rad plassen sin i måneder uten deltakere, så en stjerne kan også skjule 0.",
+                ),
             ),
         },
     )
@@ -969,28 +1294,39 @@ def _group_gaps(month: str, status_group: str) -> pd.DataFrame:
     hint="keep the May 2021 rows of `gender` for Andre på tiltak whose programme is 'I alt' (the group rows), put women "
     "and men side by side with `pivot`, subtract, and draw one bar per group with mark_bar(); "
     "think about what a star should become.",
+    hint_nb="behold radene i `gender` for mai 2021 for Andre på tiltak der programme er 'I alt' (grupperadene), sett kvinner "
+    "og menn ved siden av hverandre med `pivot`, trekk fra, og tegn én søyle per gruppe med mark_bar(); "
+    "tenk over hva en stjerne bør bli.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
     expected = _group_gaps("2021-05", "Andre på tiltak")
     options = dict(x="group", y="gap", x_forms=_LABEL_FORMS, mark="bar", axis_titles=False)
-    ok, message = _judge_chart_forms(answer, expected, what="women minus men among other participants, May 2021", **options)
+    what = say("women minus men among other participants, May 2021", "kvinner minus menn blant andre deltakere, mai 2021")
+    ok, message = _judge_chart_forms(answer, expected, what=what, **options)
     if not ok:
         trials = {
-            "those are all status groups together (the chart above); keep the rows of Andre på tiltak.": _group_gaps(
-                "2021-05", T
-            ),
-            "the bars point the wrong way: the question asks for women minus men.": expected.assign(gap=-expected["gap"]),
-            "that is January 2021; the question asks for May.": _group_gaps("2021-01", "Andre på tiltak"),
+            say(
+                "those are all status groups together (the chart above); keep the rows of Andre på tiltak.",
+                "det er alle statusgruppene sammen (diagrammet over); behold radene for Andre på tiltak.",
+            ): _group_gaps("2021-05", T),
+            say(
+                "the bars point the wrong way: the question asks for women minus men.",
+                "søylene peker feil vei: oppgaven spør etter kvinner minus menn.",
+            ): expected.assign(gap=-expected["gap"]),
+            say(
+                "that is January 2021; the question asks for May.",
+                "det er januar 2021; oppgaven spør etter mai.",
+            ): _group_gaps("2021-01", "Andre på tiltak"),
         }
         for pointer, table in trials.items():
             if _judge_chart_forms(answer, table, title=False, **options)[0]:
                 return False, pointer
         return False, message
     if not _value_axis_titled(_chart_layer(answer, ("bar",))):
-        return (
-            False,
+        return False, say(
             "the bars are right; give the axis of the differences a title that says what it measures, in persons (title=...).",
+            "søylene er riktige; gi aksen med differansene en tittel som sier hva den måler, i personer (title=...).",
         )
     return True, message
 
@@ -1017,6 +1353,9 @@ def _fall_by_age() -> tuple[pd.Series, float]:
     hint="select the jobseekers' rows from `groups` as the first cell selected `ages` (status_group == "
     "'Arbeidssøkere på tiltak'), `pivot` them, divide each row by its mean as for `status`, and read "
     "row '19 år og under', column 7.",
+    hint_nb="velg arbeidssøkernes rader fra `groups` slik den første cellen valgte `ages` (status_group == "
+    "'Arbeidssøkere på tiltak'), `pivot` dem, del hver rad på gjennomsnittet sitt som for `status`, og les "
+    "rad '19 år og under', kolonne 7.",
 )
 def _(answer):
     young = _ages_2019("Arbeidssøkere på tiltak").loc["19 år og under"]
@@ -1025,17 +1364,26 @@ def _(answer):
         answer,
         100 * young[7] / young.mean(),
         0.06,
-        "is July's index for jobseekers aged 19 and under",
+        say(
+            "is July's index for jobseekers aged 19 and under",
+            "er sesongindeksen for juli for arbeidssøkere på 19 år og under",
+        ),
+        kind="index",
         mistakes={
-            "that is the index of all status groups (the heatmap): keep only the jobseekers' rows.": 100
-            * everyone[7]
-            / everyone.mean(),
-            "you divided by the year's highest month; the index divides by the mean of the 12 months.": 100
-            * young[7]
-            / young.max(),
-            "that is a ratio: multiply by 100 for the index.": young[7] / young.mean(),
-            "that is June: July is column 7.": 100 * young[6] / young.mean(),
-            "that is August: July is column 7.": 100 * young[8] / young.mean(),
+            say(
+                "that is the index of all status groups (the heatmap): keep only the jobseekers' rows.",
+                "det er indeksen for alle statusgruppene (varmekartet): behold bare arbeidssøkernes rader.",
+            ): 100 * everyone[7] / everyone.mean(),
+            say(
+                "you divided by the year's highest month; the index divides by the mean of the 12 months.",
+                "du delte på årets høyeste måned; indeksen deler på gjennomsnittet av de 12 månedene.",
+            ): 100 * young[7] / young.max(),
+            say(
+                "that is a ratio: multiply by 100 for the index.",
+                "det er et forholdstall: gang med 100 for å få indeksen.",
+            ): young[7] / young.mean(),
+            say("that is June: July is column 7.", "det er juni: juli er kolonne 7."): 100 * young[6] / young.mean(),
+            say("that is August: July is column 7.", "det er august: juli er kolonne 7."): 100 * young[8] / young.mean(),
         },
     )
 
@@ -1044,6 +1392,8 @@ def _(answer):
     "05.2",
     hint="an age group's part of the fall is its count in the peak month minus its count in July (columns "
     "`peak` and `trough` of `ages`); compare it with `fall`, the fall of the total.",
+    hint_nb="en aldersgruppes del av nedgangen er antallet i toppmåneden minus antallet i juli (kolonnene "
+    "`peak` og `trough` i `ages`); sammenlign den med `fall`, nedgangen i summen.",
 )
 def _(answer):
     by_age, fall = _fall_by_age()
@@ -1053,22 +1403,35 @@ def _(answer):
         answer,
         100 * young / fall,
         0.05,
-        "of the fall came from ages 19 and under",
+        say("of the fall came from ages 19 and under", "av nedgangen kom fra dem på 19 år og under"),
         unit=" %",
+        kind="change",  # as the English words read it ('fall'): a change, not a share
         mistakes={
-            "that is the number of persons: divide it by the total fall (`fall`) and multiply by 100.": young,
-            "that is the group's fall relative to its own March count; divide by the fall of the total instead.": 100
-            * young
-            / counts[3],
-            "that is a share between 0 and 1: multiply by 100 for per cent.": young / fall,
-            "you used the group's own highest month; use the total's peak month (`peak`) for every age group.": 100
-            * (counts.max() - counts[7])
-            / fall,
+            say(
+                "that is the number of persons: divide it by the total fall (`fall`) and multiply by 100.",
+                "det er antallet personer: del det på hele nedgangen (`fall`) og gang med 100.",
+            ): young,
+            say(
+                "that is the group's fall relative to its own March count; divide by the fall of the total instead.",
+                "det er gruppens nedgang målt mot dens eget antall i mars; del heller på nedgangen i summen.",
+            ): 100 * young / counts[3],
+            say(
+                "that is a share between 0 and 1: multiply by 100 for per cent.",
+                "det er en andel mellom 0 og 1: gang med 100 for å få prosent.",
+            ): young / fall,
+            say(
+                "you used the group's own highest month; use the total's peak month (`peak`) for every age group.",
+                "du brukte gruppens egen høyeste måned; bruk toppmåneden for summen (`peak`) for alle aldersgruppene.",
+            ): 100 * (counts.max() - counts[7]) / fall,
         },
     )
 
 
-@exercise("05.3", hint="compute the fall in persons for every age group at once, as in 05.2, and find the largest (`idxmax`).")
+@exercise(
+    "05.3",
+    hint="compute the fall in persons for every age group at once, as in 05.2, and find the largest (`idxmax`).",
+    hint_nb="regn ut nedgangen i personer for alle aldersgruppene på én gang, som i 05.2, og finn den største (`idxmax`).",
+)
 def _(answer):
     by_age, _ = _fall_by_age()
     ranked = by_age.sort_values(ascending=False)
@@ -1076,8 +1439,15 @@ def _(answer):
         answer,
         ranked.index[0],
         mistakes={
-            "the youngest dip deepest relative to their size (the index), but they are few: count the persons, March minus July.": "19 år og under",
-            f"{ranked.index[1]} gives the second most persons; compare again.": ranked.index[1],
+            say(
+                "the youngest dip deepest relative to their size (the index), but they are few: count the persons, March "
+                "minus July.",
+                "de yngste faller dypest i forhold til størrelsen sin (indeksen), men de er få: tell personer, mars minus juli.",
+            ): "19 år og under",
+            say(
+                f"{ranked.index[1]} gives the second most persons; compare again.",
+                f"{ranked.index[1]} gir nest flest personer; sammenlign en gang til.",
+            ): ranked.index[1],
         },
     )
 
@@ -1102,6 +1472,9 @@ def _young_index(age_group: str = "19 år og under") -> pd.DataFrame:
     hint="select the rows of ages 19 and under for each status group from `groups` (programme_group 'I alt'), pivot "
     "them as for `status`, divide each row by its mean, then `stack()` and `reset_index()` for one row per point; "
     "one line per status group is `color=`.",
+    hint_nb="velg radene for 19 år og under for hver statusgruppe fra `groups` (programme_group 'I alt'), pivoter "
+    "dem som for `status`, del hver rad på gjennomsnittet sitt, og bruk så `stack()` og `reset_index()` for én rad per "
+    "punkt; én linje per statusgruppe får du med `color=`.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
@@ -1110,7 +1483,13 @@ def _(answer):
         x="month", y="index", color="status_group", x_forms=_MONTH_FORMS, color_forms=_LABEL_FORMS, mark="line", tolerance=0.06
     )
     ok, message = _judge_chart_forms(
-        answer, expected, what="the yearly rhythm of ages 19 and under in each status group", **options
+        answer,
+        expected,
+        what=say(
+            "the yearly rhythm of ages 19 and under in each status group",
+            "årsrytmen for dem på 19 år og under i hver statusgruppe",
+        ),
+        **options,
     )
     if ok:
         return ok, message
@@ -1119,8 +1498,14 @@ def _(answer):
         ["month", "status_group", "index"]
     ]
     trials = {
-        "those are every age group's indexes together; keep age_group '19 år og under'.": _young_index(T),
-        "those are the counts; divide each status group's row by its own mean and multiply by 100.": counts,
+        say(
+            "those are every age group's indexes together; keep age_group '19 år og under'.",
+            "det er indeksene for alle aldersgruppene sammen; behold age_group '19 år og under'.",
+        ): _young_index(T),
+        say(
+            "those are the counts; divide each status group's row by its own mean and multiply by 100.",
+            "det er antallene; del hver statusgruppes rad på dens eget gjennomsnitt og gang med 100.",
+        ): counts,
     }
     for pointer, table in trials.items():
         if _judge_chart_forms(answer, table, title=False, axis_titles=False, **{**options, "tolerance": 0.5})[0]:
@@ -1140,6 +1525,8 @@ def _audit_wide(n: int) -> pd.DataFrame:
     "06.1",
     hint="keep the rows of Tabell 4 whose measure is 'accounts', index them by scheme, and divide the row of "
     "Arbeidspraksis i skjermet virksomhet by the sum of all rows.",
+    hint_nb="behold radene i Tabell 4 der measure er 'accounts', sett scheme som indeks, og del raden for "
+    "Arbeidspraksis i skjermet virksomhet på summen av alle radene.",
 )
 def _(answer):
     from . import audit
@@ -1153,36 +1540,64 @@ def _(answer):
         answer,
         expected,
         0.15,
-        "of the nine programmes' accounts in 2016 went to APS",
+        say("of the nine programmes' accounts in 2016 went to APS", "av regnskapet for de ni tiltakene i 2016 gikk til APS"),
         unit=" %",
+        kind="percent",
         mistakes={
-            f"that is the report's share of all programme spending (line {report['line']}); the question asks for the nine programmes "
-            "of Tabell 4 only": report["value"],
-            "that is APS's share of the participants per month; use the accounts": participants,
-            "give a share in per cent (multiply the fraction by 100)": expected / 100,
+            say(
+                f"that is the report's share of all programme spending (line {report['line']}); the question asks for the "
+                "nine programmes of Tabell 4 only",
+                f"det er rapportens andel av alle utgiftene til tiltak (linje {report['line']}); oppgaven spør bare etter de "
+                "ni tiltakene i Tabell 4",
+            ): report["value"],
+            say(
+                "that is APS's share of the participants per month; use the accounts",
+                "det er APS' andel av deltakerne per måned; bruk regnskapstallene",
+            ): participants,
+            say(
+                "give a share in per cent (multiply the fraction by 100)",
+                "oppgi andelen i prosent (gang brøken med 100)",
+            ): expected / 100,
         },
     )
 
 
-@exercise("06.2", hint="think about who is counted, and what would have happened without the programme.")
+@exercise(
+    "06.2",
+    hint="think about who is counted, and what would have happened without the programme.",
+    hint_nb="tenk over hvem som telles, og hva som ville ha skjedd uten tiltaket.",
+)
 def _(answer):
     return choice(
         answer,
         {
             "a": (
                 False,
-                "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job before they "
-                "started, and some would have found one anyway; there is no comparison group.",
+                say(
+                    "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job "
+                    "before they started, and some would have found one anyway; there is no comparison group.",
+                    "ikke helt: en statistikk over overgang til arbeid kan ikke vise hva tiltaket førte til. Noen hadde jobb "
+                    "før de begynte, og noen ville fått jobb uansett; det finnes ingen sammenligningsgruppe.",
+                ),
             ),
             "b": (
                 False,
-                "not quite: the share says nothing about who was chosen for a programme. Whether NAV picked people closer to work "
-                "is a question of selection, which this statistic cannot answer either way.",
+                say(
+                    "not quite: the share says nothing about who was chosen for a programme. Whether NAV picked people closer "
+                    "to work is a question of selection, which this statistic cannot answer either way.",
+                    "ikke helt: andelen sier ingenting om hvem som ble valgt ut til et tiltak. Om NAV valgte folk som sto "
+                    "nærmere arbeid, er et spørsmål om seleksjon, som denne statistikken ikke kan svare på, verken den ene "
+                    "eller den andre veien.",
+                ),
             ),
             "c": (
                 True,
-                "the statistic counts who is registered in work after leaving a programme. It includes people who already had a "
-                "job and people who would have found one anyway, so it describes outcomes, not effects.",
+                say(
+                    "the statistic counts who is registered in work after leaving a programme. It includes people who "
+                    "already had a job and people who would have found one anyway, so it describes outcomes, not effects.",
+                    "statistikken teller hvem som er registrert i arbeid etter å ha gått ut av et tiltak. Den tar med folk som "
+                    "allerede hadde jobb og folk som ville fått jobb uansett, så den beskriver utfall, ikke effekter.",
+                ),
             ),
         },
     )
@@ -1192,6 +1607,8 @@ def _(answer):
     "06.3",
     hint="pivot Tabell 7 so that mean and median are columns, as waiting_rows does, subtract the median "
     "from the mean and take the largest value with .max().",
+    hint_nb="pivoter Tabell 7 slik at mean og median blir kolonner, som waiting_rows gjør, trekk medianen "
+    "fra gjennomsnittet og ta den største verdien med .max().",
 )
 def _(answer):
     gaps = {n: _audit_wide(n)["mean"] - _audit_wide(n)["median"] for n in (6, 7)}
@@ -1200,14 +1617,25 @@ def _(answer):
         answer,
         gaps[7].max(),
         0.05,
-        "(the largest mean-minus-median gap in Tabell 7)",
-        unit=" months",
+        say(
+            "(the largest mean-minus-median gap in Tabell 7)",
+            "(den største forskjellen mellom gjennomsnitt og median i Tabell 7)",
+        ),
+        unit=say(" months", " måneder"),
+        kind="months",
         mistakes={
-            "that is the largest gap in Tabell 6 (waiting for a programme only); use Tabell 7": gaps[6].max(),
-            "that is the gap of the programme with the longest mean wait; compare the gaps of all programmes": gaps[7][
-                longest_mean
-            ],
-            "subtract the median from the mean, not the other way round": -gaps[7].max(),
+            say(
+                "that is the largest gap in Tabell 6 (waiting for a programme only); use Tabell 7",
+                "det er den største forskjellen i Tabell 6 (bare venting på tiltak); bruk Tabell 7",
+            ): gaps[6].max(),
+            say(
+                "that is the gap of the programme with the longest mean wait; compare the gaps of all programmes",
+                "det er forskjellen for tiltaket med lengst gjennomsnittlig ventetid; sammenlign forskjellene for alle tiltakene",
+            ): gaps[7][longest_mean],
+            say(
+                "subtract the median from the mean, not the other way round",
+                "trekk medianen fra gjennomsnittet, ikke omvendt",
+            ): -gaps[7].max(),
         },
     )
 
@@ -1217,6 +1645,9 @@ def _(answer):
     hint="`plans.query(\"status_group_en == 'jobseekers' and year != @audit.INFLATED_YEAR\")`, then "
     '`alt.Chart(...).mark_line().encode(x=alt.X("year:O", title=...), y=alt.Y("share_without_plan:Q", title=...))` '
     "and `.properties(title=...)`.",
+    hint_nb="`plans.query(\"status_group_en == 'jobseekers' and year != @audit.INFLATED_YEAR\")`, og så "
+    '`alt.Chart(...).mark_line().encode(x=alt.X("year:O", title=...), y=alt.Y("share_without_plan:Q", title=...))` '
+    "og `.properties(title=...)`.",
 )
 def _(answer):
     from . import audit
@@ -1224,30 +1655,38 @@ def _(answer):
     shares = pd.concat([audit.load_audit_table(1), audit.load_audit_table(2)]).query("measure == 'share_without_plan'")
     by_group = {g: rows.set_index("year")["value"] for g, rows in shares.groupby("status_group_en")}
     comparable = by_group["jobseekers"].drop(audit.INFLATED_YEAR)
+    year = audit.INFLATED_YEAR
     probes = {
-        f"the line still has {audit.INFLATED_YEAR}, which is artificially large (note under Tabell 2): leave that year out.": by_group[
-            "jobseekers"
-        ],
-        "that line is people with reduced work capacity (Tabell 1): keep the jobseekers.": by_group["reduced work capacity"].drop(
-            audit.INFLATED_YEAR
-        ),
-        f"that line is people with reduced work capacity (Tabell 1), with {audit.INFLATED_YEAR}: keep the jobseekers, and leave "
-        f"{audit.INFLATED_YEAR} out.": by_group["reduced work capacity"],
+        say(
+            f"the line still has {year}, which is artificially large (note under Tabell 2): leave that year out.",
+            f"linjen har fortsatt med {year}, som er kunstig høyt (merknaden under Tabell 2): utelat det året.",
+        ): by_group["jobseekers"],
+        say(
+            "that line is people with reduced work capacity (Tabell 1): keep the jobseekers.",
+            "den linjen er personer med nedsatt arbeidsevne (Tabell 1): behold arbeidssøkerne.",
+        ): by_group["reduced work capacity"].drop(year),
+        say(
+            f"that line is people with reduced work capacity (Tabell 1), with {year}: keep the jobseekers, and leave {year} out.",
+            f"den linjen er personer med nedsatt arbeidsevne (Tabell 1), med {year}: behold arbeidssøkerne, og utelat {year}.",
+        ): by_group["reduced work capacity"],
     }
     for pointer, series in probes.items():
         if _judge_years(answer, series, title=False, axis_titles=False)[0]:
             return False, pointer
+    years = f"{comparable.index.min()}-{comparable.index.max()}"
     return _judge_years(
-        answer, comparable, what=f"the jobseekers' share without a plan, {comparable.index.min()}-{comparable.index.max()}"
+        answer,
+        comparable,
+        what=say(f"the jobseekers' share without a plan, {years}", f"andelen arbeidssøkere uten plan, {years}"),
     )
 
 
 def _judge_years(answer: object, shares: pd.Series, **options) -> tuple[bool, str]:
     """judge_chart for a series by year, whether the chart has the years as numbers or as text ("2011")."""
     ok, message = judge_chart(answer, shares, x="year", y="share", mark="line", tolerance=0.05, **options)
-    if not ok and "none of the asked points" in message:
+    if not ok and message.startswith(_NONE_DRAWN):
         as_text = judge_chart(answer, shares.rename(index=str), x="year", y="share", mark="line", tolerance=0.05, **options)
-        if as_text[0] or "none of the asked points" not in as_text[1]:
+        if as_text[0] or not as_text[1].startswith(_NONE_DRAWN):
             return as_text
     return ok, message
 
@@ -1265,50 +1704,98 @@ def _group_07(month: str, group: str) -> pd.Series:
     "07.1",
     hint="filter the crosswalk to programme_group 'Helsemessig utredning/behandling' and read the relation and "
     "successor of its rows.",
+    hint_nb="filtrer koblingstabellen (crosswalk) til programme_group 'Helsemessig utredning/behandling' og les relation og "
+    "successor i radene.",
 )
 def _(answer):
     health = _group_07("2016-11", "Helsemessig utredning/behandling")
-    facts = (
-        f"the group had {health[T]:,} participants in November 2016 ({health['Andre på tiltak']:,} of them other participants, "
-        "Andre på tiltak); the crosswalk marks both its programmes 'ended', with no successor"
+    everyone, others = number_text(health[T]), number_text(health["Andre på tiltak"])
+    facts = say(
+        f"the group had {everyone} participants in November 2016 ({others} of them other participants, "
+        "Andre på tiltak); the crosswalk marks both its programmes 'ended', with no successor",
+        f"gruppen hadde {everyone} deltakere i november 2016 ({others} av dem i Andre på tiltak); koblingstabellen "
+        "merker begge tiltakene i gruppen som avsluttet ('ended'), uten etterfølger",
     )
     explain = {
-        "a": "not so: the tables count people on programmes, not where they go afterwards; nothing here says they found work.",
-        "b": f"no source and no table shows a transfer: {facts}. A move to another group is a guess, not a reading.",
-        "c": f"{facts}, and no table after 2016 prints the group. Where its participants went is not shown, so its absence is "
-        "neither a measured fall nor a known move.",
-        "d": "not so: a suppressed cell is printed as '*' and its row stays in the table. Here the group has no line at all.",
+        "a": say(
+            "not so: the tables count people on programmes, not where they go afterwards; nothing here says they found work.",
+            "nei: tabellene teller personer på tiltak, ikke hvor de går etterpå; ingenting her sier at de fikk jobb.",
+        ),
+        "b": say(
+            f"no source and no table shows a transfer: {facts}. A move to another group is a guess, not a reading.",
+            f"ingen kilde og ingen tabell viser en overføring: {facts}. En flytting til en annen gruppe er en gjetning, "
+            "ikke noe tabellen viser.",
+        ),
+        "c": say(
+            f"{facts}, and no table after 2016 prints the group. Where its participants went is not shown, so its absence "
+            "is neither a measured fall nor a known move.",
+            f"{facts}, og ingen tabell etter 2016 viser gruppen. Hvor deltakerne ble av, vises ikke, så at gruppen mangler, "
+            "er verken en målt nedgang eller en kjent flytting.",
+        ),
+        "d": say(
+            "not so: a suppressed cell is printed as '*' and its row stays in the table. Here the group has no line at all.",
+            "nei: en prikket celle vises som '*', og raden blir stående i tabellen. Her har gruppen ingen linje i det hele tatt.",
+        ),
     }
+    for letter, explanation in explain.items():  # this check reads the letter itself: note its options for recording()
+        record("choice", letter, explanation)
     choice = str(answer).strip().lower().strip("() .")
-    return (choice == "c", explain[choice]) if choice in explain else (False, "answer 'a', 'b', 'c' or 'd'.")
+    return (
+        (choice == "c", explain[choice])
+        if choice in explain
+        else (False, say("answer 'a', 'b', 'c' or 'd'.", "svar 'a', 'b', 'c' eller 'd'."))
+    )
 
 
 @exercise(
     "07.2",
     hint="all_status_groups(counts) gives one row per month, programme group and programme; take the rows "
     "('2019-05', 'Lønnstilskudd', 'I alt') and ('2021-05', 'Lønnstilskudd', 'I alt') and subtract.",
+    hint_nb="all_status_groups(counts) gir én rad per måned, tiltaksgruppe og tiltak; ta radene "
+    "('2019-05', 'Lønnstilskudd', 'I alt') og ('2021-05', 'Lønnstilskudd', 'I alt') og trekk den ene fra den andre.",
 )
 def _(answer):
     before, after = _group_07("2019-05", "Lønnstilskudd"), _group_07("2021-05", "Lønnstilskudd")
     parts = before.drop(T, errors="ignore")
     expected = after[T] - parts.sum()
     mistakes = {
-        f"that is the change for {vocab.both(s)} only; add the three status groups": after[s] - parts[s] for s in parts.index
+        say(
+            f"that is the change for {vocab.both(s)} only; add the three status groups",
+            f"det er endringen bare for {s}; legg sammen de tre statusgruppene",
+        ): after[s] - parts[s]
+        for s in parts.index
     }
     mistakes |= {
-        f"for May 2019 that takes {vocab.both(s)} only; add the three status groups": after[T] - parts[s] for s in parts.index
+        say(
+            f"for May 2019 that takes {vocab.both(s)} only; add the three status groups",
+            f"for mai 2019 tar du da bare med {s}; legg sammen de tre statusgruppene",
+        ): after[T] - parts[s]
+        for s in parts.index
     }
     mistakes |= {
-        "the size is right but the sign is not: the group was larger in May 2021, so the change is positive": -expected,
-        "May 2019 is counted twice: the 2019 table also breaks the groups down by age; keep age_group 'I alt' only": after[T]
-        - 2 * parts.sum(),
-        "May 2021 is counted twice: its 'I alt' line already holds the three status groups": 2 * after[T] - parts.sum(),
+        say(
+            "the size is right but the sign is not: the group was larger in May 2021, so the change is positive",
+            "størrelsen er riktig, men ikke fortegnet: gruppen var større i mai 2021, så endringen er positiv",
+        ): -expected,
+        say(
+            "May 2019 is counted twice: the 2019 table also breaks the groups down by age; keep age_group 'I alt' only",
+            "mai 2019 er telt to ganger: 2019-tabellen deler også gruppene opp etter alder; behold bare age_group 'I alt'",
+        ): after[T] - 2 * parts.sum(),
+        say(
+            "May 2021 is counted twice: its 'I alt' line already holds the three status groups",
+            "mai 2021 er telt to ganger: linjen 'I alt' inneholder allerede de tre statusgruppene",
+        ): 2 * after[T] - parts.sum(),
     }
+    may_2021, may_2019 = number_text(after[T]), number_text(parts.sum())
     return judge_number(
         answer,
         expected,
         0,
-        f"persons: {after[T]:,} in May 2021 against {parts.sum():,} in May 2019 (the three status groups added up)",
+        say(
+            f"persons: {may_2021} in May 2021 against {may_2019} in May 2019 (the three status groups added up)",
+            f"personer: {may_2021} i mai 2021 mot {may_2019} i mai 2019 (de tre statusgruppene lagt sammen)",
+        ),
+        kind="persons",
         mistakes=mistakes,
     )
 
@@ -1333,6 +1820,9 @@ def _gaps_07(status_group: str) -> pd.DataFrame:
     hint="in `side_by_side`, keep status_group 'Nedsatt arbeidsevne, på tiltak' and leave out programme_group 'I alt'; "
     "add a column 100 * (value_nav / value_audit - 1); keep value_audit >= 1000; take `idxmax()` of the new column "
     "with programme_group as the index.",
+    hint_nb="behold status_group 'Nedsatt arbeidsevne, på tiltak' i `side_by_side` og utelat programme_group 'I alt'; "
+    "legg til en kolonne 100 * (value_nav / value_audit - 1); behold value_audit >= 1000; ta `idxmax()` av den nye "
+    "kolonnen med programme_group som indeks.",
 )
 def _(answer):
     reduced = _gaps_07("Nedsatt arbeidsevne, på tiltak")
@@ -1343,21 +1833,45 @@ def _(answer):
     jobseekers = _gaps_07("Arbeidssøkere på tiltak")
     mistakes = {}
     if small != expected:
+        few = number_text(reduced.loc[small, "audit"])
         mistakes[
-            f"that group has the largest gap, but fewer than a thousand participants in the audit's average "
-            f"({reduced.loc[small, 'audit']:,.0f}): keep the groups with at least a thousand."
+            say(
+                f"that group has the largest gap, but fewer than a thousand participants in the audit's average "
+                f"({few}): keep the groups with at least a thousand.",
+                f"den gruppen har størst avvik, men færre enn tusen deltakere i Riksrevisjonens gjennomsnitt "
+                f"({few}): behold gruppene med minst tusen.",
+            )
         ] = small
     if persons != expected:
-        mistakes["that group is furthest above in persons; the question asks for per cent of the audit's average."] = persons
-    mistakes["that group is the closest (the smallest gap): take the largest, `idxmax()`."] = large["gap"].idxmin()
+        mistakes[
+            say(
+                "that group is furthest above in persons; the question asks for per cent of the audit's average.",
+                "den gruppen ligger mest over i personer; oppgaven spør etter prosent av Riksrevisjonens gjennomsnitt.",
+            )
+        ] = persons
+    mistakes[
+        say(
+            "that group is the closest (the smallest gap): take the largest, `idxmax()`.",
+            "den gruppen ligger nærmest (minst avvik): ta det største, `idxmax()`.",
+        )
+    ] = large["gap"].idxmin()
     js_large = jobseekers[jobseekers["audit"] >= 1000]["gap"].idxmax()
     if js_large not in (expected, *mistakes.values()):
-        mistakes["that is the jobseekers' largest gap: keep the rows of Nedsatt arbeidsevne, på tiltak."] = js_large
+        mistakes[
+            say(
+                "that is the jobseekers' largest gap: keep the rows of Nedsatt arbeidsevne, på tiltak.",
+                "det er arbeidssøkernes største avvik: behold radene for Nedsatt arbeidsevne, på tiltak.",
+            )
+        ] = js_large
     if isinstance(answer, str) and any(f"{name}stiltak" == fold(expected) for name in as_label(answer)):
         answer = expected  # "Avklaring" for the group Avklaringstiltak, as Tabell 3 and NAV's programmes shorten it
     ok, message = judge_label(answer, expected, mistakes=mistakes)
     if ok:
-        message += f" NAV's November 2016 count is {large.loc[expected, 'gap']:.1f} % above the audit's 2016 average there."
+        gap = large.loc[expected, "gap"]
+        message += say(
+            f" NAV's November 2016 count is {gap:.1f} % above the audit's 2016 average there.",
+            f" NAVs tall for november 2016 ligger der {number_text(gap, 1)} % over Riksrevisjonens gjennomsnitt for 2016.",
+        )
     return ok, message
 
 
@@ -1366,6 +1880,9 @@ def _(answer):
     hint="`side_by_side.query(\"status_group == 'Arbeidssøkere på tiltak' and programme_group != 'I alt'\")`, add "
     '`gap_pct = 100 * (value_nav / value_audit - 1)`, then `alt.Chart(...).mark_bar().encode(x=alt.X("gap_pct:Q", '
     'title=...), y=alt.Y("programme_group:N", title=...))` and `.properties(title=...)`.',
+    hint_nb="`side_by_side.query(\"status_group == 'Arbeidssøkere på tiltak' and programme_group != 'I alt'\")`, legg til "
+    '`gap_pct = 100 * (value_nav / value_audit - 1)`, og så `alt.Chart(...).mark_bar().encode(x=alt.X("gap_pct:Q", '
+    'title=...), y=alt.Y("programme_group:N", title=...))` og `.properties(title=...)`.',
 )
 def _(answer):
     jobseekers = _gaps_07("Arbeidssøkere på tiltak")
@@ -1375,19 +1892,30 @@ def _(answer):
     audit_total = load_audit_table(3).query("is_total and year == 2016 and status_group_en == 'jobseekers'")["value"].item()
     with_total = pd.concat([jobseekers["gap"], pd.Series({T: 100 * (totals["Arbeidssøkere på tiltak"] / audit_total - 1)})])
     probes = {
-        "that chart has a bar for the total, 'I alt': leave it out, so that every bar is a programme group.": with_total,
-        "those bars are people with reduced work capacity: keep the rows of Arbeidssøkere på tiltak.": _gaps_07(
-            "Nedsatt arbeidsevne, på tiltak"
-        )["gap"],
-        "those bars are the difference in persons: divide by the audit's average (value_audit), subtract 1 and multiply by 100.": jobseekers[
-            "difference"
-        ],
-        "those bars are NAV's count as a share of the audit's average (about 120 %): subtract 100, so that a bar shows how far above it is.": jobseekers[
-            "gap"
-        ]
-        + 100,
-        "those bars divide by NAV's count: the gap is measured from the audit's average (value_audit).": 100
-        * (1 - jobseekers["audit"] / jobseekers["nav"]),
+        say(
+            "that chart has a bar for the total, 'I alt': leave it out, so that every bar is a programme group.",
+            "diagrammet har en søyle for summen, 'I alt': utelat den, så hver søyle er en tiltaksgruppe.",
+        ): with_total,
+        say(
+            "those bars are people with reduced work capacity: keep the rows of Arbeidssøkere på tiltak.",
+            "de søylene er personer med nedsatt arbeidsevne: behold radene for Arbeidssøkere på tiltak.",
+        ): _gaps_07("Nedsatt arbeidsevne, på tiltak")["gap"],
+        say(
+            "those bars are the difference in persons: divide by the audit's average (value_audit), subtract 1 and "
+            "multiply by 100.",
+            "de søylene er forskjellen i personer: del på Riksrevisjonens gjennomsnitt (value_audit), trekk fra 1 og gang "
+            "med 100.",
+        ): jobseekers["difference"],
+        say(
+            "those bars are NAV's count as a share of the audit's average (about 120 %): subtract 100, so that a bar shows "
+            "how far above it is.",
+            "de søylene er NAVs tall som andel av Riksrevisjonens gjennomsnitt (rundt 120 %): trekk fra 100, så søylen "
+            "viser hvor langt over det ligger.",
+        ): jobseekers["gap"] + 100,
+        say(
+            "those bars divide by NAV's count: the gap is measured from the audit's average (value_audit).",
+            "de søylene deler på NAVs tall: avviket måles fra Riksrevisjonens gjennomsnitt (value_audit).",
+        ): 100 * (1 - jobseekers["audit"] / jobseekers["nav"]),
     }
     for pointer, series in probes.items():
         if judge_chart(answer, series, x="group", y="gap", mark="bar", tolerance=0.05, title=False, axis_titles=False)[0]:
@@ -1399,7 +1927,10 @@ def _(answer):
         y="gap",
         mark="bar",
         tolerance=0.05,
-        what="the jobseekers' gap in per cent for each programme group",
+        what=say(
+            "the jobseekers' gap in per cent for each programme group",
+            "arbeidssøkernes avvik i prosent for hver tiltaksgruppe",
+        ),
     )
 
 
@@ -1434,6 +1965,8 @@ def _by_group_08() -> pd.DataFrame:
     "08.1",
     hint='copy the two lines that made `trend` and `ratio` for the total, with `by_status["Nedsatt arbeidsevne, på tiltak"]` '
     'in place of `total`; then take the value for "2024-07".',
+    hint_nb='kopier de to linjene som laget `trend` og `ratio` for summen, med `by_status["Nedsatt arbeidsevne, på tiltak"]` '
+    'i stedet for `total`; ta så verdien for "2024-07".',
 )
 def _(answer):
     reduced = _by_status()["Nedsatt arbeidsevne, på tiltak"]
@@ -1444,30 +1977,52 @@ def _(answer):
         answer,
         expected,
         0.001,
-        "is July 2024's seasonal ratio",
+        say("is July 2024's seasonal ratio", "er sesongforholdet for juli 2024"),
         kind="ratio",
         mistakes={
-            "that is the ratio of all three status groups together: use the reduced-work-capacity column.": (
-                total / _centred_trend(total)
-            )[month],
-            "that divides by the average of January-December 2024, which is also what `rolling(12, center=True)` gives for July: "
-            "twelve months cannot sit evenly around one month (six before, five after). Average two neighbouring twelve-month "
-            "averages (`.rolling(2).mean()`) and shift the result back with `shift(-6)`, as the section does.": reduced[month]
-            / reduced[reduced.index.year == 2024].mean(),
-            "the trend is the average of two twelve-month averages, but it still ends in July: shift it back to the middle "
-            "month with `shift(-6)`, as the section does.": (reduced / reduced.rolling(12).mean().rolling(2).mean())[month],
-            "that trend is a plain 13-month average: the two end months get half weight (average two twelve-month averages).": (
-                reduced / reduced.rolling(13, center=True).mean()
-            )[month],
-            "that trend is the twelve months up to July, not around it: shift it back to the middle month with `shift(-6)`.": (
-                reduced / reduced.rolling(12).mean()
-            )[month],
-            "that is the ratio in per cent: give it as a ratio (below 1 means below trend).": 100 * expected,
+            say(
+                "that is the ratio of all three status groups together: use the reduced-work-capacity column.",
+                "det er forholdstallet for alle tre statusgruppene sammen: bruk kolonnen for nedsatt arbeidsevne.",
+            ): (total / _centred_trend(total))[month],
+            say(
+                "that divides by the average of January-December 2024, which is also what `rolling(12, center=True)` gives "
+                "for July: twelve months cannot sit evenly around one month (six before, five after). Average two "
+                "neighbouring twelve-month averages (`.rolling(2).mean()`) and shift the result back with `shift(-6)`, as "
+                "the section does.",
+                "da deler du på gjennomsnittet for januar–desember 2024, som også er det `rolling(12, center=True)` gir for "
+                "juli: tolv måneder kan ikke ligge jevnt rundt én måned (seks før, fem etter). Ta gjennomsnittet av to "
+                "nabogjennomsnitt over tolv måneder (`.rolling(2).mean()`) og flytt resultatet tilbake med `shift(-6)`, "
+                "slik avsnittet gjør.",
+            ): reduced[month] / reduced[reduced.index.year == 2024].mean(),
+            say(
+                "the trend is the average of two twelve-month averages, but it still ends in July: shift it back to the "
+                "middle month with `shift(-6)`, as the section does.",
+                "trenden er gjennomsnittet av to tolvmånedersgjennomsnitt, men den slutter fortsatt i juli: flytt den "
+                "tilbake til midtmåneden med `shift(-6)`, slik avsnittet gjør.",
+            ): (reduced / reduced.rolling(12).mean().rolling(2).mean())[month],
+            say(
+                "that trend is a plain 13-month average: the two end months get half weight (average two twelve-month averages).",
+                "den trenden er et vanlig gjennomsnitt over 13 måneder: de to endemånedene skal ha halv vekt (ta "
+                "gjennomsnittet av to tolvmånedersgjennomsnitt).",
+            ): (reduced / reduced.rolling(13, center=True).mean())[month],
+            say(
+                "that trend is the twelve months up to July, not around it: shift it back to the middle month with `shift(-6)`.",
+                "den trenden er de tolv månedene fram til juli, ikke rundt den: flytt den tilbake til midtmåneden med "
+                "`shift(-6)`.",
+            ): (reduced / reduced.rolling(12).mean())[month],
+            say(
+                "that is the ratio in per cent: give it as a ratio (below 1 means below trend).",
+                "det er forholdstallet i prosent: oppgi det som forholdstall (under 1 betyr under trenden).",
+            ): 100 * expected,
         },
     )
 
 
-@exercise("08.2", hint='add the two columns of `by_status` into one series first, then compare "2025-05" with "2024-05".')
+@exercise(
+    "08.2",
+    hint='add the two columns of `by_status` into one series first, then compare "2025-05" with "2024-05".',
+    hint_nb='legg først sammen de to kolonnene i `by_status` til én serie, og sammenlign så "2025-05" med "2024-05".',
+)
 def _(answer):
     status = _by_status()
     pair = status["Arbeidssøkere på tiltak"] + status["Andre på tiltak"]
@@ -1478,19 +2033,26 @@ def _(answer):
         answer,
         100 * (pair[end] - pair[start]) / pair[start],
         0.05,
-        "change, May 2024 to May 2025",
+        say("change, May 2024 to May 2025", "endring fra mai 2024 til mai 2025"),
         unit=" %",
+        kind="change",
         mistakes={
-            "that is the jobseekers alone, whose level the register change moved: add Andre på tiltak first.": 100
-            * (jobseekers[end] - jobseekers[start])
-            / jobseekers[start],
-            "that is the change in persons: divide it by the May 2024 level and multiply by 100.": pair[end] - pair[start],
-            "that compares May 2023 with May 2025, two years: the question asks for the twelve months from May 2024.": 100
-            * (pair[end] - pair[earlier])
-            / pair[earlier],
-            "that divides by May 2025: a change is measured from where it starts, May 2024.": 100
-            * (pair[end] - pair[start])
-            / pair[end],
+            say(
+                "that is the jobseekers alone, whose level the register change moved: add Andre på tiltak first.",
+                "det er arbeidssøkerne alene, der registerendringen flyttet nivået: legg til Andre på tiltak først.",
+            ): 100 * (jobseekers[end] - jobseekers[start]) / jobseekers[start],
+            say(
+                "that is the change in persons: divide it by the May 2024 level and multiply by 100.",
+                "det er endringen i personer: del den på nivået i mai 2024 og gang med 100.",
+            ): pair[end] - pair[start],
+            say(
+                "that compares May 2023 with May 2025, two years: the question asks for the twelve months from May 2024.",
+                "da sammenligner du mai 2023 med mai 2025, to år: oppgaven spør etter de tolv månedene fra mai 2024.",
+            ): 100 * (pair[end] - pair[earlier]) / pair[earlier],
+            say(
+                "that divides by May 2025: a change is measured from where it starts, May 2024.",
+                "da deler du på mai 2025: en endring måles fra der den starter, mai 2024.",
+            ): 100 * (pair[end] - pair[start]) / pair[end],
         },
     )
 
@@ -1499,6 +2061,8 @@ def _(answer):
     "08.3",
     hint="`latest` is the latest month and `latest - 12` the same month a year before; subtract the older column of "
     "`by_group` from the newer one and take the label of the most negative difference (`idxmin`).",
+    hint_nb="`latest` er den siste måneden og `latest - 12` samme måned året før; trekk den eldre kolonnen i "
+    "`by_group` fra den nyere og ta navnet på den mest negative differansen (`idxmin`).",
 )
 def _(answer):
     by_group = _by_group_08().astype("Float64")
@@ -1510,11 +2074,19 @@ def _(answer):
         answer,
         fall.index[0],
         mistakes={
-            "that group fell most in per cent, from a small base; the question asks for persons.": share.idxmin(),
-            "that group fell too, but less: compare the differences in persons.": fall.index[1],
-            "that group grew or fell least: the most negative difference is the largest fall (`idxmin`, not `idxmax`).": fall.index[
-                -1
-            ],
+            say(
+                "that group fell most in per cent, from a small base; the question asks for persons.",
+                "den gruppen falt mest i prosent, fra et lite utgangspunkt; oppgaven spør etter personer.",
+            ): share.idxmin(),
+            say(
+                "that group fell too, but less: compare the differences in persons.",
+                "den gruppen falt også, men mindre: sammenlign differansene i personer.",
+            ): fall.index[1],
+            say(
+                "that group grew or fell least: the most negative difference is the largest fall (`idxmin`, not `idxmax`).",
+                "den gruppen vokste eller falt minst: den mest negative differansen er det største fallet (`idxmin`, ikke "
+                "`idxmax`).",
+            ): fall.index[-1],
         },
     )
 
@@ -1552,31 +2124,53 @@ def _rule_months(chart: object) -> set[str]:
     hint='make a frame with one row per month (`by_status["Arbeidssøkere på tiltak"].reset_index()`, the month as a '
     "timestamp with `.dt.to_timestamp()`), draw it with `alt.Chart(...).mark_line()` and titles, then add "
     '`alt.Chart(pd.DataFrame({"month": [pd.Timestamp("2025-04-01")]})).mark_rule().encode(x="month:T")` with `+`.',
+    hint_nb='lag en tabell med én rad per måned (`by_status["Arbeidssøkere på tiltak"].reset_index()`, måneden som '
+    "tidsstempel med `.dt.to_timestamp()`), tegn den med `alt.Chart(...).mark_line()` og titler, og legg så til "
+    '`alt.Chart(pd.DataFrame({"month": [pd.Timestamp("2025-04-01")]})).mark_rule().encode(x="month:T")` med `+`.',
 )
 def _(answer):
     status = _by_status()
     jobseekers = status["Arbeidssøkere på tiltak"]
     others = {
-        "that line is Andre på tiltak (other participants): draw the jobseekers, Arbeidssøkere på tiltak.": status[
-            "Andre på tiltak"
-        ],
-        "that line is all three status groups together: draw the jobseekers only.": status.sum(axis=1),
-        "that line is the jobseekers and other participants added up: draw the jobseekers only, and let the rule "
-        "mark where they were most likely counted differently.": jobseekers + status["Andre på tiltak"],
+        say(
+            "that line is Andre på tiltak (other participants): draw the jobseekers, Arbeidssøkere på tiltak.",
+            "den linjen er Andre på tiltak: tegn arbeidssøkerne, Arbeidssøkere på tiltak.",
+        ): status["Andre på tiltak"],
+        say(
+            "that line is all three status groups together: draw the jobseekers only.",
+            "den linjen er alle tre statusgruppene sammen: tegn bare arbeidssøkerne.",
+        ): status.sum(axis=1),
+        say(
+            "that line is the jobseekers and other participants added up: draw the jobseekers only, and let the rule "
+            "mark where they were most likely counted differently.",
+            "den linjen er arbeidssøkerne og andre deltakere lagt sammen: tegn bare arbeidssøkerne, og la den loddrette "
+            "linjen vise hvor de mest sannsynlig ble telt annerledes.",
+        ): jobseekers + status["Andre på tiltak"],
     }
     for pointer, series in others.items():
         if judge_chart(answer, series, x="month", y="persons", mark="line", title=False, axis_titles=False)[0]:
             return False, pointer
     ok, message = judge_chart(
-        answer, jobseekers, x="month", y="persons", mark="line", what="the jobseekers on programmes month by month"
+        answer,
+        jobseekers,
+        x="month",
+        y="persons",
+        mark="line",
+        what=say("the jobseekers on programmes month by month", "arbeidssøkerne på tiltak måned for måned"),
     )
     if not ok:
         return ok, message
     rules = _rule_months(answer)
     if "2025-04" not in rules:
-        where = f" (your rule stands at {', '.join(sorted(rules))})" if rules else ""
-        return False, (
+        months = ", ".join(sorted(rules))
+        return False, say(
             "the line is right; now mark the register change: layer a vertical rule (`mark_rule`) at April 2025"
-            f"{where} with `+`, so that a reader sees where the counting most likely changed."
+            f"{f' (your rule stands at {months})' if rules else ''} with `+`, so that a reader sees where the counting "
+            "most likely changed.",
+            "linjen er riktig; marker nå registerendringen: legg en loddrett linje (`mark_rule`) ved april 2025"
+            f"{f' (din linje står ved {months})' if rules else ''} oppå med `+`, så leseren ser hvor tellingen mest "
+            "sannsynlig endret seg.",
         )
-    return True, message + " The rule at April 2025 marks the register change."
+    return True, message + say(
+        " The rule at April 2025 marks the register change.", " Linjen ved april 2025 markerer registerendringen."
+    )

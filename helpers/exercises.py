@@ -18,9 +18,9 @@ An exercise cell holds ``answer = None`` and a call to :func:`check`::
 - Any input at all (NaT, 10**400, "2019-13", a 1 MB string, a DataFrame, bytes, an object whose
   ``__str__`` raises) gets a plain message, quickly, never a traceback. (An answer-key author who
   wants the traceback of a failing check sets the environment variable ``NAV_CHECKER_DEBUG=1``.)
-- ``language("nb")`` gives the checker's own words in bokmål (marks, the "your turn" line, the
-  generic pointers, judge_chart's pointers, the hint when the exercise has a bokmål one);
-  ``language("en")`` goes back. An exercise's own pointers stay as written.
+- ``language("nb")`` gives every message in bokmål: marks, the "your turn" line, the generic pointers,
+  judge_chart's pointers, each exercise's hint (``hint_nb``) and its own pointers and descriptions
+  (written with :func:`say`, which picks the text when the check runs); ``language("en")`` goes back.
 
 How an exercise is written (the answer key, :mod:`helpers.answers`)
 -------------------------------------------------------------------
@@ -32,7 +32,8 @@ data (never a number typed in), and returns ``(correct, message)`` through one o
     def _(answer):
         young = ...                                   # computed from data() or a loader
         return judge_number(answer, 100 * young[7] / young.mean(), 0.05, "is July's index", kind="index",
-                            mistakes={"that is June: July is column 7.": 100 * young[6] / young.mean()})
+                            mistakes={say("that is June: July is column 7.", "det er juni: juli er kolonne 7."):
+                                      100 * young[6] / young.mean()})
 
 - :func:`judge_number` for a number (``kind`` chooses the units it expects and the generic pointer:
   ``"count"``, ``"percent"``, ``"change"``, ``"pp"``, ``"ratio"``, ``"index"``, ``"months"``, ``"line"``, ``"stars"``;
@@ -43,7 +44,10 @@ data (never a number typed in), and returns ``(correct, message)`` through one o
   changes.
 - ``mistakes`` maps a pointer (what to look at, in the learner's terms) to the value the mistake
   gives: work each usual mistake out from the data the same way as the right answer.
-- The ``hint`` is a recipe that does not state the answer (``hint_nb`` the same in bokmål, optional).
+- The ``hint`` is a recipe that does not state the answer (``hint_nb`` the same in bokmål).
+- Every text a learner can see is written in both languages with :func:`say` (English, bokmål), inside
+  the check function, so that it is chosen when the check runs; numbers in a message go through
+  :func:`number_text` and months through :func:`month_text` (decimal comma and space in bokmål).
   The message for a right answer may state it (the learner has it already). A pointer says what to
   look at for that mistake, in the learner's terms; it never states the right answer either.
 - A chart exercise passes the expected values as a DataFrame or Series computed from the data (a
@@ -57,6 +61,7 @@ data (never a number typed in), and returns ``(correct, message)`` through one o
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -80,8 +85,8 @@ _LANGUAGE = ["en"]  # the language of the checker's own messages in this kernel 
 
 def language(code: str | None = None) -> str:
     """Choose the language of the checker's messages, "en" (English, the default) or "nb" (bokmål);
-    without an argument, say which is in use. The marks, the "your turn" line, the generic pointers
-    and the hints that have a bokmål text follow it; an exercise's own pointers stay as written."""
+    without an argument, say which is in use. Every message follows it: marks, the "your turn" line,
+    the generic pointers, the hints and each exercise's own pointers (see :func:`say`)."""
     if code is not None:
         code = str(code).strip().lower()
         code = {"no": "nb", "nob": "nb", "norsk": "nb", "bokmål": "nb", "english": "en", "eng": "en"}.get(code, code)
@@ -91,9 +96,53 @@ def language(code: str | None = None) -> str:
     return _LANGUAGE[0]
 
 
-def _say(en: str, nb: str) -> str:
-    """The English or the bokmål text, as language() says."""
+def say(en: str, nb: str) -> str:
+    """The English or the bokmål text, as language() says when this runs: call it inside a check
+    function (not at import), so that ``language("nb")`` in a notebook changes the next check's words."""
     return nb if _LANGUAGE[0] == "nb" else en
+
+
+_say = say  # the name this module used first
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    """A number for a message, as the chosen language writes it: '15,061.5' in English, '15 061,5' in bokmål."""
+    return _local(f"{value:,.{decimals}f}")
+
+
+def month_text(month: pd.Period, year: bool = True) -> str:
+    """A month for a message: 'July 2019' in English, 'juli 2019' in bokmål (NAV writes month names lower-case)."""
+    return f"{_month_name(month.month)}{f' {month.year}' if year else ''}"
+
+
+# -- what the judges were given, for tests that drive every pointer -------------------------------------
+_PROBES: list[list[tuple[str, object, str | None]]] = []
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect what the judges are given while checks run inside the block, as ``(judge, value, text)``:
+    judge is "number", "label", "month" or "range" (value: a usual mistake's value with its pointer as
+    text, or the right answer with text None), "choice" (an option's letter and its explanation) or
+    "chart" (a dict with the expected values and the encodings asked for; text None). Tests feed the
+    values back as answers, so that every pointer is reached in both languages without a number
+    copied by hand."""
+    found: list[tuple[str, object, str | None]] = []
+    _PROBES.append(found)
+    try:
+        yield found
+    finally:
+        _PROBES.remove(found)
+
+
+def record(judge: str, value: object, text: str | None = None) -> None:
+    """Note an answer a check knows (a usual mistake and its pointer, or the right answer with no text) for
+    :func:`recording`. The judges do it; a check that reads an answer itself calls it for its own pointers."""
+    for found in _PROBES:
+        found.append((judge, value, text))
+
+
+_record = record
 
 
 EMPTY = (
@@ -250,7 +299,7 @@ def _judge_safely(function: Callable[[object], tuple[bool, str]], answer: object
 def _too_long(n: int) -> str:
     return _say(
         f"that answer is {n:,} characters long: give one short value, such as 12.5 or 'July 2019'.",
-        f"svaret er {n:,} tegn langt: gi én kort verdi, for eksempel 12,5 eller 'juli 2019'.".replace(",", " "),
+        f"svaret er {number_text(n)} tegn langt: gi én kort verdi, for eksempel 12,5 eller 'juli 2019'.",
     )
 
 
@@ -617,6 +666,8 @@ _KIND_UNITS = {
     "change": " %",
     "pp": " percentage points",
     "months": " months",
+    "pp_nb": " prosentpoeng",
+    "months_nb": " måneder",
     "persons": "",
     "count": "",
     "line": "",
@@ -692,8 +743,12 @@ def judge_number(
     - ``fallback`` replaces the generic pointer for an answer that is neither right nor a known mistake.
     """
     kind = kind or _kind_from(unit, what)
-    auto = _KIND_UNITS.get(kind, "")
-    unit = unit or ("" if auto.strip() and auto.strip().split()[-1].rstrip("s") in what.lower() else auto)
+    auto = _KIND_UNITS.get(f"{kind}_nb" if language() == "nb" else kind, _KIND_UNITS.get(kind, ""))
+    stem = auto.strip().split()[-1].rstrip("s").removesuffix("er") if auto.strip() else ""
+    unit = unit or ("" if stem and stem in what.lower() else auto)
+    _record("number", expected)
+    for pointer, wrong in (mistakes or {}).items():
+        _record("number", wrong, pointer)
     reading = read_number(answer, near=expected)
     if reading.problem:
         return False, reading.problem
@@ -836,14 +891,17 @@ def judge_label(answer: object, expected: str, mistakes: Mapping[str, str] | Non
     without æøå, singular or plural, an age range with hyphen, en dash, 'to' or 'til')."""
     if isinstance(answer, (tuple, list)) and len(answer) == 2 and (pair := as_range(answer)):
         answer = f"{pair[0]:g}-{pair[1]:g}"  # (30, 39) for the age group 30-39
+    _record("label", expected)
+    for pointer, wrong in (mistakes or {}).items():
+        _record("label", wrong, pointer)
     value, problem = one_value(answer)
     if problem:
         return False, problem
     given = as_label(value)
     if not given:
         return False, _say("give the name as text, in Norwegian or English.", "gi navnet som tekst, på norsk eller engelsk.")
-    if given & label_names(expected):
-        return True, f"{vocab.both(expected) if _has_gloss(expected) else expected}."
+    if given & label_names(expected):  # in bokmål NAV's label alone: the reader's own language needs no gloss
+        return True, f"{vocab.both(expected) if _has_gloss(expected) and language() == 'en' else expected}."
     for pointer, wrong in (mistakes or {}).items():
         if given & label_names(wrong):
             return False, pointer
@@ -865,6 +923,9 @@ def judge_range(
     answer: object, expected: tuple[float, float], what: str = "", mistakes: Mapping[str, tuple[float, float]] | None = None
 ) -> tuple[bool, str]:
     """Right if the answer gives the range ``expected`` (low, high): "2-3", "2 to 3", "2 til 3", (2, 3)."""
+    _record("range", tuple(expected))
+    for pointer, wrong in (mistakes or {}).items():
+        _record("range", tuple(wrong), pointer)
     given = as_range(answer)
     if given is None:
         return False, _say(
@@ -888,6 +949,9 @@ def judge_month(
 ) -> tuple[bool, str]:
     """Right if the answer names the month (and the year, if it gives one); ``fallback`` replaces the
     generic pointer for a month that is neither right nor a known mistake."""
+    _record("month", expected)
+    for pointer, wrong in (mistakes or {}).items():
+        _record("month", wrong, pointer)
     value, problem = one_value(answer)
     if problem:
         return False, problem
@@ -924,6 +988,8 @@ _CHOICE = re.compile(r"\s*(?:option|svar|answer|alternativ)?\s*[(\[]?\s*([a-z])\
 def choice(answer: object, options: Mapping[str, tuple[bool, str]]) -> tuple[bool, str]:
     """A multiple-choice answer ('b', 'B', '(b)', 'b)', 'option b', "b: because …") judged with the
     option's own explanation; ``options`` maps each letter to (right, explanation)."""
+    for letter, (_, explanation) in options.items():
+        _record("choice", letter, explanation)
     value, problem = one_value(answer)
     letters = ", ".join(map(repr, options))
     ask = _say(f"answer with one letter: {letters}.", f"svar med én bokstav: {letters}.")
@@ -1000,6 +1066,7 @@ def judge_chart(
     count, median, min, max), a horizontal bar chart, simple equality filters (``transform_filter``
     with ``alt.datum.col == 'value'`` or ``alt.FieldEqualPredicate``/``FieldOneOfPredicate``).
     """
+    _record("chart", {"expected": expected, "x": x, "y": y, "color": color, "mark": mark})
     spec, problem = _chart_spec(chart)
     if problem:
         return False, problem
@@ -1385,19 +1452,20 @@ def _key_text(key: tuple) -> str:
 
 
 def _readable(part: object) -> str:
-    """NAV's label (with its gloss) for a folded label; a whole number without '.0'; anything else as it is."""
+    """NAV's label (with its gloss in English) for a folded label; a whole number without '.0'; anything else as it is."""
     if isinstance(part, float) and part.is_integer():
         return str(int(part))
     if isinstance(part, str):
-        return _label_of_fold().get(part, part)
+        return _label_of_fold(language()).get(part, part)
     return str(part)
 
 
 @functools.cache
-def _label_of_fold() -> dict[str, str]:
-    """Folded form -> NAV's label with its gloss, for messages."""
+def _label_of_fold(lang: str = "en") -> dict[str, str]:
+    """Folded form -> NAV's label for messages: with its English gloss in English, alone in bokmål."""
     tables = (vocab.STATUS_GROUPS, vocab.GENDERS, vocab.AGE_GROUPS, vocab.PROGRAMME_GROUPS, vocab.PROGRAMMES)
-    return {fold(label): vocab.both(label) for table in tables for label in table} | {fold(vocab.TOTAL): vocab.TOTAL}
+    name = vocab.both if lang == "en" else str
+    return {fold(label): name(label) for table in tables for label in table} | {fold(vocab.TOTAL): vocab.TOTAL}
 
 
 def _is_value_channel(enc: dict) -> bool:
