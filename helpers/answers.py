@@ -4,6 +4,12 @@ to tell a learner whose answer is one of the usual mistakes.
 Kept out of the notebooks so that no answer is on the page before the learner has tried. Each
 check computes its expected value from the tidy frames (``data()``, the loaders); nothing is
 typed in. Sections follow the notebooks.
+
+Every text a learner reads is written twice, ``say(English, bokmål)``, inside the check function, so
+that ``language("nb")`` chooses it when the check runs; each ``@exercise`` has a ``hint_nb``. A
+``judge_number`` call names its ``kind`` explicitly: the kind would otherwise be read from the words of
+``what``, and those words change with the language. tests/test_feedback_nb.py feeds every answer a
+check knows back in both languages.
 """
 
 from __future__ import annotations
@@ -1659,7 +1665,7 @@ def _(answer):
     probes = {
         say(
             f"the line still has {year}, which is artificially large (note under Tabell 2): leave that year out.",
-            f"linjen har fortsatt med {year}, som er kunstig høyt (merknaden under Tabell 2): utelat det året.",
+            f"linjen tar fortsatt med {year}, som er kunstig høyt (merknaden under Tabell 2): utelat det året.",
         ): by_group["jobseekers"],
         say(
             "that line is people with reduced work capacity (Tabell 1): keep the jobseekers.",
@@ -1673,11 +1679,11 @@ def _(answer):
     for pointer, series in probes.items():
         if _judge_years(answer, series, title=False, axis_titles=False)[0]:
             return False, pointer
-    years = f"{comparable.index.min()}-{comparable.index.max()}"
+    first, last = comparable.index.min(), comparable.index.max()
     return _judge_years(
         answer,
         comparable,
-        what=say(f"the jobseekers' share without a plan, {years}", f"andelen arbeidssøkere uten plan, {years}"),
+        what=say(f"the jobseekers' share without a plan, {first}-{last}", f"andelen arbeidssøkere uten plan, {first}–{last}"),
     )
 
 
@@ -2168,7 +2174,7 @@ def _(answer):
             f"{f' (your rule stands at {months})' if rules else ''} with `+`, so that a reader sees where the counting "
             "most likely changed.",
             "linjen er riktig; marker nå registerendringen: legg en loddrett linje (`mark_rule`) ved april 2025"
-            f"{f' (din linje står ved {months})' if rules else ''} oppå med `+`, så leseren ser hvor tellingen mest "
+            f"{f' (din linje står ved {months})' if rules else ''} oppå diagrammet med `+`, så leseren ser hvor tellingen mest "
             "sannsynlig endret seg.",
         )
     return True, message + say(

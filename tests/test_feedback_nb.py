@@ -250,6 +250,21 @@ def test_feedback_in_english_has_no_bokmal_in_it(exercise_id):
         assert not bokmal_in(text), (text, bokmal_in(text))
 
 
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_language_never_changes_which_answers_are_right(exercise_id):
+    """The same answers pass in both languages, also with unit words, which the kind of number decides on
+    (a kind read from bokmål words instead of English ones would accept or refuse other answers)."""
+    answers = answers_to(exercise_id)
+    numbers = [answer for answer in answers if isinstance(answer, float)]
+    answers += [f"{value:g}{unit}" for value in numbers for unit in (" %", " pp", " months", " personer", " stjerner")]
+    verdicts = {}
+    for lang in ("en", "nb"):
+        ex.language(lang)
+        verdicts[lang] = [check(exercise_id, answer).correct for answer in answers]
+    assert verdicts["en"] == verdicts["nb"]
+    assert any(verdicts["en"]) and not all(verdicts["en"])
+
+
 def test_the_words_are_chosen_when_the_check_runs_not_when_it_was_registered():
     wrong = next(value for judge, value, text in known_answers("00.1") if judge == "number" and text)
     english = check("00.1", wrong).message
