@@ -54,6 +54,10 @@ def save(spec: dict, svg: str, stem: Path) -> None:
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[0]) if argv else ROOT / "figures"
     out_dir.mkdir(parents=True, exist_ok=True)
+    ours = re.compile(r"(\d\d_\w+|dashboard)-\d\d-[\w-]*\.(html|png|svg)")  # the names save() gives
+    stale = [old for old in out_dir.iterdir() if ours.fullmatch(old.name)]
+    for old in stale:  # a chart renamed or removed since the last run must not linger beside the new set
+        old.unlink()
     count = 0
     for nb in (*NOTEBOOKS, DASHBOARD):
         path = ROOT / "notebooks" / nb.file

@@ -29,9 +29,19 @@ sys.path.insert(0, str(ROOT))
 
 from helpers.collection import GLOSSARY, NOTEBOOKS  # noqa: E402
 
-NOTE = '*Your teacher has the solution to exercise {id}. Stuck? Run `hint("{id}")` in a new cell.*'
-SOLUTION_BOXES = "Each exercise ends with a closed **Solution** box: open it after you have tried."
-TEACHER_HAS_THEM = "This is the student copy: your teacher has the solutions."
+NOTE = (
+    '*Your teacher has the solution to exercise {id}. Stuck? Run `hint("{id}")` in a new cell.* '
+    '*Læreren din har løsningen på oppgave {id}. Står du fast? Kjør `hint("{id}")` i en ny celle.*'
+)
+# The exercises' introduction, in English and in its bokmål box, as the full collection words it and as the copies do.
+SOLUTION_BOXES = {
+    "Each exercise ends with a closed **Solution** box: open it after you have tried.": (
+        "This is the student copy: your teacher has the solutions."
+    ),
+    "Hver oppgave slutter med en lukket boks, **Solution**: åpne den først når du har prøvd selv.": (
+        "Dette er studentutgaven: læreren din har løsningene."
+    ),
+}
 EXERCISE_ID = re.compile(r"<summary>Solution ([0-9]{2}\.[0-9]+)")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s#]+)(#[^)]*)?\)")
 EXTRA_FILES = ("glossary.md", GLOSSARY)
@@ -51,7 +61,8 @@ def unlink_missing(text: str, present: set[str]) -> str:
 
 def for_students(text: str) -> str:
     """Binder links open the student copies; the full collection's solution boxes are not here."""
-    text = text.replace(SOLUTION_BOXES, TEACHER_HAS_THEM)
+    for full, student in SOLUTION_BOXES.items():
+        text = text.replace(full, student)
     return text.replace("labpath=notebooks%2F", "labpath=student%2F").replace("labpath=notebooks/", "labpath=student/")
 
 

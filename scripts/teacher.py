@@ -54,6 +54,9 @@ STUDENT_PATH = "student/00_start_here.ipynb"
 HEADING = re.compile(r"^###\s+Exercise\s+([0-9]{2}\.[0-9]+)[^\n]*", re.M)
 EXERCISE_ID = re.compile(r'check\(\s*"([0-9]{2}\.[0-9]+)"')
 SOLUTION_CODE = re.compile(r"```python\n(.*?)\n```", re.S)  # as tests/notebook_checks.py
+# The bokmål version of a question (a closed box under the English text): not part of the question the key prints
+# or fingerprints; the sheets' bokmål one-line tasks are in docs/sessions.yaml.
+BOKMAL_BOX = re.compile(r'\s*<details lang="nb"><summary>Oppgaven på norsk</summary>.*?</details>', re.S)
 DETAILS = re.compile(r"<details>\s*<summary>.*?</summary>|</details>", re.S)
 CORRECT = "✔ Correct"
 KEY_TAG = "teacher-solution"
@@ -130,7 +133,7 @@ def question_before(cells: list, index: int, exercise_id: str, path: Path) -> st
                     f"expected '### Exercise {exercise_id}'"
                 )
             parts.append(cell.source[found[-1].start() :])
-            return "\n\n".join(reversed(parts))
+            return BOKMAL_BOX.sub("", "\n\n".join(reversed(parts)))
         parts.append(cell.source)
     raise KitError(f"{path.name}: no '### Exercise {exercise_id}' heading above its exercise cell")
 

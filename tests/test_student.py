@@ -60,6 +60,7 @@ def test_copy_has_no_solution_and_the_same_code(entry):
             shown = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in cell.outputs)
             assert not [g for g in GIVEAWAYS if g in shown], f"{cell.id} shows {shown[:200]!r}"
     assert "folded" not in text and "Solution** box" not in text, "the copies say the teacher has the solutions"
+    assert "boks, **Solution**" not in text, "the bokmål introduction says so too (scripts/student.py, SOLUTION_BOXES)"
 
 
 @pytest.mark.parametrize("entry", NOTEBOOKS, ids=lambda nb: nb.stem)
