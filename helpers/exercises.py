@@ -320,7 +320,8 @@ def _find(exercise_id: str) -> Exercise:
     if re.fullmatch(r"\d\.\d+", key):  # "5.1" for "05.1"
         key = "0" + key
     if key not in EXERCISES:
-        raise KeyError(f"no exercise {key!r}; known: {', '.join(sorted(EXERCISES))}")
+        known = ", ".join(sorted(EXERCISES))
+        raise KeyError(say(f"no exercise {key!r}; known: {known}", f"ingen oppgave {key!r}; disse finnes: {known}"))
     return EXERCISES[key]
 
 

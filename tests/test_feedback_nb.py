@@ -297,3 +297,12 @@ def test_numbers_in_bokmal_messages_have_a_decimal_comma_and_a_space_between_tho
     ex.language("en")
     assert f"{may_2021:,}" in check("07.2", right).message
     assert ex.number_text(12345.67, 1) == "12,345.7" and ex.month_text(pd.Period("2019-07", "M")) == "July 2019"
+
+
+def test_an_unknown_exercise_is_refused_in_the_chosen_language():
+    ex.language("nb")
+    with pytest.raises(KeyError, match="ingen oppgave '99.9'"):
+        hint("99.9")
+    ex.language("en")
+    with pytest.raises(KeyError, match="no exercise '99.9'"):
+        check("99.9", 1)
