@@ -200,13 +200,20 @@ def dashboard_latency(runs: int = 3) -> None:
         DASHBOARD_FIRST_CHART,
         launch_chromium,
         measure_voila,
+        open_voila,
         voila_server,
     )
 
-    first, every, complete, redraws = [], [], [], {}
+    first, every, complete, redraws, picture, first_byte, first_nb = [], [], [], {}, [], [], []
     with voila_server() as server, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for _ in range(runs):
+            picture.append(first_picture_ms(browser, server.base))
+            first_byte.append(picture[-1].pop("first byte"))
+            session, found, _ = open_voila(browser, server.base, DASHBOARD + "?lang=nb", DASHBOARD_FIRST_CHART_NB)
+            whole_page_run(session.page)
+            session.close()
+            first_nb.append(found["t"])
             result = measure_voila(
                 DASHBOARD,
                 DASHBOARD_CHANGES,
@@ -221,7 +228,16 @@ def dashboard_latency(runs: int = 3) -> None:
             for change in result["changes"]:
                 redraws.setdefault(change["change"], []).append(change["redraw_ms"])
         browser.close()
-    print(f"  page load to first chart (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 3000)")
+    print(
+        f"  page load to the first chart's stored picture, English (median of {runs}): "
+        f"{statistics.median(p['picture'] for p in picture):.0f} ms  (aim ≤ 1500; the live chart takes its place when drawn); "
+        f"the page's first byte (Voilà answers once the kernel's process is started): {statistics.median(first_byte):.0f} ms"
+    )
+    print(
+        f"  page load to the first chart, ?lang=nb, live (no stored picture in bokmål) (median of {runs}): "
+        f"{statistics.median(first_nb):.0f} ms"
+    )
+    print(f"  page load to the first live chart, English (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 3000)")
     print(
         f"  page load to every chart ({DASHBOARD_CHARTS}) drawn (median of {runs}): {statistics.median(every):.0f} ms  (aim ≤ 4500)"
     )
@@ -233,6 +249,41 @@ def dashboard_latency(runs: int = 3) -> None:
     print(
         f"  redraws over {len(redraws)} controls: slowest median {max(medians):.0f} ms (aim ≤ 100), worst {worst:.0f} ms (aim ≤ 500)"
     )
+
+
+def whole_page_run(page) -> None:
+    """Wait until every chart of the dashboard is drawn: its kernel is then idle, and the next run's
+    figures do not share the machine with it."""
+    from tests.browser_support import DASHBOARD_CHARTS
+
+    page.wait_for_function(
+        f"document.readyState === 'complete' && document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {DASHBOARD_CHARTS}",
+        timeout=120000,
+    )
+
+
+DASHBOARD_FIRST_CHART_NB = "Personer på tiltak, måned for måned."  # the first chart's first subtitle line in bokmål
+
+
+def first_picture_ms(browser, voila_base: str) -> dict[str, float]:
+    """Page ms from navigation to the first chart's stored picture drawn (the `nav` template's .first-view,
+    shown before the kernel has run anything; English page), and to the page's first byte."""
+    from tests.browser_support import DASHBOARD, new_session
+
+    session = new_session(browser)
+    try:
+        session.page.goto(f"{voila_base}/voila/render/{DASHBOARD}", wait_until="commit")
+        times = session.page.wait_for_function(
+            "() => { const img = document.querySelector('.first-view img');"
+            " return img && img.complete && img.naturalWidth > 0 && img.checkVisibility() ? {picture: performance.now(),"
+            " 'first byte': performance.getEntriesByType('navigation')[0].responseStart} : null; }",
+            polling="raf",
+            timeout=60000,
+        ).json_value()
+        whole_page_run(session.page)
+        return times
+    finally:
+        session.close()
 
 
 def site_dashboard_latency(runs: int = 3) -> None:
