@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -13,6 +15,13 @@ RAW = ROOT / "data" / "raw"
 ONE_MONTH = "nav_tiltak_en_maaned_2016-11.txt"
 GENDER = "nav_tiltak_kjonn_2021-01_2021-05.txt"
 AGE = "nav_tiltak_alder_2019-01_2019-12.txt"
+
+
+# Hypothesis profiles (its own mechanism for this): CI (CI=true, .ci/run) tries 40 examples per property, a
+# maintainer's run 12, which keeps `make test` within minutes; NAV_HYPOTHESIS=ci (or dev) chooses by hand.
+settings.register_profile("ci", max_examples=40)
+settings.register_profile("dev", max_examples=12)
+settings.load_profile(os.environ.get("NAV_HYPOTHESIS") or ("ci" if os.environ.get("CI", "").lower() in ("1", "true") else "dev"))
 
 
 def raw_text(name: str) -> str:
@@ -58,7 +67,40 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     reproduction.finish(config)
 
 
+# Two workers take whole files (--dist loadfile) in the order collected: the longest files go first so that neither
+# worker is left with a long one at the end (measured with --durations, 2 cores), and the reproduction test, which
+# waits for the background `make notebooks` (tests/reproduction.py), goes last, when that run is done.
+LONGEST_FIRST = [
+    "test_site.py",
+    "test_sharing.py",
+    "test_browser.py",
+    "test_damage.py",
+    "test_monthly_damage.py",
+    "test_teacher.py",
+    "test_cache.py",
+    "test_doors.py",
+    "test_checker.py",
+    "test_refresh.py",
+    "test_new_notebook.py",
+    "test_readme_links.py",
+    "test_dashboard.py",
+    "dashboard.ipynb",
+    "07_across_the_years.ipynb",
+    "05_seasons_and_age.ipynb",
+    "04_women_and_men.ipynb",
+]
+LAST = ["test_commands.py"]
+
+
+def run_order(item: pytest.Item) -> int:
+    name = item.path.name
+    if name in LONGEST_FIRST:
+        return LONGEST_FIRST.index(name) - len(LONGEST_FIRST)
+    return 1 if name in LAST else 0
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=run_order)  # stable: a file's tests keep their order
     for item in items:
         name = item.path.name
         if item.path.suffix == ".ipynb":  # nbval's cells

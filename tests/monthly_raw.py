@@ -29,6 +29,20 @@ MONTHS_EN = (
     "November",
     "December",
 )
+MONTHS_NB = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 def manifest_entries(raw: Path = RAW) -> list[dict]:

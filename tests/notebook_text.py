@@ -11,6 +11,14 @@ import nbformat
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
+BOKMAL_BOX = re.compile(r'<details lang="nb"><summary>Oppgaven på norsk</summary>.*?</details>', re.S)
+
+
+def english_question(source: str) -> str:
+    """An exercise's Markdown without its bokmål box (the same options, in bokmål, are checked by test_exercise_texts)."""
+    return BOKMAL_BOX.sub("", source)
+
+
 def cell_text(cell: nbformat.NotebookNode) -> str:
     """A cell's source and every text its stored outputs carry (plain, Markdown, HTML; no pictures)."""
     parts = [cell.source]

@@ -18,7 +18,7 @@ import helpers
 from helpers import vocabulary as vocab
 
 from .conftest import AGE, GENDER, ONE_MONTH, ROOT, raw_lines
-from .notebook_text import cell_text, shows_number, text_before_exercise
+from .notebook_text import cell_text, shows_number, text_before_exercise, english_question
 
 NOTEBOOK = "07_across_the_years.ipynb"
 NOV16, Y2019, Y2021 = raw_lines(ONE_MONTH), raw_lines(AGE), raw_lines(GENDER)
@@ -349,7 +349,7 @@ def test_07_1_reading_is_not_given_away():
 
 def test_07_1_options_cannot_be_guessed_from_their_length(notebook):
     exercise = next(c for c in notebook.cells if c.cell_type == "markdown" and "### Exercise 07.1" in c.source)
-    options = re.findall(r"^- \*\*[abcd]\*\* (.+)$", exercise.source, flags=re.M)
+    options = re.findall(r"^- \*\*[abcd]\*\* (.+)$", english_question(exercise.source), flags=re.M)
     assert len(options) == 4
     lengths = [len(o) for o in options]
     assert max(lengths) - min(lengths) <= 0.15 * max(lengths), lengths

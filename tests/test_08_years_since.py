@@ -10,6 +10,7 @@ import re
 import nbformat
 import pytest
 
+from .monthly_raw import MONTHS_EN
 from .conftest import ROOT
 from .notebook_text import cell_text, shows_number, text_before_exercise
 
@@ -68,20 +69,7 @@ def test_the_stamp_is_at_the_top_and_follows_the_metadata():
     )
     top = "\n".join(cell_text(c) for c in CELLS[:first_section])
     year, month = latest_month().split("-")
-    names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    names = MONTHS_EN
     assert f"Data as of:** The monthly numbers run to **{names[int(month) - 1]} {year}**" in top
     exported = meta["generert"][:10].split("-")  # e.g. 2026-06-16 -> "16 June 2026"
     assert f"{int(exported[2])} {names[int(exported[1]) - 1]} {exported[0]}" in top
@@ -90,20 +78,7 @@ def test_the_stamp_is_at_the_top_and_follows_the_metadata():
 def test_nothing_in_the_notebook_or_its_answer_key_types_the_latest_month():
     """NAV publishes a newer copy every month: the latest month is derived, never typed (the Sources cell names files)."""
     year, month = latest_month().split("-")
-    names = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    names = MONTHS_EN
     typed = re.compile(rf"{year}-{month}|{names[int(month) - 1]} {year}|Period\(\"{year}")
     for cell in CELLS:
         if cell.cell_type == "markdown" and cell.source.startswith("## Sources"):

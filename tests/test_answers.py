@@ -407,22 +407,11 @@ def _young_chart(lines: dict[str, int], months=lambda m: m, index: bool = True, 
 
 from helpers.vocabulary import both  # noqa: E402  (labels in both languages, as the notebooks draw them)
 
+from .monthly_raw import MONTHS_EN  # noqa: E402
+
 # 05.4: ages 19 and under, all programmes: jobseekers line 49, reduced work capacity line 69, others line 89 (line 29: all)
 _YOUNG = {"Arbeidssøkere på tiltak": 49, "Nedsatt arbeidsevne, på tiltak": 69, "Andre på tiltak": 89}
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTH_NAMES = MONTHS_EN  # the tests' own list (tests/monthly_raw.py)
 CASES["05.4"] = (
     [
         _young_chart(_YOUNG),

@@ -14,25 +14,10 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, raw_lines, run_make
+from .monthly_raw import MONTHS_EN, MONTHS_NB
 
 RAW = ROOT / "data" / "raw"
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
-}
+MONTHS = {"en": MONTHS_EN, "nb": MONTHS_NB}  # the tests' own lists (tests/monthly_raw.py)
 REPORT = "riksrevisjonen_dokument_3-5_2017-2018.txt"
 
 

@@ -486,21 +486,21 @@ def test_the_answer_key_is_registered():
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_every_exercise_answers_every_odd_input_with_a_message_quickly(exercise_id):
+def test_every_exercise_answers_every_odd_input_with_a_message(exercise_id):
+    """Whatever a learner types, the check answers with a sentence, not a traceback or a hang (how fast it answers
+    is printed by `make bench`, not asserted here)."""
     for first in (
         1,
         alt.Chart(pd.DataFrame({"a": [1]})).mark_line(),
     ):  # first calls load data and Altair's schema, once per kernel
         check(exercise_id, first)
     for answer in ODD_INPUTS:
-        # thread CPU time measures the checker's own work, not the other sessions that share the machine's cores
-        cpu, wall = time.thread_time(), time.perf_counter()
+        started = time.perf_counter()
         result = check(exercise_id, answer)
-        cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
         label = f"{exercise_id} with {type(answer).__name__}"
         assert isinstance(result, ex.Result) and result.message.strip() and not result.correct, label
         assert "Traceback" not in str(result), label
-        assert cpu < 0.2 and wall < 10, f"{label}: {cpu:.2f} s CPU, {wall:.2f} s"  # the wall clock only guards against a hang
+        assert time.perf_counter() - started < 10, f"{label}: no answer within 10 s (a hang)"
 
 
 @exercise("T9.3", hint="none.")

@@ -67,20 +67,7 @@ def test_todays_numbers_come_first_and_match_the_raw_series(nb):
     total = sum(v for (m, _), v in overview.items() if m == latest)
     earlier = sum(v for (m, _), v in overview.items() if m == before)
     first = next(t for t in texts(nb, "text/markdown") if "people were on a labour-market programme" in t)
-    months = (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
+    months = monthly_raw.MONTHS_EN
     assert f"In {months[month - 1]} {year}, {total:,} people were on a labour-market programme" in first
     assert f"{abs(total - earlier):,} {'fewer' if total < earlier else 'more'} than twelve months earlier" in first
     table = next(t for t in texts(nb, "text/markdown") if t.startswith("| Group"))
