@@ -14,6 +14,11 @@ The dashboard is offered in both languages: dashboard.html from its stored (Engl
 dashboard_nb.html, for which the dashboard is executed once more from a fresh kernel with NAV_LANG=nb
 (helpers.headline.page_lang), in memory: the notebook file is not changed. That is the one notebook
 `make site` executes (about 15 s). Each page's language link (``?lang=nb`` in Voilà) points to the other page.
+
+The student edition, ``site/student/``, is built by the same code from the student copies in ``student/`` (written
+by scripts/student.py: no solutions, links fitted to that folder): an index saying in English and bokmål that answers
+are checked in a running notebook, a page per copy and the glossary; no dashboard (the copies have none), and its
+Binder links open the student copies. The full site's index links to it ("For a class").
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ import html
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -37,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from helpers.charts import VEGA_LITE_VERSION  # noqa: E402
 from helpers.collection import DASHBOARD, NOTEBOOKS, binder_lab_link, binder_voila_link  # noqa: E402
 
-NOTEBOOK_DIR = ROOT / "notebooks"
+STUDENT_SITE = "student"  # the student edition's folder inside the site
 TEMPLATE_DIR = ROOT / "scripts" / "site_template"
 VEGA_LITE = "application/vnd.vegalite.v5+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -102,10 +109,28 @@ WIDGET_NOTE = {
 }
 
 
-def widget_note(stem: str, lang: str = "en") -> str:
+@dataclass(frozen=True)
+class Edition:
+    """Which copies a site is built from: the full collection, or the student copies (no solutions, no dashboard).
+    ``folder`` is where they are in the repository, which is also where Binder opens them."""
+
+    folder: str
+    title: str
+    student: bool = False
+
+    @property
+    def source(self) -> Path:
+        return ROOT / self.folder
+
+
+FULL = Edition("notebooks", "NAV labour-market programmes, explained")
+STUDENT = Edition("student", "NAV labour-market programmes, explained: student edition", student=True)
+
+
+def widget_note(stem: str, lang: str = "en", edition: Edition = FULL) -> str:
     """What stands where a control that needs Python (a kernel) would be, with the Binder link that runs it."""
     # The dashboard is for readers without code: on Binder it opens as a Voilà page, like `make dashboard`.
-    path = f"notebooks/{stem}.ipynb"
+    path = f"{edition.folder}/{stem}.ipynb"
     link = binder_voila_link(path) if stem == DASHBOARD.stem else binder_lab_link(path)
     if stem == DASHBOARD.stem and lang != "en":
         link += f"%3Flang%3D{lang}"
@@ -118,7 +143,7 @@ def fold_solutions(cell: nbformat.NotebookNode) -> None:
         cell.source = re.sub(r"(<details\b[^>]*?)\s+open(?:=\"[^\"]*\"|='[^']*')?(?=[\s>])", r"\1", cell.source)
 
 
-def prepare(nb: nbformat.NotebookNode, stem: str, lang: str = "en") -> nbformat.NotebookNode:
+def prepare(nb: nbformat.NotebookNode, stem: str, lang: str = "en", edition: Edition = FULL) -> nbformat.NotebookNode:
     """Swap live-chart and widget outputs for HTML that works from disk; keep solutions folded."""
     nb = copy.deepcopy(nb)
     count = 0
@@ -133,7 +158,8 @@ def prepare(nb: nbformat.NotebookNode, stem: str, lang: str = "en") -> nbformat.
                 picture = data.get("image/svg+xml", "")
                 picture = named_svg(picture, "A picture of the controls' first view")
                 output["data"] = {
-                    "text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "") + widget_note(stem, lang)
+                    "text/html": (f'<div class="widget-picture">{picture}</div>' if picture else "")
+                    + widget_note(stem, lang, edition)
                 }
     return nb
 
@@ -182,7 +208,12 @@ def exporter(code: bool = True) -> HTMLExporter:
     )
 
 
-def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
+def titled(body: str, edition: Edition) -> str:
+    """The navigation bar names the edition (the template writes the full collection's title)."""
+    return body.replace(f">{FULL.title}</a>", f">{edition.title}</a>") if edition.student else body
+
+
+def build_notebook(path: Path, out_dir: Path, lang: str = "en", edition: Edition = FULL) -> Path:
     """One page from the notebook's stored outputs (English), or from a run in ``lang`` (the dashboard in bokmål)."""
     nb = nbformat.read(path, as_version=4) if lang == "en" else executed_in(path, lang)
     name = path.stem if lang == "en" else LANG_PAGES[lang]
@@ -192,8 +223,9 @@ def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
         nb.metadata["title"] = t("page_title", lang)
     dashboard = path.stem == DASHBOARD.stem
     body, _ = exporter(code=not dashboard).from_notebook_node(
-        prepare(nb, path.stem, lang), resources={"metadata": {"name": name}}
+        prepare(nb, path.stem, lang, edition), resources={"metadata": {"name": name}}
     )
+    body = titled(body, edition)
     if lang != "en":
         body = body.replace('<html lang="en">', f'<html lang="{lang}">', 1)
         for english, words in PAGE_WORDS[lang].items():
@@ -203,31 +235,57 @@ def build_notebook(path: Path, out_dir: Path, lang: str = "en") -> Path:
     return target
 
 
-def build_markdown_page(title: str, text: str, out_dir: Path, name: str) -> Path:
+def build_markdown_page(title: str, text: str, out_dir: Path, name: str, edition: Edition = FULL) -> Path:
+    """A page of the site from Markdown (the glossary, the index), with the site's look and navigation."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell(text)]
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     target = out_dir / f"{name}.html"
-    target.write_text(relink(body), encoding="utf-8")
+    target.write_text(relink(titled(body, edition)), encoding="utf-8")
     return target
 
 
-def index_text() -> str:
-    rows = [
-        "# NAV labour-market programmes, explained",
-        "",
-        "A static copy of the collection: read the notebooks with their charts, without running anything. "
-        "Charts with a menu still respond; controls that need Python are marked.",
-        "",
-        "| Notebook | What it covers | Teaching | Exercises |",
-        "|---|---|---|---|",
-    ]
+STUDENT_INTRO = {
+    "en": (
+        "This is the **student edition**: the notebooks with their charts and exercises, without the solutions. "
+        "Answers are checked in a running notebook, not on this static page: open the [student copies on Binder]({link}) "
+        "(nothing to install), or run `make lab-student` in the collection's folder on your own machine, and use "
+        "`check(...)` and `hint(...)` in the exercise cells there."
+    ),
+    "nb": (
+        "Dette er <strong>studentutgaven</strong>: notatbøkene med figurer og oppgaver, uten løsningene. Svarene "
+        "sjekkes i en notatbok som kjører, ikke på denne statiske siden: åpne "
+        '<a href="{link}">studentutgaven i Binder</a> (ingenting å installere), eller kjør '
+        "<code>make lab-student</code> i samlingens mappe på din egen maskin, og bruk <code>check(...)</code> og "
+        "<code>hint(...)</code> i oppgavecellene der. Notatbøkene er på engelsk, med NAVs norske begreper."
+    ),
+}
+
+
+def index_text(edition: Edition = FULL) -> str:
+    """The index page's Markdown: what the site is, a row per notebook (the dashboard in the full edition), the
+    glossary; the full edition points a class to the student edition, the student edition says how to answer."""
+    if edition.student:
+        link = binder_lab_link(f"{edition.folder}/00_start_here.ipynb")
+        intro = [
+            STUDENT_INTRO["en"].format(link=link),
+            "",
+            f'<p lang="nb">{STUDENT_INTRO["nb"].format(link=html.escape(link))}</p>',
+        ]
+    else:
+        intro = [
+            "A static copy of the collection: read the notebooks with their charts, without running anything. "
+            "Charts with a menu still respond; controls that need Python are marked.",
+            "",
+            f"For a class: [the student edition]({STUDENT_SITE}/index.html), the same pages without the solutions.",
+        ]
+    rows = [f"# {edition.title}", "", *intro, "", "| Notebook | What it covers | Teaching | Exercises |", "|---|---|---|---|"]
     for nb in NOTEBOOKS:
-        if (NOTEBOOK_DIR / nb.file).exists():
+        if (edition.source / nb.file).exists():
             rows.append(
                 f"| [{nb.stem[:2]} {nb.title}]({nb.stem}.ipynb) | {nb.summary} | {nb.teaching} min | {nb.exercises} min |"
             )
-    if (NOTEBOOK_DIR / DASHBOARD.file).exists():
+    if (edition.source / DASHBOARD.file).exists():
         rows.append(
             f"| [{DASHBOARD.title}]({DASHBOARD.stem}.ipynb) ([på norsk]({LANG_PAGES['nb']}.html)) | {DASHBOARD.summary} | | |"
         )
@@ -235,29 +293,45 @@ def index_text() -> str:
     return "\n".join(rows)
 
 
+def build_edition(out_dir: Path, edition: Edition) -> list[Path]:
+    """The pages of one edition in ``out_dir``: a page per notebook of its folder (the dashboard twice, in English
+    and bokmål, where the folder has it), the glossary and the index. The Vega bundle must be in ``out_dir/_static``."""
+    pages = []
+    for nb in (*NOTEBOOKS, DASHBOARD):
+        path = edition.source / nb.file
+        if path.exists():
+            pages.append(build_notebook(path, out_dir, edition=edition))
+    if (edition.source / DASHBOARD.file).exists():
+        pages.append(build_notebook(edition.source / DASHBOARD.file, out_dir, "nb", edition))
+    glossary = (edition.source / "glossary.md").read_text(encoding="utf-8")
+    pages.append(build_markdown_page("Glossary", glossary, out_dir, "glossary", edition))
+    pages.append(build_markdown_page(edition.title, index_text(edition), out_dir, "index", edition))
+    return pages
+
+
 def build(out_dir: Path) -> list[Path]:
+    """The whole site: the full collection in ``out_dir``, the student edition in ``out_dir/student``, each with its
+    own copy of the Vega bundle (a folder that opens on its own)."""
     import vl_convert
 
     (out_dir / "_static").mkdir(parents=True, exist_ok=True)
-    (out_dir / "_static" / "vega-bundle.js").write_text(
-        vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION), encoding="utf-8"
-    )
-    pages = []
-    for nb in (*NOTEBOOKS, DASHBOARD):
-        path = NOTEBOOK_DIR / nb.file
-        if path.exists():
-            pages.append(build_notebook(path, out_dir))
-    if (NOTEBOOK_DIR / DASHBOARD.file).exists():
-        pages.append(build_notebook(NOTEBOOK_DIR / DASHBOARD.file, out_dir, "nb"))
-    pages.append(build_markdown_page("Glossary", (NOTEBOOK_DIR / "glossary.md").read_text(encoding="utf-8"), out_dir, "glossary"))
-    pages.append(build_markdown_page("NAV labour-market programmes, explained", index_text(), out_dir, "index"))
-    return pages
+    bundle = out_dir / "_static" / "vega-bundle.js"
+    bundle.write_text(vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION), encoding="utf-8")
+    pages = build_edition(out_dir, FULL)
+    student_dir = out_dir / STUDENT_SITE
+    shutil.rmtree(student_dir, ignore_errors=True)  # written whole each time: no page left from an earlier build
+    (student_dir / "_static").mkdir(parents=True)
+    shutil.copy(bundle, student_dir / "_static" / bundle.name)
+    return pages + build_edition(student_dir, STUDENT)
 
 
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[0]) if argv else ROOT / "site"
     pages = build(out_dir)
-    print(f"wrote {len(pages)} pages to {out_dir}; open {out_dir / 'index.html'}")
+    print(
+        f"wrote {len(pages)} pages to {out_dir}; open {out_dir / 'index.html'} "
+        f"(the student edition, without solutions: {out_dir / STUDENT_SITE / 'index.html'})"
+    )
     return 0
 
 
