@@ -45,6 +45,9 @@ SLOW_FILES = {
     "test_brief.py",
     "test_teacher.py",
     "test_new_notebook.py",
+    "test_first_view.py",
+    "test_student_site.py",
+    "test_feedback_nb.py",
 }
 NOTEBOOK_FILES = {
     "test_commands.py",
@@ -74,6 +77,9 @@ LONGEST_FIRST = [
     "test_site.py",
     "test_sharing.py",
     "test_browser.py",
+    "test_feedback_nb.py",
+    "test_first_view.py",
+    "test_student_site.py",
     "test_damage.py",
     "test_monthly_damage.py",
     "test_teacher.py",
