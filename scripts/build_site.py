@@ -29,7 +29,6 @@ import html
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -172,6 +171,14 @@ def relink(page: str) -> str:
     return page.replace('href="glossary.md', 'href="glossary.html')
 
 
+def write(target: Path, text: str) -> None:
+    """Write a file whole or not at all (a temporary file, then renamed): a browser reading the site while
+    `make site` runs again (a test, a reader's open tab) never sees half a page or half the Vega bundle."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
+
+
 @contextlib.contextmanager
 def environment(**values: str) -> Iterator[None]:
     """Environment variables for what starts inside the block (a kernel inherits them)."""
@@ -231,7 +238,7 @@ def build_notebook(path: Path, out_dir: Path, lang: str = "en", edition: Edition
         for english, words in PAGE_WORDS[lang].items():
             body = body.replace(english, words)
     target = out_dir / f"{name}.html"
-    target.write_text(relink(body), encoding="utf-8")
+    write(target, relink(body))
     return target
 
 
@@ -241,7 +248,7 @@ def build_markdown_page(title: str, text: str, out_dir: Path, name: str, edition
     nb.cells = [nbformat.v4.new_markdown_cell(text)]
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     target = out_dir / f"{name}.html"
-    target.write_text(relink(titled(body, edition)), encoding="utf-8")
+    write(target, relink(titled(body, edition)))
     return target
 
 
@@ -314,15 +321,16 @@ def build(out_dir: Path) -> list[Path]:
     own copy of the Vega bundle (a folder that opens on its own)."""
     import vl_convert
 
-    (out_dir / "_static").mkdir(parents=True, exist_ok=True)
-    bundle = out_dir / "_static" / "vega-bundle.js"
-    bundle.write_text(vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION), encoding="utf-8")
-    pages = build_edition(out_dir, FULL)
+    bundle = vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION)
     student_dir = out_dir / STUDENT_SITE
-    shutil.rmtree(student_dir, ignore_errors=True)  # written whole each time: no page left from an earlier build
-    (student_dir / "_static").mkdir(parents=True)
-    shutil.copy(bundle, student_dir / "_static" / bundle.name)
-    return pages + build_edition(student_dir, STUDENT)
+    for folder in (out_dir, student_dir):
+        (folder / "_static").mkdir(parents=True, exist_ok=True)
+        write(folder / "_static" / "vega-bundle.js", bundle)
+    pages = build_edition(out_dir, FULL)
+    student_pages = build_edition(student_dir, STUDENT)
+    for stale in set(student_dir.glob("*.html")) - set(student_pages):  # a page of an earlier build (it may show solutions)
+        stale.unlink(missing_ok=True)
+    return pages + student_pages
 
 
 def main(argv: list[str]) -> int:
