@@ -29,7 +29,7 @@ help:
 	@echo "make present    serve the dashboard with Voilà alone, for a room or a shared screen"
 	@echo "make brief  write the two-page briefing PDF (bokmål and English) to build/brief/"
 	@echo "make teacher    the teacher's kit in build/teacher/: task sheets per session (PDF, bokmål and English) and the answer key"
-	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet)"
+	@echo "make site   build a static HTML copy of the collection in site/ (opens from disk, no internet), and the student edition in site/student/"
 	@echo "make figures    save every chart as offline HTML, PNG and SVG in figures/"
 	@echo "make student    write the student copies (solutions removed) to student/ (make notebooks does it too)"
 	@echo "make lab-student    open the student copies in JupyterLab (for a class)"
@@ -72,7 +72,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # The tests that need no browser and no server (CI runs them on a second Python version).
-SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_brief.py test_sharing.py test_teacher.py
+SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
 test-units: setup
 	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
