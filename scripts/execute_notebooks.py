@@ -10,6 +10,15 @@ Memory addresses in reprs and widget ids are made the same in every run, so re-r
 same file byte for byte. Widget state is not kept (it holds random ids and would make every run differ: nbclient needs it
 while executing, so it is recorded and then dropped); cell ids and
 metadata that interactive sessions add are normalised, so re-running gives the same file.
+
+A notebook with a cell tagged ``first-view`` (the dashboard) is executed a second time, in bokmål (NAV_LANG=nb,
+in memory, by scripts/build_site.py's ``executed_in``), and that cell's bokmål picture (its image/svg+xml) and
+chart title are stored in the English cell's metadata, ``first_view: {"nb": {"image/svg+xml": ..., "title": ...}}``.
+Why: the Voilà template (voila/templates/nav/index.html.j2) shows the first chart's stored picture from the page's
+first bytes, before the kernel has run anything, and the stored outputs are English; the bokmål page (?lang=nb)
+needs a bokmål picture, which only a bokmål run can draw. Only the picture is kept (the outputs stay English; nbval
+compares outputs, not metadata); the bokmål run is as deterministic as the English one, so re-running still gives
+the same file byte for byte. It adds the dashboard's run time once more (about 15 s).
 """
 
 from __future__ import annotations
@@ -24,6 +33,10 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 KEEP_METADATA = {"tags", "jupyter"}
+FIRST_VIEW = "first-view"  # the tag of the cell whose picture the Voilà template shows before the kernel runs
+FIRST_VIEW_LANGS = ("nb",)  # the languages besides the stored outputs' English
+VEGA_LITE = "application/vnd.vegalite.v5+json"
+SVG = "image/svg+xml"
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")  # as tests/nbval_sanitize.cfg
 WIDGET = "application/vnd.jupyter.widget-view+json"
 GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # as tests/notebook_checks.py (case-folded)
@@ -80,6 +93,35 @@ def refuse_giveaways(nb: nbformat.NotebookNode, path: Path) -> None:
                 )
 
 
+def chart_picture(cell: nbformat.NotebookNode, where: str) -> dict[str, str]:
+    """The cell's one chart as its picture (SVG text) and its title (lines joined by spaces), as the template needs them."""
+    charts = [o["data"] for o in cell.get("outputs", []) if VEGA_LITE in o.get("data", {}) and SVG in o.get("data", {})]
+    if len(charts) != 1:
+        raise SystemExit(f"{where}: a cell tagged {FIRST_VIEW!r} must show exactly one chart with its picture, it shows {len(charts)}")
+    svg, title = charts[0][SVG], charts[0][VEGA_LITE].get("title") or ""
+    title = title.get("text", "") if isinstance(title, dict) else title
+    return {SVG: "".join(svg) if isinstance(svg, list) else svg, "title": " ".join(title) if isinstance(title, list) else title}
+
+
+def add_first_views(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Store the ``first-view`` cell's picture in every other language in its metadata (see the module's docstring)."""
+    tagged = [i for i, cell in enumerate(nb.cells) if FIRST_VIEW in cell.metadata.get("tags", [])]
+    if not tagged:
+        return
+    if len(tagged) > 1:
+        raise SystemExit(f"{path.name}: {len(tagged)} cells tagged {FIRST_VIEW!r} (ids {[nb.cells[i].id for i in tagged]}), expected one")
+    if str(ROOT / "scripts") not in sys.path:  # run as a script it is already there
+        sys.path.insert(0, str(ROOT / "scripts"))
+    from build_site import executed_in  # the same bokmål run as the static site's dashboard_nb.html
+
+    [index] = tagged
+    views = {}
+    for lang in FIRST_VIEW_LANGS:
+        other = executed_in(path, lang)
+        views[lang] = chart_picture(other.cells[index], f"{path.name} (NAV_LANG={lang}), cell {nb.cells[index].id}")
+    nb.cells[index].metadata["first_view"] = views
+
+
 def execute(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -97,6 +139,7 @@ def execute(path: Path) -> float:
     nb.metadata.pop("widgets", None)
     refuse_giveaways(nb, path)
     normalise(nb)
+    add_first_views(nb, path)
     nbformat.validate(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
