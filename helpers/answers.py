@@ -26,6 +26,7 @@ from .exercises import (
     as_range,  # noqa: F401  (for answer-key authors)
     choice,
     data,
+    decimal_comma,
     exercise,
     fold,
     judge_chart,
@@ -86,7 +87,7 @@ def _(answer):
         say("people on a programme in July 2019", "personer på tiltak i juli 2019"),
         kind="persons",
         mistakes={
-            say("that is one status group only: add all three.", "det er bare én statusgruppe: legg sammen alle tre."): july[
+            say("that is one status group only: add all three.", "det er bare én hovedgruppe: legg sammen alle tre."): july[
                 "Nedsatt arbeidsevne, på tiltak"
             ],
             say(
@@ -225,7 +226,7 @@ def _(answer):
             ): _AS,
             say(
                 "the person has a registered status (jobseeker) in the exit month, so the exit is in one of NAV's two groups.",
-                "personen har en registrert status (arbeidssøker) i avgangsmåneden, så avgangen hører til en av NAVs to grupper.",
+                "personen har en registrert status (arbeidssøker) i avgangsmåneden, så avgangen telles i en av de to andre hovedgruppene.",
             ): _OTHER,
         },
     )
@@ -313,7 +314,7 @@ def _status_in(by_month: dict, month: str) -> str:
 @exercise(
     "01.4",
     hint="fix programme_group to 'Opplæring' and the month to May 2021; every other dimension stays 'I alt' (select does that).",
-    hint_nb="lås programme_group til 'Opplæring' og måneden til mai 2021; alle andre dimensjoner står på 'I alt' (det gjør select).",
+    hint_nb="sett programme_group til 'Opplæring' og måneden til mai 2021; alle andre dimensjoner står på 'I alt' (det gjør select).",
 )
 def _(answer):
     rows = select(data(), programme_group="Opplæring")
@@ -333,7 +334,7 @@ def _(answer):
             ): rows.loc[rows["period"] == "2016-11", "value"].item(),
             say(
                 "you added the totals to their parts: keep only the row where status group and gender are 'I alt'.",
-                "du har lagt summene til delene sine: behold bare raden der statusgruppe og kjønn er 'I alt'.",
+                "du har lagt summene til delene sine: behold bare raden der hovedgruppe og kjønn er 'I alt'.",
             ): parts.sum(),
             say(
                 "that is the jobseekers only: set status_group to 'I alt'.",
@@ -362,6 +363,11 @@ def _groups_march_2021() -> pd.Series:
 def _(answer):
     if _is_missing(answer):
         return False, _empty_month("2021-03")
+    if isinstance(answer, (tuple, list)) and len(answer) == 2 and not decimal_comma(answer):
+        return False, say(
+            "you gave two values; the answer is one number: the share in per cent.",
+            "du ga to verdier; svaret skal være ett tall: andelen i prosent.",
+        )
     march = _groups_march_2021()
     groups = march.drop(T)
     largest, total = groups.max(), march[T]
@@ -421,7 +427,7 @@ def _shares_2021() -> pd.DataFrame:
     )
 
 
-_NONE_DRAWN = ("none of the asked points", "ingen av punktene oppgaven ber om")  # judge_chart: nothing asked is drawn
+_NONE_DRAWN = ("none of the values asked for", "ingen av verdiene som oppgaven ber om")  # judge_chart: nothing asked is drawn
 
 
 def _chart_01(answer, table: pd.DataFrame, y: str, **kwargs) -> tuple[bool, str]:
@@ -441,7 +447,7 @@ def _chart_01(answer, table: pd.DataFrame, y: str, **kwargs) -> tuple[bool, str]
     hint='keep the rows of `sizes` whose period is in 2021 (`sizes[sizes["period"].dt.year == 2021]`), then '
     "alt.Chart(...).mark_line() with x the month (`date:T`), y `share:Q` and color `status:N`, and titles.",
     hint_nb='behold radene i `sizes` der perioden er i 2021 (`sizes[sizes["period"].dt.year == 2021]`), og lag så '
-    "alt.Chart(...).mark_line() med måneden på x (`date:T`), `share:Q` på y og `status:N` som color, og med titler.",
+    "alt.Chart(...).mark_line() med måneden på x (`date:T`), `share:Q` på y og `status:N` som farge (`color`), og med titler.",
 )
 def _(answer):
     shares = _shares_2021()
@@ -453,7 +459,7 @@ def _(answer):
         tolerance=0.06,
         what=say(
             "each status group's share of the participants, January-May 2021",
-            "hver statusgruppes andel av deltakerne, januar–mai 2021",
+            "hver hovedgruppes andel av deltakerne, januar–mai 2021",
         ),
     )
     if correct:
@@ -462,7 +468,7 @@ def _(answer):
     if counted:
         return False, say(
             "the chart draws the head counts (`value`); the question asks for the share: put `share` on y.",
-            "diagrammet tegner antall personer (`value`); oppgaven spør etter andelen: legg `share` på y.",
+            "diagrammet viser antall personer (`value`); oppgaven spør etter andelen: legg `share` på y.",
         )
     return False, message
 
@@ -470,7 +476,7 @@ def _(answer):
 @exercise(
     "01.7",
     hint="ask what the leavers of A and B are compared with. Answer 'a', 'b', 'c' or 'd'.",
-    hint_nb="spør hva de som går ut av A og B, sammenlignes med. Svar 'a', 'b', 'c' eller 'd'.",
+    hint_nb="still deg selv spørsmålet: hva sammenlignes de som går ut av A og B, med? Svar 'a', 'b', 'c' eller 'd'.",
 )
 def _(answer):
     return choice(
@@ -482,7 +488,7 @@ def _(answer):
                     "no: the share says where leavers are six months later, not what the programme added. Many would have "
                     "found work anyway, and the two programmes take in different people.",
                     "nei: andelen sier hvor de som gikk ut, er seks måneder senere, ikke hva tiltaket tilførte. Mange ville "
-                    "fått jobb uansett, og de to tiltakene tar inn ulike folk.",
+                    "fått jobb uansett, og de to tiltakene har ulike deltakere.",
                 ),
             ),
             "b": (
@@ -491,7 +497,7 @@ def _(answer):
                     "no: the statistic does not show that B's leavers were harder to place either; it says nothing about what "
                     "either programme did, in either direction.",
                     "nei: statistikken viser heller ikke at de som gikk ut av B, var vanskeligere å formidle; den sier ingenting "
-                    "om hva noen av tiltakene gjorde, verken den ene eller den andre veien.",
+                    "om virkningen av noen av tiltakene.",
                 ),
             ),
             "c": (
@@ -500,7 +506,7 @@ def _(answer):
                     "yes: without a comparison with similar people who did not take part, the status after exit cannot show an "
                     "effect. The audit says the same of its own figures; notebook 06 returns to this.",
                     "ja: uten en sammenligning med lignende personer som ikke deltok, kan status etter avgang ikke vise en "
-                    "effekt. Riksrevisjonen sier det samme om sine egne tall; notebook 06 kommer tilbake til dette.",
+                    "effekt. Riksrevisjonen sier det samme om sine egne tall; notatbok 06 kommer tilbake til dette.",
                 ),
             ),
             "d": (
@@ -541,15 +547,15 @@ def damaged_line_02(seed: int = 12) -> tuple[int, str]:
     "02.1",
     hint="the total (line 153) minus the visible part (line 403) is what the two stars hide together; "
     "in a time series each star is 0-3.",
-    hint_nb="summen (linje 153) minus den synlige delen (linje 403) er det de to stjernene skjuler til sammen; "
-    "i en tidsserie er hver stjerne 0–3.",
+    hint_nb="summen (linje 153) minus den synlige delen (linje 403) er det de to prikkede cellene skjuler til sammen; "
+    "i en tidsserie skjuler hver prikk 0–3.",
 )
 def _(answer):
     together, low, high = _star_pair_02()
     pointers = {
         (0, 3): say(
             "that is what any star in a time series can hide; use the total to narrow it down.",
-            "det er det enhver stjerne i en tidsserie kan skjule; bruk summen til å snevre det inn.",
+            "det er det enhver prikk i en tidsserie kan skjule; bruk summen til å snevre det inn.",
         ),
         (1, 3): say(
             "1-3 is the range in the one-month table; this is a time series, and the total narrows it down.",
@@ -557,7 +563,7 @@ def _(answer):
         ),
         (0, together): say(
             "each star is at most 3, so the other one is at least the rest: narrow both ends.",
-            "hver stjerne er høyst 3, så den andre er minst resten: snevre inn begge endene.",
+            "hver prikk skjuler høyst 3, så den andre prikken må skjule minst resten: snevre inn begge grensene.",
         ),
     }
     record("range", (low, high))
@@ -572,7 +578,7 @@ def _(answer):
     if tuple(pair) == (low, high):
         return True, say(
             f"{low} to {high}: the two stars hide {together} together, and neither can be more than 3.",
-            f"{low} til {high}: de to stjernene skjuler {together} til sammen, og ingen av dem kan være mer enn 3.",
+            f"{low} til {high}: de to prikkede cellene skjuler {together} til sammen, og ingen av dem kan være mer enn 3.",
         )
     return False, pointers.get(
         tuple(pair),
@@ -586,7 +592,7 @@ def _(answer):
 @exercise(
     "02.2",
     hint="select the row with a mask or select(...) (status group, programme) in the one-month table and read its 'line'.",
-    hint_nb="velg raden med en maske eller select(...) (statusgruppe, tiltak) i tabellen for én måned, og les kolonnen 'line'.",
+    hint_nb="velg raden med en maske eller select(...) (hovedgruppe, tiltak) i tabellen for én måned, og les kolonnen 'line'.",
 )
 def _(answer):
     rows = select(data(), status_group="Nedsatt arbeidsevne, på tiltak", programme_group=None, programme="Arbeidstrening")
@@ -640,7 +646,7 @@ def _(answer):
         return False, whole_file
     return False, say(
         "not that one: find the row with one cell too few, or run parse_table on the damaged excerpt.",
-        "ikke den: finn raden med én celle for lite, eller kjør parse_table på det skadde utdraget.",
+        "ikke den raden: se etter raden med én celle for lite, eller kjør parse_table på det skadde utdraget.",
     )
 
 
@@ -656,7 +662,7 @@ def _(answer):
         answer,
         may["suppressed"].sum(),
         0,
-        say("stars in May 2021", "stjerner i mai 2021"),
+        say("stars in May 2021", "prikkede celler i mai 2021"),
         kind="stars",
         mistakes={
             say(
@@ -669,7 +675,7 @@ def _(answer):
             ): len(may),
             say(
                 "that is every star in the three tables; keep May 2021 only.",
-                "det er alle stjernene i de tre tabellene; behold bare mai 2021.",
+                "det er alle de prikkede cellene i de tre tabellene; behold bare mai 2021.",
             ): rows["suppressed"].sum(),
         },
     )
@@ -679,7 +685,7 @@ def _(answer):
     "02.5",
     hint="for each option, ask whether the row total minus the visible cells still gives the hidden count. "
     "Answer 'a', 'b', 'c' or 'd'.",
-    hint_nb="spør for hvert alternativ om radsummen minus de synlige cellene fortsatt gir det skjulte tallet. "
+    hint_nb="vurder for hvert alternativ om radsummen minus de synlige cellene fortsatt gir det skjulte tallet. "
     "Svar 'a', 'b', 'c' eller 'd'.",
 )
 def _(answer):
@@ -690,7 +696,7 @@ def _(answer):
                 False,
                 say(
                     "no: a footnote explains the star but does not stop anyone subtracting the visible cells from the total.",
-                    "nei: en fotnote forklarer stjernen, men hindrer ingen i å trekke de synlige cellene fra summen.",
+                    "nei: en fotnote forklarer prikkingen, men hindrer ingen i å trekke de synlige cellene fra summen.",
                 ),
             ),
             "b": (
@@ -698,7 +704,7 @@ def _(answer):
                 say(
                     "no: printing 0 for a count above 0 is a wrong number, and the total would no longer equal the sum of "
                     "its parts.",
-                    "nei: å skrive 0 for et antall over 0 er et feil tall, og summen ville ikke lenger være lik summen av "
+                    "nei: å skrive 0 for et antall over 0 er å publisere et uriktig tall, og summen ville ikke lenger være lik summen av "
                     "delene.",
                 ),
             ),
@@ -717,7 +723,7 @@ def _(answer):
                     "yes: hiding a second cell (secondary suppression) leaves two unknowns for one total. Choose it with "
                     "care: in the one-month table two stars that share a difference of two must both be one.",
                     "ja: å prikke en celle til (sekundærprikking) gir to ukjente for én sum. Velg den med omhu: i tabellen "
-                    "for én måned må to stjerner som deler en differanse på to, begge være én.",
+                    "for én måned må to prikker som deler en differanse på to, begge være én.",
                 ),
             ),
         },
@@ -755,8 +761,8 @@ def _(answer):
         what=say(
             f"the number of stars in each month of 2019: most in {most}, fewest in {fewest}. "
             "Fewer people in a cell means more stars, so ask which programmes shrink or grow",
-            f"antallet stjerner i hver måned i 2019: flest i {most}, færrest i {fewest}. "
-            "Færre personer i en celle gir flere stjerner, så spør hvilke tiltak som krymper eller vokser",
+            f"antallet prikker i hver måned i 2019: flest i {most}, færrest i {fewest}. "
+            "Færre personer i en celle gir flere prikker, så se etter hvilke tiltak som krymper eller vokser",
         ),
     )
     if correct:
@@ -784,7 +790,7 @@ def _(answer):
     if judge_chart(answer, parts, x="period", y="stars", mark="line", tolerance=0, title=False, axis_titles=False)[0]:
         return False, say(
             "that leaves out the rows whose status group is the total 'I alt': count every participant number of the table.",
-            "da utelater du radene der statusgruppen er summen 'I alt': tell alle deltakertallene i tabellen.",
+            "da utelater du radene der hovedgruppen er summen 'I alt': tell alle deltakertallene i tabellen.",
         )
     return False, message
 
@@ -851,7 +857,7 @@ def _(answer):
             say(
                 "that is what the training group's star hides (the worked example): do the same subtraction for "
                 "Tilrettelegging's rows.",
-                "det er det stjernen i opplæringsgruppen skjuler (eksempelet i teksten): gjør den samme subtraksjonen for "
+                "det er det prikken i tiltaksgruppen Opplæring skjuler (eksempelet i teksten): gjør den samme subtraksjonen for "
                 "radene til Tilrettelegging.",
             ): example
         }
@@ -864,7 +870,7 @@ def _(answer):
         0,
         say(
             "hidden behind the star: the total minus the visible programmes",
-            "skjult bak stjernen: summen minus de synlige tiltakene",
+            "skjult bak prikken: summen minus de synlige tiltakene",
         ),
         kind="number",
         mistakes={
@@ -872,12 +878,12 @@ def _(answer):
             say(
                 "a star in this table hides 1 to 3 persons, never 0 (nobody is an empty cell): subtract the visible "
                 "programmes from the group total.",
-                "en stjerne i denne tabellen skjuler 1 til 3 personer, aldri 0 (ingen deltakere gir en tom celle): trekk "
+                "en prikk i denne tabellen skjuler 1 til 3 personer, aldri 0 (ingen deltakere gir en tom celle): trekk "
                 "de synlige tiltakene fra gruppesummen.",
             ): 0,
             say(
                 "3 is only the largest value a star may hide; the group total tells you exactly.",
-                "3 er bare det største en stjerne kan skjule; gruppesummen gir deg det nøyaktige tallet.",
+                "3 er bare det største en prikk kan skjule; gruppesummen gir deg det nøyaktige tallet.",
             ): 3 if expected != 3 else -1,
             say(
                 "that is the group total; subtract the visible programmes from it.",
@@ -930,7 +936,7 @@ def _(answer):
             ): ranked.iloc[1]["change_from_last_year"],
             say(
                 "that is the change for all status groups of that programme group; keep the jobseekers' rows only.",
-                "det er endringen for alle statusgruppene i den tiltaksgruppen; behold bare arbeidssøkernes rader.",
+                "det er endringen for alle hovedgruppene i den tiltaksgruppen; behold bare arbeidssøkernes rader.",
             ): data()
             .query(
                 "source == 'nav_tiltak_en_maaned_2016-11.txt' and programme == 'I alt' and status_group == 'I alt' and "
@@ -1061,8 +1067,8 @@ def _judge_chart_forms(
     "03.4",
     hint="keep the jobseekers' rows of `sizes` with pandas (leave out a count of 0), then alt.Chart(rows).mark_bar() "
     "with the count on one axis and the group on the other; `sort=` on the group's axis orders the bars.",
-    hint_nb="behold arbeidssøkernes rader i `sizes` med pandas (utelat antall lik 0), og lag så alt.Chart(rows).mark_bar() "
-    "med antallet på den ene aksen og gruppen på den andre; `sort=` på gruppeaksen ordner søylene.",
+    hint_nb="behold arbeidssøkernes rader i `sizes` med pandas (utelat antall lik 0), og lag så liggende stolper med alt.Chart(rows).mark_bar(), "
+    "med antallet på den ene aksen og gruppen på den andre; `sort=` på gruppeaksen sorterer stolpene.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
@@ -1086,7 +1092,7 @@ def _(answer):
             ): counts,
             say(
                 "those are all status groups together; keep only the jobseekers' rows (status_group 'Arbeidssøkere på tiltak').",
-                "det er alle statusgruppene sammen; behold bare arbeidssøkernes rader (status_group 'Arbeidssøkere på tiltak').",
+                "det er alle hovedgruppene sammen; behold bare arbeidssøkernes rader (status_group 'Arbeidssøkere på tiltak').",
             ): _november(programme_group=None).drop(T),
         }
         for pointer, series in trials.items():
@@ -1097,12 +1103,12 @@ def _(answer):
     if not _value_axis_titled(layer):
         return False, say(
             "the bars are right; give the axis of the counts a title that says what is counted, and in which unit (title=...).",
-            "søylene er riktige; gi aksen med antallene en tittel som sier hva som telles, og i hvilken enhet (title=...).",
+            "stolpene er riktige; gi aksen med antallene en tittel som sier hva som telles, og i hvilken enhet (title=...).",
         )
     if not _largest_first(layer):
         return False, say(
             "the bars are right; now order them, largest group at the top: `sort='-x'` on the axis of the groups.",
-            "søylene er riktige; ordne dem nå med den største gruppen øverst: `sort='-x'` på aksen med gruppene.",
+            "stolpene er riktige; ordne dem nå med den største gruppen øverst: `sort='-x'` på aksen med gruppene.",
         )
     return True, message
 
@@ -1148,6 +1154,9 @@ def _share_bounds(month: str, star_high: int = 3) -> pd.DataFrame:
     "share_low og share_high for tiltaket ditt.",
 )
 def _(answer):
+    split = decimal_comma(tuple(answer[1:3])) if isinstance(answer, tuple) and len(answer) in (4, 5) else None
+    if split:  # ("Mentor", 40,1, 42,3): a decimal comma made five values of three
+        return False, split + say(' For example ("Mentor", 40.1, 42.3).', ' For eksempel ("Mentor", 40.1, 42.3).')
     if not isinstance(answer, (tuple, list)) or len(answer) not in (2, 3):
         return False, say(
             'give a tuple: (programme, lowest share, highest share), for example ("Mentor", 40.1, 42.3).',
@@ -1171,7 +1180,7 @@ def _(answer):
     if pd.isna(row["low"]):
         return False, say(
             f"the total of {vocab.both(found[0])} is a star in January: no share can be computed. Pick another programme.",
-            f"summen for {found[0]} er en stjerne i januar: ingen andel kan regnes ut. Velg et annet tiltak.",
+            f"summen for {found[0]} er prikket i januar: ingen andel kan regnes ut. Velg et annet tiltak.",
         )
     verdicts = [
         judge_number(
@@ -1184,7 +1193,7 @@ def _(answer):
                 say("that is May; the question asks for January 2021.", "det er mai; oppgaven spør etter januar 2021."): may[end],
                 say(
                     "you read every star as 0; a star hides 0 to 3 persons, so the highest possible share uses 3.",
-                    "du har lest hver stjerne som 0; en stjerne skjuler 0 til 3 personer, så den høyest mulige andelen bruker 3.",
+                    "du har lest hver prikk som 0; en prikk skjuler 0 til 3 personer, så den høyest mulige andelen bruker 3.",
                 ): zero[end] if zero[end] != row[end] else -1,
                 say(
                     "give the share in per cent (multiply by 100), not as a fraction.",
@@ -1249,8 +1258,8 @@ def _(answer):
     "04.3",
     hint="look up what a star can hide in a time series (the note at the top of NAV's table, and 01 The definitions), "
     "then ask which statement the starred months alone can support.",
-    hint_nb="slå opp hva en stjerne kan skjule i en tidsserie (merknaden øverst i NAVs tabell, og notebooken «01 The definitions»), "
-    "og spør så hvilken påstand de prikkede månedene alene kan støtte.",
+    hint_nb="slå opp hva en prikk kan skjule i en tidsserie (merknaden øverst i NAVs tabell, og notatboken «01 The definitions»), "
+    "og vurder så hvilken påstand de prikkede månedene alene kan støtte.",
 )
 def _(answer):
     return choice(
@@ -1261,7 +1270,7 @@ def _(answer):
                 say(
                     "a star is not a zero: in a time series it hides 0, 1, 2 or 3 persons, so the table cannot say that "
                     "nobody took part.",
-                    "en stjerne er ikke en null: i en tidsserie skjuler den 0, 1, 2 eller 3 personer, så tabellen kan ikke si "
+                    "en prikk er ikke en null: i en tidsserie skjuler den 0, 1, 2 eller 3 personer, så tabellen kan ikke si "
                     "at ingen deltok.",
                 ),
             ),
@@ -1270,8 +1279,8 @@ def _(answer):
                 say(
                     "right: in a time series a star hides 0 to 3 persons, and a row keeps its place in months with nobody, "
                     "so each starred month held somewhere between none and three; the table alone cannot say which.",
-                    "ja: i en tidsserie skjuler en stjerne 0 til 3 personer, og en rad beholder plassen sin i måneder uten "
-                    "deltakere, så hver prikket måned hadde et sted mellom null og tre; tabellen alene kan ikke si hvor mange.",
+                    "ja: i en tidsserie skjuler en prikk 0 til 3 personer, og en rad beholder plassen sin i måneder uten "
+                    "deltakere, så hver prikket måned hadde et sted mellom null og tre deltakere; tabellen alene kan ikke si hvor mange.",
                 ),
             ),
             "c": (
@@ -1280,7 +1289,7 @@ def _(answer):
                     "1 to 3 is the rule of the one-month table of November 2016, where an empty cell means nobody; in a "
                     "time series a row keeps its place in months with nobody, so a star can also hide 0.",
                     "1 til 3 er regelen i tabellen for én måned (november 2016), der en tom celle betyr ingen deltakere; i en "
-                    "tidsserie beholder en rad plassen sin i måneder uten deltakere, så en stjerne kan også skjule 0.",
+                    "tidsserie beholder en rad plassen sin i måneder uten deltakere, så en prikk kan også skjule 0.",
                 ),
             ),
         },
@@ -1301,8 +1310,8 @@ def _group_gaps(month: str, status_group: str) -> pd.DataFrame:
     "and men side by side with `pivot`, subtract, and draw one bar per group with mark_bar(); "
     "think about what a star should become.",
     hint_nb="behold radene i `gender` for mai 2021 for Andre på tiltak der programme er 'I alt' (grupperadene), sett kvinner "
-    "og menn ved siden av hverandre med `pivot`, trekk fra, og tegn én søyle per gruppe med mark_bar(); "
-    "tenk over hva en stjerne bør bli.",
+    "og menn ved siden av hverandre med `pivot`, trekk fra, og tegn én stolpe per gruppe med mark_bar(); "
+    "tenk over hva en prikket celle bør bli.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
@@ -1314,11 +1323,11 @@ def _(answer):
         trials = {
             say(
                 "those are all status groups together (the chart above); keep the rows of Andre på tiltak.",
-                "det er alle statusgruppene sammen (diagrammet over); behold radene for Andre på tiltak.",
+                "det er alle hovedgruppene sammen (diagrammet over); behold radene for Andre på tiltak.",
             ): _group_gaps("2021-05", T),
             say(
                 "the bars point the wrong way: the question asks for women minus men.",
-                "søylene peker feil vei: oppgaven spør etter kvinner minus menn.",
+                "stolpene peker feil vei: oppgaven spør etter kvinner minus menn.",
             ): expected.assign(gap=-expected["gap"]),
             say(
                 "that is January 2021; the question asks for May.",
@@ -1332,7 +1341,7 @@ def _(answer):
     if not _value_axis_titled(_chart_layer(answer, ("bar",))):
         return False, say(
             "the bars are right; give the axis of the differences a title that says what it measures, in persons (title=...).",
-            "søylene er riktige; gi aksen med differansene en tittel som sier hva den måler, i personer (title=...).",
+            "stolpene er riktige; gi aksen med differansene en tittel som sier hva den måler, i personer (title=...).",
         )
     return True, message
 
@@ -1378,7 +1387,7 @@ def _(answer):
         mistakes={
             say(
                 "that is the index of all status groups (the heatmap): keep only the jobseekers' rows.",
-                "det er indeksen for alle statusgruppene (varmekartet): behold bare arbeidssøkernes rader.",
+                "det er indeksen for alle hovedgruppene (varmekartet): behold bare arbeidssøkernes rader.",
             ): 100 * everyone[7] / everyone.mean(),
             say(
                 "you divided by the year's highest month; the index divides by the mean of the 12 months.",
@@ -1478,9 +1487,9 @@ def _young_index(age_group: str = "19 år og under") -> pd.DataFrame:
     hint="select the rows of ages 19 and under for each status group from `groups` (programme_group 'I alt'), pivot "
     "them as for `status`, divide each row by its mean, then `stack()` and `reset_index()` for one row per point; "
     "one line per status group is `color=`.",
-    hint_nb="velg radene for 19 år og under for hver statusgruppe fra `groups` (programme_group 'I alt'), pivoter "
+    hint_nb="velg radene for 19 år og under for hver hovedgruppe fra `groups` (programme_group 'I alt'), pivoter "
     "dem som for `status`, del hver rad på gjennomsnittet sitt, og bruk så `stack()` og `reset_index()` for én rad per "
-    "punkt; én linje per statusgruppe får du med `color=`.",
+    "punkt; én linje per hovedgruppe får du med `color=`.",
 )
 def _(answer):
     answer = _Built.of(answer)  # built once, judged several ways
@@ -1493,7 +1502,7 @@ def _(answer):
         expected,
         what=say(
             "the yearly rhythm of ages 19 and under in each status group",
-            "årsrytmen for dem på 19 år og under i hver statusgruppe",
+            "årsrytmen for dem på 19 år og under i hver hovedgruppe",
         ),
         **options,
     )
@@ -1510,7 +1519,7 @@ def _(answer):
         ): _young_index(T),
         say(
             "those are the counts; divide each status group's row by its own mean and multiply by 100.",
-            "det er antallene; del hver statusgruppes rad på dens eget gjennomsnitt og gang med 100.",
+            "det er antallene; del hver hovedgruppes rad på dens eget gjennomsnitt og gang med 100.",
         ): counts,
     }
     for pointer, table in trials.items():
@@ -1582,7 +1591,7 @@ def _(answer):
                 say(
                     "not quite: a statistic of transition to work cannot show what the programme caused. Some had a job "
                     "before they started, and some would have found one anyway; there is no comparison group.",
-                    "ikke helt: en statistikk over overgang til arbeid kan ikke vise hva tiltaket førte til. Noen hadde jobb "
+                    "nei: en statistikk over overgang til arbeid kan ikke vise hva tiltaket førte til. Noen hadde jobb "
                     "før de begynte, og noen ville fått jobb uansett; det finnes ingen sammenligningsgruppe.",
                 ),
             ),
@@ -1591,9 +1600,9 @@ def _(answer):
                 say(
                     "not quite: the share says nothing about who was chosen for a programme. Whether NAV picked people closer "
                     "to work is a question of selection, which this statistic cannot answer either way.",
-                    "ikke helt: andelen sier ingenting om hvem som ble valgt ut til et tiltak. Om NAV valgte folk som sto "
-                    "nærmere arbeid, er et spørsmål om seleksjon, som denne statistikken ikke kan svare på, verken den ene "
-                    "eller den andre veien.",
+                    "nei: andelen sier ingenting om hvem som ble valgt ut til et tiltak. Om NAV valgte folk som sto "
+                    "nærmere arbeid, er et spørsmål om seleksjon, som denne statistikken ikke kan "
+                    "gi noe svar på.",
                 ),
             ),
             "c": (
@@ -1710,7 +1719,7 @@ def _group_07(month: str, group: str) -> pd.Series:
     "07.1",
     hint="filter the crosswalk to programme_group 'Helsemessig utredning/behandling' and read the relation and "
     "successor of its rows.",
-    hint_nb="filtrer koblingstabellen (crosswalk) til programme_group 'Helsemessig utredning/behandling' og les relation og "
+    hint_nb="filtrer koblingstabellen (crosswalk) på programme_group 'Helsemessig utredning/behandling' og les relation og "
     "successor i radene.",
 )
 def _(answer):
@@ -1735,8 +1744,8 @@ def _(answer):
         "c": say(
             f"{facts}, and no table after 2016 prints the group. Where its participants went is not shown, so its absence "
             "is neither a measured fall nor a known move.",
-            f"{facts}, og ingen tabell etter 2016 viser gruppen. Hvor deltakerne ble av, vises ikke, så at gruppen mangler, "
-            "er verken en målt nedgang eller en kjent flytting.",
+            f"{facts}, og ingen tabell etter 2016 viser gruppen. Hvor deltakerne ble av, vises ikke. At gruppen mangler, "
+            "er derfor verken en målt nedgang eller en kjent overføring.",
         ),
         "d": say(
             "not so: a suppressed cell is printed as '*' and its row stays in the table. Here the group has no line at all.",
@@ -1767,14 +1776,14 @@ def _(answer):
     mistakes = {
         say(
             f"that is the change for {vocab.both(s)} only; add the three status groups",
-            f"det er endringen bare for {s}; legg sammen de tre statusgruppene",
+            f"det er endringen bare for {s}; legg sammen de tre hovedgruppene",
         ): after[s] - parts[s]
         for s in parts.index
     }
     mistakes |= {
         say(
             f"for May 2019 that takes {vocab.both(s)} only; add the three status groups",
-            f"for mai 2019 tar du da bare med {s}; legg sammen de tre statusgruppene",
+            f"for mai 2019 tar du da bare med {s}; legg sammen de tre hovedgruppene",
         ): after[T] - parts[s]
         for s in parts.index
     }
@@ -1789,7 +1798,7 @@ def _(answer):
         ): after[T] - 2 * parts.sum(),
         say(
             "May 2021 is counted twice: its 'I alt' line already holds the three status groups",
-            "mai 2021 er telt to ganger: linjen 'I alt' inneholder allerede de tre statusgruppene",
+            "mai 2021 er telt to ganger: linjen 'I alt' inneholder allerede de tre hovedgruppene",
         ): 2 * after[T] - parts.sum(),
     }
     may_2021, may_2019 = number_text(after[T]), number_text(parts.sum())
@@ -1799,7 +1808,7 @@ def _(answer):
         0,
         say(
             f"persons: {may_2021} in May 2021 against {may_2019} in May 2019 (the three status groups added up)",
-            f"personer: {may_2021} i mai 2021 mot {may_2019} i mai 2019 (de tre statusgruppene lagt sammen)",
+            f"personer: {may_2021} i mai 2021 mot {may_2019} i mai 2019 (de tre hovedgruppene lagt sammen)",
         ),
         kind="persons",
         mistakes=mistakes,
@@ -1900,27 +1909,27 @@ def _(answer):
     probes = {
         say(
             "that chart has a bar for the total, 'I alt': leave it out, so that every bar is a programme group.",
-            "diagrammet har en søyle for summen, 'I alt': utelat den, så hver søyle er en tiltaksgruppe.",
+            "diagrammet har en stolpe for summen, 'I alt': utelat den, så hver stolpe er en tiltaksgruppe.",
         ): with_total,
         say(
             "those bars are people with reduced work capacity: keep the rows of Arbeidssøkere på tiltak.",
-            "de søylene er personer med nedsatt arbeidsevne: behold radene for Arbeidssøkere på tiltak.",
+            "de stolpene er personer med nedsatt arbeidsevne: behold radene for Arbeidssøkere på tiltak.",
         ): _gaps_07("Nedsatt arbeidsevne, på tiltak")["gap"],
         say(
             "those bars are the difference in persons: divide by the audit's average (value_audit), subtract 1 and "
             "multiply by 100.",
-            "de søylene er forskjellen i personer: del på Riksrevisjonens gjennomsnitt (value_audit), trekk fra 1 og gang "
+            "de stolpene er forskjellen i personer: del på Riksrevisjonens gjennomsnitt (value_audit), trekk fra 1 og gang "
             "med 100.",
         ): jobseekers["difference"],
         say(
             "those bars are NAV's count as a share of the audit's average (about 120 %): subtract 100, so that a bar shows "
             "how far above it is.",
-            "de søylene er NAVs tall som andel av Riksrevisjonens gjennomsnitt (rundt 120 %): trekk fra 100, så søylen "
+            "de stolpene er NAVs tall som andel av Riksrevisjonens gjennomsnitt (rundt 120 %): trekk fra 100, så stolpen "
             "viser hvor langt over det ligger.",
         ): jobseekers["gap"] + 100,
         say(
             "those bars divide by NAV's count: the gap is measured from the audit's average (value_audit).",
-            "de søylene deler på NAVs tall: avviket måles fra Riksrevisjonens gjennomsnitt (value_audit).",
+            "de stolpene deler på NAVs tall: avviket måles fra Riksrevisjonens gjennomsnitt (value_audit).",
         ): 100 * (1 - jobseekers["audit"] / jobseekers["nav"]),
     }
     for pointer, series in probes.items():
@@ -1988,7 +1997,7 @@ def _(answer):
         mistakes={
             say(
                 "that is the ratio of all three status groups together: use the reduced-work-capacity column.",
-                "det er forholdstallet for alle tre statusgruppene sammen: bruk kolonnen for nedsatt arbeidsevne.",
+                "det er forholdstallet for alle tre hovedgruppene sammen: bruk kolonnen for nedsatt arbeidsevne.",
             ): (total / _centred_trend(total))[month],
             say(
                 "that divides by the average of January-December 2024, which is also what `rolling(12, center=True)` gives "
@@ -2144,7 +2153,7 @@ def _(answer):
         ): status["Andre på tiltak"],
         say(
             "that line is all three status groups together: draw the jobseekers only.",
-            "den linjen er alle tre statusgruppene sammen: tegn bare arbeidssøkerne.",
+            "den linjen er alle tre hovedgruppene sammen: tegn bare arbeidssøkerne.",
         ): status.sum(axis=1),
         say(
             "that line is the jobseekers and other participants added up: draw the jobseekers only, and let the rule "

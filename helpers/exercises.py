@@ -354,6 +354,29 @@ def show(answer: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_KIND_NB = {"dict": "ordbok (dict)", "set": "mengde (set)", "frozenset": "mengde (frozenset)"}
+
+
+def decimal_comma(values: object) -> str | None:
+    """The pointer for numbers a decimal comma split, or None.
+
+    Python reads ``40,1`` as the tuple ``(40, 1)``, so a learner used to the Norwegian decimal comma gets two
+    whole numbers where one decimal was meant. Only a tuple of two or more whole numbers is taken for that
+    (a list or a Series is built on purpose); the answer stays wrong, the pointer only says why.
+    """
+    if not isinstance(values, tuple) or len(values) < 2:
+        return None
+    if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 0 for v in values):
+        return None
+    whole, part = values[0], values[1]
+    return _say(
+        f"Python reads {whole},{part} as two numbers, {whole} and {part}: write a decimal with a point ({whole}.{part}), "
+        "not a comma.",
+        f"Python leser {whole},{part} som to tall, {whole} og {part}: bruk punktum, ikke komma, som desimaltegn "
+        f"({whole}.{part}).",
+    )
+
+
 def one_value(answer: object) -> tuple[object, str | None]:
     """The single value an answer holds, and a problem to tell the learner if there is none.
 
@@ -375,17 +398,20 @@ def one_value(answer: object) -> tuple[object, str | None]:
             if len(answer) == 0:
                 return None, _empty()
             if len(answer) > 1:
+                split = decimal_comma(answer)
+                if split:
+                    return None, split
                 n, series = len(answer), isinstance(answer, pd.Series)
                 return None, _say(
                     f"that holds {n} values: " + (MANY if series else "give one value, for example `result[0]`") + ".",
-                    f"det er {n} verdier: " + (MANY_NB if series else "gi én verdi, for eksempel `result[0]`") + ".",
+                    f"du ga {n} verdier: " + (MANY_NB if series else "svaret skal være én verdi, for eksempel `result[0]`") + ".",
                 )
             answer = answer.iloc[0] if isinstance(answer, pd.Series) else list(answer)[0]
         elif isinstance(answer, (set, frozenset, dict)):
             kind = type(answer).__name__
             return None, _say(
                 f"that is a {kind}: give one value (a number or a text).",
-                f"det er en {kind}: gi én verdi (et tall eller en tekst).",
+                f"det er en {_KIND_NB.get(kind, kind)}: gi én verdi (et tall eller en tekst).",
             )
         else:
             break
@@ -681,19 +707,19 @@ _KIND_UNITS = {
 _FALLBACKS = {  # kind -> (English, bokmål): the pointer for a number that is neither right nor a known mistake
     "count": (
         "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-        "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler.",
+        "Sjekk hvilke rader og måneder du beholdt, og om du har lagt en sumrad ('I alt') sammen med delene den består av.",
     ),
     "persons": (
         "Check which rows and months you kept, and whether a total ('I alt') got added to its own parts.",
-        "Sjekk hvilke rader og måneder du beholdt, og om en sum ('I alt') ble lagt til sine egne deler.",
+        "Sjekk hvilke rader og måneder du beholdt, og om du har lagt en sumrad ('I alt') sammen med delene den består av.",
     ),
     "percent": (
         "Check which rows you kept for the part and for the whole, and what you divided by.",
-        "Sjekk hvilke rader du beholdt for delen og for helheten, og hva du delte på.",
+        "Sjekk hvilke rader du brukte i telleren og i nevneren.",
     ),
     "change": (
         "Check the two values you compared, and that you divided the difference by the one it is measured from.",
-        "Sjekk de to verdiene du sammenlignet, og at du delte forskjellen på den du måler fra.",
+        "Sjekk de to verdiene du sammenlignet, og at du delte differansen på utgangsverdien.",
     ),
     "pp": (
         "A change in percentage points is one share minus the other: check which two shares you subtracted.",
@@ -993,7 +1019,8 @@ def choice(answer: object, options: Mapping[str, tuple[bool, str]]) -> tuple[boo
         _record("choice", letter, explanation)
     value, problem = one_value(answer)
     letters = ", ".join(map(repr, options))
-    ask = _say(f"answer with one letter: {letters}.", f"svar med én bokstav: {letters}.")
+    *first, last = map(repr, options)
+    ask = _say(f"answer with one letter: {letters}.", f"svar med én bokstav: {', '.join(first)} eller {last}.")
     if problem or not isinstance(value, str):
         return False, ask
     m = _CHOICE.fullmatch(value[:MAX_TEXT])
@@ -1078,7 +1105,8 @@ def judge_chart(
         drawn = ", ".join(sorted({layer.mark for layer in layers})) or _say("nothing", "ingenting")
         return False, _say(
             f"the chart draws {drawn}: the question asks for {' or '.join(marks)} (`mark_{marks[0]}()`).",
-            f"diagrammet tegner {drawn}: oppgaven ber om {' eller '.join(marks)} (`mark_{marks[0]}()`).",
+            f"diagrammet er {_marks_nb(sorted({layer.mark for layer in layers}))}, men oppgaven ber om "
+            f"{_marks_nb(marks, ' eller ')}.",
         )
     if layer.problem:
         return False, layer.problem
@@ -1097,12 +1125,36 @@ def judge_chart(
                 return False, _say(
                     f"the values are right; give the {channel} axis a title in the reader's words "
                     f"(`alt.{channel.upper()}(..., title=...)`), not the column name.",
-                    f"verdiene er riktige; gi {channel}-aksen en tittel med leserens ord "
+                    f"verdiene er riktige; gi {channel}-aksen en tittel med ord leseren forstår "
                     f"(`alt.{channel.upper()}(..., title=...)`), ikke kolonnenavnet.",
                 )
     return True, _say(
-        f"the chart draws {what or 'the asked values'}.", f"diagrammet tegner {what or 'verdiene oppgaven ber om'}."
+        f"the chart draws {what or 'the asked values'}.", f"diagrammet viser {what or 'verdiene som oppgaven ber om'}."
     )
+
+
+_MARK_NB = {  # Vega-Lite mark -> the chart's name in bokmål (all neuter: "et ...")
+    "bar": "stolpediagram",
+    "line": "linjediagram",
+    "trail": "linjediagram",
+    "point": "punktdiagram",
+    "circle": "punktdiagram",
+    "square": "punktdiagram",
+    "area": "arealdiagram",
+    "rect": "rutediagram",
+    "arc": "sektordiagram",
+    "tick": "strekdiagram",
+    "rule": "diagram med referanselinjer",
+    "text": "diagram med tekst",
+    "boxplot": "boksplott",
+}
+
+
+def _marks_nb(marks, joiner: str = " og ") -> str:
+    """Marks as a bokmål reader names the charts, with the Altair call: 'et stolpediagram (`mark_bar()`)'."""
+    if not marks:
+        return "tomt"
+    return joiner.join(f"et {_MARK_NB.get(m, 'diagram')} (`mark_{m}()`)" for m in marks)
 
 
 def _chart_spec(chart: object) -> tuple[dict, str | None]:
@@ -1188,7 +1240,7 @@ def _apply(rows: pd.DataFrame, transforms: list[dict]) -> tuple[pd.DataFrame | N
                 f"the checker reads simple filters and transform_fold only, not this `{name}`: "
                 "filter and compute in pandas first, as the notebook does, then chart the result.",
                 f"kontrollen leser bare enkle filtre og transform_fold, ikke denne `{name}`: filtrer og regn "
-                "i pandas først, slik notebooken gjør, og lag så diagrammet av resultatet.",
+                "i pandas først, slik notatboken gjør, og lag så diagrammet av resultatet.",
             )
     return rows, None
 
@@ -1312,8 +1364,9 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
     """None if the layer draws ``want``; else the pointer that fits."""
     enc = layer.encoding
     x_enc, y_enc = enc.get("x", {}), enc.get("y", {})
+    keys_on = "x"
     if _is_value_channel(x_enc) and not _is_value_channel(y_enc):  # a horizontal bar chart
-        x_enc, y_enc = y_enc, x_enc
+        x_enc, y_enc, keys_on = y_enc, x_enc, "y"
     if not x_enc.get("field"):
         return _say(
             "encode the months or groups on x (`x=alt.X('column', ...)`).",
@@ -1325,7 +1378,7 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
     if coloured and not color_field:
         return _say(
             "the chart has one series; the question asks for one line or bar per group: encode the group as `color`.",
-            "diagrammet har én serie; oppgaven ber om én linje eller søyle per gruppe: legg gruppen på `color`.",
+            "diagrammet har én serie; oppgaven ber om én linje eller stolpe per gruppe: legg gruppen på `color`.",
         )
     drawn, problem = _drawn(layer, x_enc["field"], y_enc, color_field if coloured else None)
     if problem:
@@ -1333,11 +1386,13 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
     drawn = _match_keys(drawn, want)
     missing = [k for k, v in want.items() if k not in drawn and v is not None]
     if missing and len(missing) == len([v for v in want.values() if v is not None]):
+        month = isinstance(missing[0][0], str) and re.fullmatch(r"\d{4}-\d{2}", missing[0][0])
+        kinds = ("months", "månedene") if month else ("groups", "gruppene")
         return _say(
-            "none of the asked points is in the chart: check what is on x "
-            f"(expected values such as {_key_text(missing[0])}) and the filter you used.",
-            "ingen av punktene oppgaven ber om er i diagrammet: sjekk hva som er på x "
-            f"(for eksempel {_key_text(missing[0])}) og filteret du brukte.",
+            f"none of the values asked for is in the chart: check which column is on the axis of the {kinds[0]} "
+            f"(the {keys_on} axis; expected values such as {_key_text(missing[0])}) and the filter you used.",
+            f"ingen av verdiene som oppgaven ber om, er med i diagrammet: sjekk hvilken kolonne som ligger på aksen med "
+            f"{kinds[1]} ({keys_on}-aksen, for eksempel {_key_text(missing[0])}), og filteret du brukte.",
         )
     for key, value in want.items():
         got = drawn.get(key)
@@ -1345,7 +1400,7 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
             return _say(
                 f"{_key_text(key)} is suppressed (NAV's '*', 0-3 persons) but the chart draws it as 0: keep it missing "
                 "(`sum(min_count=1)`, no `fillna(0)`), so that it is drawn as a gap.",
-                f"{_key_text(key)} er skjult (NAVs '*', 0-3 personer), men diagrammet tegner den som 0: la den mangle "
+                f"{_key_text(key)} er prikket (NAVs '*', 0–3 personer), men diagrammet viser den som 0: la den mangle "
                 "(`sum(min_count=1)`, ingen `fillna(0)`), så den tegnes som et hull.",
             )
         if value is not None and got is None:
@@ -1363,7 +1418,7 @@ def _compare_drawn(layer: _Layer, want: dict, tolerance: float, coloured: bool) 
         return _say(
             f"the chart draws more than asked, e.g. {_key_text(extra[0])}: keep only the {n} points asked for "
             "(filter in pandas first).",
-            f"diagrammet tegner mer enn oppgaven ber om, for eksempel {_key_text(extra[0])}: "
+            f"diagrammet viser mer enn oppgaven ber om, for eksempel {_key_text(extra[0])}: "
             f"behold bare de {n} punktene (filtrer i pandas først).",
         )
     return None
@@ -1375,11 +1430,11 @@ def _wrong_point(key: tuple, got: float, value: float, tolerance: float) -> str:
     if abs(value) >= 1 and _close(100 * got, value, 100 * tolerance, rel=0.002):
         return _say(
             f"at {at} the chart draws {drawn}, a fraction: multiply by 100 for per cent.",
-            f"ved {at} tegner diagrammet {drawn}, en brøk: gang med 100 for prosent.",
+            f"ved {at} viser diagrammet {drawn}, en brøk: gang med 100 for prosent.",
         )
     return _say(
         f"at {at} the chart draws {drawn}, not the value asked for: check the rows you kept and the column on y.",
-        f"ved {at} tegner diagrammet {drawn}, ikke verdien oppgaven ber om: sjekk radene du beholdt og kolonnen på y.",
+        f"ved {at} viser diagrammet {drawn}, ikke verdien som oppgaven ber om: sjekk radene du beholdt og kolonnen på y.",
     )
 
 
@@ -1398,7 +1453,7 @@ def _wrong_values(layer, x_enc, y_enc, color_field, want, tolerance) -> str | No
             shown = y_enc.get("field")
             return _say(
                 f"y shows `{shown}`; the values asked for are in `{column}`: put that column on y.",
-                f"y viser `{shown}`; verdiene oppgaven ber om er i `{column}`: legg den kolonnen på y.",
+                f"y viser `{shown}`; verdiene som oppgaven ber om, står i `{column}`: legg den kolonnen på y.",
             )
     return None
 
