@@ -204,12 +204,13 @@ def dashboard_latency(runs: int = 3) -> None:
         voila_server,
     )
 
-    first, every, complete, redraws, picture, first_byte, first_nb = [], [], [], {}, [], [], []
+    first, every, complete, redraws, picture, first_byte, first_nb, picture_nb = [], [], [], {}, [], [], [], []
     with voila_server() as server, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for _ in range(runs):
             picture.append(first_picture_ms(browser, server.base))
             first_byte.append(picture[-1].pop("first byte"))
+            picture_nb.append(first_picture_ms(browser, server.base, "?lang=nb")["picture"])
             session, found, _ = open_voila(browser, server.base, DASHBOARD + "?lang=nb", DASHBOARD_FIRST_CHART_NB)
             whole_page_run(session.page)
             session.close()
@@ -234,9 +235,10 @@ def dashboard_latency(runs: int = 3) -> None:
         f"the page's first byte (Voilà answers once the kernel's process is started): {statistics.median(first_byte):.0f} ms"
     )
     print(
-        f"  page load to the first chart, ?lang=nb, live (no stored picture in bokmål) (median of {runs}): "
-        f"{statistics.median(first_nb):.0f} ms"
+        f"  page load to the first chart's stored picture, ?lang=nb (its bokmål picture) (median of {runs}): "
+        f"{statistics.median(picture_nb):.0f} ms  (aim ≤ 1500)"
     )
+    print(f"  page load to the first live chart, ?lang=nb (median of {runs}): {statistics.median(first_nb):.0f} ms")
     print(f"  page load to the first live chart, English (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 3000)")
     print(
         f"  page load to every chart ({DASHBOARD_CHARTS}) drawn (median of {runs}): {statistics.median(every):.0f} ms  (aim ≤ 4500)"
@@ -265,14 +267,15 @@ def whole_page_run(page) -> None:
 DASHBOARD_FIRST_CHART_NB = "Personer på tiltak, måned for måned."  # the first chart's first subtitle line in bokmål
 
 
-def first_picture_ms(browser, voila_base: str) -> dict[str, float]:
+def first_picture_ms(browser, voila_base: str, query: str = "") -> dict[str, float]:
     """Page ms from navigation to the first chart's stored picture drawn (the `nav` template's .first-view,
-    shown before the kernel has run anything; English page), and to the page's first byte."""
+    shown before the kernel has run anything; English page, or ``query="?lang=nb"`` for its bokmål picture),
+    and to the page's first byte."""
     from tests.browser_support import DASHBOARD, new_session
 
     session = new_session(browser)
     try:
-        session.page.goto(f"{voila_base}/voila/render/{DASHBOARD}", wait_until="commit")
+        session.page.goto(f"{voila_base}/voila/render/{DASHBOARD}{query}", wait_until="commit")
         times = session.page.wait_for_function(
             "() => { const img = document.querySelector('.first-view img');"
             " return img && img.complete && img.naturalWidth > 0 && img.checkVisibility() ? {picture: performance.now(),"
