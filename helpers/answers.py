@@ -104,7 +104,7 @@ def _(answer):
                 "or a Period in .query, as under 'Picking one month'.",
                 "0 er summen av et tomt utvalg: filteret ditt beholdt ingen rader. `period` inneholder pandas Periods, så "
                 '`.query("period == \'2019-07\'")` treffer ingenting; bruk en maske, `status[status["period"] == "2019-07"]`, '
-                "eller en Period i .query, som under «Picking one month».",
+                "eller en Period i .query, som i avsnittet «Picking one month».",
             ): 0,
         },
     )
@@ -1081,7 +1081,7 @@ def _(answer):
     ok, message = _judge_chart_forms(
         answer,
         table(counts[counts > 0]),
-        what=say("the jobseekers on each programme group they use", "arbeidssøkerne i hver tiltaksgruppe de bruker"),
+        what=say("the jobseekers on each programme group they use", "arbeidssøkerne i hver tiltaksgruppe de deltar i"),
         **options,
     )
     if not ok:
@@ -1896,7 +1896,7 @@ def _(answer):
     '`gap_pct = 100 * (value_nav / value_audit - 1)`, then `alt.Chart(...).mark_bar().encode(x=alt.X("gap_pct:Q", '
     'title=...), y=alt.Y("programme_group:N", title=...))` and `.properties(title=...)`.',
     hint_nb="`side_by_side.query(\"status_group == 'Arbeidssøkere på tiltak' and programme_group != 'I alt'\")`, legg til "
-    '`gap_pct = 100 * (value_nav / value_audit - 1)`, og så `alt.Chart(...).mark_bar().encode(x=alt.X("gap_pct:Q", '
+    '`gap_pct = 100 * (value_nav / value_audit - 1)`, og tegn så liggende stolper: `alt.Chart(...).mark_bar().encode(x=alt.X("gap_pct:Q", '
     'title=...), y=alt.Y("programme_group:N", title=...))` og `.properties(title=...)`.',
 )
 def _(answer):

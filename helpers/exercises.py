@@ -781,9 +781,10 @@ def judge_number(
         return False, reading.problem
     value = reading.value
     if value is None:
+        about = what[1:-1] if what.startswith("(") and what.endswith(")") else what  # no double brackets
         return False, _say(
-            f"give a number{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 and '12,5' all work{_unit_example(kind)}.",
-            f"gi et tall{' (' + what + ')' if what else ''}: 1234, '1 234', 12.5 og '12,5' går alle an{_unit_example(kind)}.",
+            f"give a number{' (' + about + ')' if about else ''}: 1234, '1 234', 12.5 and '12,5' all work{_unit_example(kind)}.",
+            f"gi et tall{' (' + about + ')' if about else ''}: 1234, '1 234', 12.5 og '12,5' går alle an{_unit_example(kind)}.",
         )
     if _close(value, expected, tolerance):
         wrong_unit = _wrong_unit(reading.units, kind, _format(expected, tolerance), unit)
@@ -1043,8 +1044,11 @@ def _format_given(value: float) -> str:
 
 
 def _local(english: str) -> str:
-    """A number formatted in English ('15,061.5') as the chosen language writes it ('15 061,5' in bokmål)."""
-    return english.replace(",", "\u00a0").replace(".", ",") if language() == "nb" else english
+    """A number formatted in English ('15,061.5') as the chosen language writes it ('15 061,5' in bokmål, and a
+    true minus sign, '−300', as Norwegian typesetting has it; the checker reads it back either way)."""
+    if language() != "nb":
+        return english
+    return re.sub(r"^-", "\u2212", english.replace(",", "\u00a0").replace(".", ","))
 
 
 # -- judging a chart ------------------------------------------------------------------------------
