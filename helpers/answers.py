@@ -1913,18 +1913,18 @@ def _(answer):
         ): with_total,
         say(
             "those bars are people with reduced work capacity: keep the rows of Arbeidssøkere på tiltak.",
-            "de stolpene er personer med nedsatt arbeidsevne: behold radene for Arbeidssøkere på tiltak.",
+            "de stolpene viser personer med nedsatt arbeidsevne: behold radene for Arbeidssøkere på tiltak.",
         ): _gaps_07("Nedsatt arbeidsevne, på tiltak")["gap"],
         say(
             "those bars are the difference in persons: divide by the audit's average (value_audit), subtract 1 and "
             "multiply by 100.",
-            "de stolpene er forskjellen i personer: del på Riksrevisjonens gjennomsnitt (value_audit), trekk fra 1 og gang "
+            "de stolpene viser forskjellen i personer: del på Riksrevisjonens gjennomsnitt (value_audit), trekk fra 1 og gang "
             "med 100.",
         ): jobseekers["difference"],
         say(
             "those bars are NAV's count as a share of the audit's average (about 120 %): subtract 100, so that a bar shows "
             "how far above it is.",
-            "de stolpene er NAVs tall som andel av Riksrevisjonens gjennomsnitt (rundt 120 %): trekk fra 100, så stolpen "
+            "de stolpene viser NAVs tall som andel av Riksrevisjonens gjennomsnitt (rundt 120 %): trekk fra 100, så stolpen "
             "viser hvor langt over det ligger.",
         ): jobseekers["gap"] + 100,
         say(
