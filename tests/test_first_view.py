@@ -126,7 +126,9 @@ def svg_title(svg: str) -> str:
 
     def walk(element: ET.Element, depth: int) -> None:
         if "role-title-text" in element.get("class", "").split():
-            lines = [t.text or "" for t in element.iter(f"{namespace}tspan")] or [t.text or "" for t in element.iter(f"{namespace}text")]
+            lines = [t.text or "" for t in element.iter(f"{namespace}tspan")] or [
+                t.text or "" for t in element.iter(f"{namespace}text")
+            ]
             found.append((depth, " ".join(line.strip() for line in lines)))
         for child in element:
             walk(child, depth + 1)
@@ -257,7 +259,9 @@ def test_picture_shows_before_the_kernel_in_the_charts_place(voila, browser, lan
             if lang != "en":
                 assert not words(picture["label"]) & words(stored_title()), f"English in the bokmål name: {picture['label']!r}"
             assert picture["decoded"] and picture["height"] > 100
-            assert picture["top"] < picture["screen"] / 2, f"at {width} px the picture starts at {picture['top']:.0f} px, not on the first screen"
+            assert picture["top"] < picture["screen"] / 2, (
+                f"at {width} px the picture starts at {picture['top']:.0f} px, not on the first screen"
+            )
             prefix = "data:image/svg+xml,"
             assert picture["src"].startswith(prefix) and urllib.parse.unquote(picture["src"][len(prefix) :]) == svg
             assert page.locator(".vega-embed").count() == 0, "the held kernel's output arrived after all"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import importlib.util
 import json
 import re
@@ -28,9 +30,8 @@ def script(name: str):
 
 
 @pytest.fixture(scope="module")
-def site():
-    run_make(ROOT, "site")  # as README gives it
-    return ROOT / "site"
+def site(built_site):
+    return built_site  # `make site` as README gives it, once per worker (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -73,16 +74,27 @@ def test_site_has_a_page_for_every_notebook_and_the_glossary(site):
         assert not re.search(r'href="(?!https?:)[^"]*\.ipynb', text), f"{page.name} links a notebook instead of its page"
 
 
-@pytest.mark.parametrize("stem", SITE_PAGES)
-def test_site_page_draws_its_charts_offline(stem, site, browser):
-    context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri())
+@dataclass
+class Visit:
+    """What one page showed when opened once from disk at 1280 px, its charts drawn: read by several tests."""
+
+    charts: int
+    redrawn: bool | None  # a chart menu changed its chart (None: the page has no menu)
+    violations: list
+    links: list[tuple[str, str]]
+    left: list[str]
+
+
+def visit(browser, path: Path) -> Visit:
+    """Open a page offline, wait for its charts, run axe, read its links, then change one chart menu."""
+    context, page, left = open_offline(browser, path.as_uri())
     try:
-        expected = stored_charts(stem)
-        assert page.locator(".vega-chart").count() == expected
-        if expected:
-            page.wait_for_function(f"document.querySelectorAll('.vega-chart svg.marks').length === {expected}", timeout=30000)
-        menus = page.locator(".vega-bindings select")
-        if menus.count():
+        charts = wait_site_charts(page)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        violations = axe_violations(page)
+        links = site_links(page)
+        redrawn = None
+        if page.locator(".vega-bindings select").count():
             chart = page.locator(".vega-chart").filter(has=page.locator(".vega-bindings select")).first
             before = chart.locator("svg.marks").text_content()
             menu = chart.locator(".vega-bindings select").first
@@ -94,9 +106,26 @@ def test_site_page_draws_its_charts_offline(stem, site, browser):
                 arg=[chart.element_handle(), before],
                 timeout=10000,
             )
-        assert left == [], f"requests left the machine: {left}"
+            redrawn = True
+        return Visit(charts, redrawn, violations, links, list(left))
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(site, browser) -> dict[str, Visit]:
+    """Every page of the site opened once at desktop width (the phone test opens each again at 390 px)."""
+    return {path.stem: visit(browser, path) for path in sorted(site.glob("*.html"))}
+
+
+@pytest.mark.parametrize("stem", SITE_PAGES)
+def test_site_page_draws_its_charts_offline(stem, visits):
+    """Opened from disk with no network, the page draws every chart its notebook stored, and a chart menu
+    (where there is one) changes its chart; no request leaves the machine."""
+    seen = visits[stem]
+    assert seen.charts == stored_charts(stem)
+    assert seen.redrawn in (None, True)
+    assert seen.left == [], f"requests left the machine: {seen.left}"
 
 
 def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, browser):
@@ -117,20 +146,22 @@ def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, 
         context.close()
 
 
-@pytest.mark.parametrize("viewport", [(1280, 900), PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("stem", [*SITE_PAGES, "index", "glossary"])
-def test_site_page_has_no_wcag_violations_and_fits_a_phone(stem, viewport, site, browser):
-    """axe-core (WCAG 2.1 A and AA) finds nothing once the charts are drawn; at 390 px nothing makes the
-    page scroll sideways (wide charts and tables scroll in their own box)."""
-    context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri(), viewport)
+def test_site_page_has_no_wcag_violations(stem, visits):
+    """axe-core (WCAG 2.1 A and AA) finds nothing on the page at 1280 px once its charts are drawn."""
+    assert visits[stem].violations == []
+
+
+@pytest.mark.parametrize("stem", [*SITE_PAGES, "index", "glossary"])
+def test_site_page_fits_a_phone_with_no_wcag_violations(stem, site, browser):
+    """Opened at 390 px: axe finds nothing, and nothing makes the page scroll sideways (wide charts and tables
+    scroll in their own box)."""
+    context, page, left = open_offline(browser, (site / f"{stem}.html").as_uri(), PHONE)
     try:
-        charts = page.locator(".vega-chart").count()
-        if charts:
-            page.wait_for_function(f"document.querySelectorAll('.vega-chart svg.marks').length === {charts}", timeout=30000)
+        wait_site_charts(page)
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         assert axe_violations(page) == []
-        if viewport == PHONE:
-            assert overflowing(page) == []
+        assert overflowing(page) == []
         assert left == []
     finally:
         context.close()
@@ -246,32 +277,27 @@ EXTERNAL_HOSTS = {
 }  # the sources' publishers (the Storting publishes Dokument 3)
 
 
-def test_every_link_of_every_site_page_answers(site, browser):
+def test_every_link_of_every_site_page_answers(site, visits, browser):
     """Every link on every page leads somewhere useful, offline: a page of the site that exists and is not
     empty (and holds the #heading it points to), a heading on the same page, a CSV with rows; web addresses
     (which cannot be followed offline) go to the publishers of the sources or to Binder and GitHub."""
-    pages = sorted(site.glob("*.html"))
+    assert {path.stem for path in site.glob("*.html")} <= set(visits)
     targets: dict[str, set[str]] = {}
-    for path in pages:
-        context, page, left = open_offline(browser, path.as_uri())
-        try:
-            wait_site_charts(page)
-            for written, address in site_links(page):
-                parts = urlsplit(address)
-                if parts.scheme == "data":
-                    payload = unquote(address.split(",", 1)[1])
-                    assert len(payload.strip().splitlines()) >= 2, f"{path.name}: a CSV link without rows"
-                elif parts.scheme in ("http", "https"):
-                    assert parts.hostname in EXTERNAL_HOSTS, f"{path.name}: link to {address}"
-                else:
-                    assert parts.scheme == "file", f"{path.name}: {written!r}"
-                    target = Path(unquote(parts.path))
-                    assert target.is_file() and target.stat().st_size > 1000, f"{path.name}: {written!r} leads to nothing"
-                    if parts.fragment:
-                        targets.setdefault(target.as_uri(), set()).add(parts.fragment)
-            assert left == []
-        finally:
-            context.close()
+    for stem, seen in sorted(visits.items()):
+        name = f"{stem}.html"
+        for written, address in seen.links:
+            parts = urlsplit(address)
+            if parts.scheme == "data":
+                payload = unquote(address.split(",", 1)[1])
+                assert len(payload.strip().splitlines()) >= 2, f"{name}: a CSV link without rows"
+            elif parts.scheme in ("http", "https"):
+                assert parts.hostname in EXTERNAL_HOSTS, f"{name}: link to {address}"
+            else:
+                assert parts.scheme == "file", f"{name}: {written!r}"
+                target = Path(unquote(parts.path))
+                assert target.is_file() and target.stat().st_size > 1000, f"{name}: {written!r} leads to nothing"
+                if parts.fragment:
+                    targets.setdefault(target.as_uri(), set()).add(parts.fragment)
     for uri, fragments in targets.items():
         context, page, _ = open_offline(browser, uri)
         try:

@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from helpers.collection import NOTEBOOKS, binder_lab_link
 
 from .browser_support import PHONE, axe_violations, overflowing
-from .conftest import ROOT, run_make
+from .conftest import ROOT
 from .test_site import EXTERNAL_HOSTS, open_offline, script, site_links, wait_site_charts
 
 STUDENT = ROOT / "student"  # the student copies the edition is built from
@@ -93,9 +93,8 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    run_make(ROOT, "site")  # as README gives it: the full site and, inside it, the student edition
-    return ROOT / "site"
+def site(built_site) -> Path:
+    return built_site  # `make site` as README gives it (the full site and, inside it, the student edition), once per worker
 
 
 @pytest.fixture(scope="module")
