@@ -97,7 +97,9 @@ def chart_picture(cell: nbformat.NotebookNode, where: str) -> dict[str, str]:
     """The cell's one chart as its picture (SVG text) and its title (lines joined by spaces), as the template needs them."""
     charts = [o["data"] for o in cell.get("outputs", []) if VEGA_LITE in o.get("data", {}) and SVG in o.get("data", {})]
     if len(charts) != 1:
-        raise SystemExit(f"{where}: a cell tagged {FIRST_VIEW!r} must show exactly one chart with its picture, it shows {len(charts)}")
+        raise SystemExit(
+            f"{where}: a cell tagged {FIRST_VIEW!r} must show exactly one chart with its picture, it shows {len(charts)}"
+        )
     svg, title = charts[0][SVG], charts[0][VEGA_LITE].get("title") or ""
     title = title.get("text", "") if isinstance(title, dict) else title
     return {SVG: "".join(svg) if isinstance(svg, list) else svg, "title": " ".join(title) if isinstance(title, list) else title}
@@ -109,7 +111,9 @@ def add_first_views(nb: nbformat.NotebookNode, path: Path) -> None:
     if not tagged:
         return
     if len(tagged) > 1:
-        raise SystemExit(f"{path.name}: {len(tagged)} cells tagged {FIRST_VIEW!r} (ids {[nb.cells[i].id for i in tagged]}), expected one")
+        raise SystemExit(
+            f"{path.name}: {len(tagged)} cells tagged {FIRST_VIEW!r} (ids {[nb.cells[i].id for i in tagged]}), expected one"
+        )
     if str(ROOT / "scripts") not in sys.path:  # run as a script it is already there
         sys.path.insert(0, str(ROOT / "scripts"))
     from build_site import executed_in  # the same bokmål run as the static site's dashboard_nb.html
