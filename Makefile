@@ -75,10 +75,10 @@ lint: setup
 SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
 test-units: setup
 	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
-	$(PYTEST) -q -n 2 --dist loadgroup -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
+	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
 
 test-notebooks: setup
-	$(PYTEST) -q -n 2 --dist loadgroup -p no:cacheprovider $(NOTEBOOKS) $(NBVAL)
+	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider $(NOTEBOOKS) $(NBVAL)
 
 # A new notebook, wired into the collection in one step (scripts/new_notebook.py says what it does).
 new-notebook: setup

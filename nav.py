@@ -33,7 +33,7 @@ LOCKS = ("requirements.lock", "requirements-dev.lock")
 START = "00_start_here.ipynb"
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-p", "tests.notebook_checks"]
 PYTEST = ["-q", "-p", "no:cacheprovider"]
-PARALLEL = ["-n", "2", "--dist", "loadgroup"]  # one group per test file, or as tests/conftest.py groups them
+PARALLEL = ["-n", "2", "--dist", "loadfile"]
 
 
 def say(text: str) -> None:

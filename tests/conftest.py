@@ -70,7 +70,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     reproduction.finish(config)
 
 
-# Two workers take whole files (--dist loadgroup, a group per file: below) in the order collected: the longest files
+# Two workers take whole files (--dist loadfile) in the order collected: the longest files
 # go first so that neither worker is left with a long one at the end (measured with --durations, 2 cores), and the
 # reproduction test, which waits for the background `make notebooks` (tests/reproduction.py), goes last.
 LONGEST_FIRST = [
@@ -98,11 +98,6 @@ LONGEST_FIRST = [
 LAST = ["test_commands.py"]
 
 
-# Files that share an expensive fixture run in one worker (xdist_group, with --dist loadgroup): the student edition's
-# tests use the site that test_site.py builds. Every other file is a group of its own, as --dist loadfile would do.
-SAME_WORKER = {"test_student_site.py": "test_site.py"}
-
-
 def run_order(item: pytest.Item) -> int:
     name = item.path.name
     if name in LONGEST_FIRST:
@@ -110,12 +105,10 @@ def run_order(item: pytest.Item) -> int:
     return 1 if name in LAST else 0
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=run_order)  # stable: a file's tests keep their order
     for item in items:
         name = item.path.name
-        item.add_marker(pytest.mark.xdist_group(SAME_WORKER.get(name, name)))
         if item.path.suffix == ".ipynb":  # nbval's cells
             item.add_marker(pytest.mark.notebooks)
             item.add_marker(pytest.mark.slow)
@@ -154,7 +147,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """`make site` as README gives it, once per worker: the full site and its student edition in site/."""
+    """`make site` as README gives it, once per worker: the full site and its student edition in site/ (test_site.py
+    and test_student_site.py may run in different workers; make site writes each file whole, so they may overlap)."""
     run_make(ROOT, "site")
     return ROOT / "site"
 
