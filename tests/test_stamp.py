@@ -12,22 +12,9 @@ from helpers.stamp import csv_stamp, data_stamp
 
 from . import monthly_raw
 from .conftest import ROOT
+from .monthly_raw import MONTHS_NB
 
 RAW = ROOT / "data" / "raw"
-MONTHS_NB = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
 
 
 def raw_metadata() -> dict:
