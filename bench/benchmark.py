@@ -125,6 +125,7 @@ def main() -> None:
     print(f"  reconcile report (median of {RUNS}): {median_ms(lambda: helpers.reconcile(frame)):.1f} ms")
 
     monthly_series()
+    checker_speed()
 
     print("Notebook start-up (what every notebook, test and dashboard view pays first)")
     for module, seconds in import_times().items():
@@ -152,6 +153,31 @@ def main() -> None:
         "(aim: at most 2 kernels 2 minutes after the last tab closed)"
     )
     dashboard_kernels()
+
+
+def checker_speed() -> None:
+    """How fast the exercise checker answers odd input (tests/test_checker.py only asserts that it answers)."""
+    import time
+
+    import numpy as np
+    import pandas as pd
+
+    from helpers.exercises import EXERCISES, _load_all, check
+
+    _load_all()
+    odd = [float("nan"), 10**400, "x" * 1_000_000, pd.DataFrame({"a": [1, 2]}), np.array([1, 2, 3]), pd.NaT, {"a": 1}, -1e308]
+    worst, where, total = 0.0, "", 0
+    for ident in sorted(i for i, e in EXERCISES.items() if e.module == "helpers.answers"):
+        check(ident, 1)  # the first call loads the data
+        for answer in odd:
+            started = time.thread_time()
+            check(ident, answer)
+            spent = time.thread_time() - started
+            total += 1
+            if spent > worst:
+                worst, where = spent, f"{ident} with {type(answer).__name__}"
+    print(f"Exercise checker: {total} odd answers to {total // len(odd)} exercises")
+    print(f"  slowest answer: {worst * 1000:.0f} ms CPU ({where})  (aim: < 200 ms)")
 
 
 def monthly_series() -> None:
