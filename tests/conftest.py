@@ -153,6 +153,18 @@ def built_site() -> Path:
     return ROOT / "site"
 
 
+@pytest.fixture
+def fresh_checker():
+    """The exercise checker as a fresh kernel has it: no wrong tries counted yet, messages in English; left so."""
+    from helpers import exercises
+
+    exercises.WRONG_TRIES.clear()
+    exercises.language("en")
+    yield
+    exercises.WRONG_TRIES.clear()
+    exercises.language("en")
+
+
 @pytest.fixture(scope="session")
 def participants():
     import helpers

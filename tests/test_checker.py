@@ -49,13 +49,8 @@ def _t92(answer):
 
 
 @pytest.fixture(autouse=True)
-def fresh_kernel():
-    """Each test starts as a fresh kernel does: no wrong tries counted yet, messages in English."""
-    ex.WRONG_TRIES.clear()
-    ex.language("en")
-    yield
-    ex.WRONG_TRIES.clear()
-    ex.language("en")
+def fresh_kernel(fresh_checker):
+    """Each test starts as a fresh kernel does (tests/conftest.py: fresh_checker)."""
 
 
 @pytest.mark.parametrize("blank", [None, "", "   ", "\n", ...])

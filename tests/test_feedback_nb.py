@@ -104,13 +104,8 @@ def bokmal_in(message: str) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_kernel():
-    """Each test starts in English with no wrong tries counted, and leaves the checker so."""
-    ex.WRONG_TRIES.clear()
-    ex.language("en")
-    yield
-    ex.WRONG_TRIES.clear()
-    ex.language("en")
+def fresh_kernel(fresh_checker):
+    """Each test starts as a fresh kernel does (tests/conftest.py: fresh_checker)."""
 
 
 # -- the answers each check knows -------------------------------------------------------------------------
