@@ -31,14 +31,19 @@ def median_ms(function, runs: int = RUNS) -> float:
     return statistics.median(times) * 1000
 
 
-def fresh_process_ms(code: str, runs: int = 5) -> float:
-    """Median wall time of a statement in fresh interpreters (imports excluded by the statement itself)."""
-    script = f"import time, helpers.tidy as t\nstart = time.perf_counter()\n{code}\nprint(time.perf_counter() - start)"
+def fresh_process_seconds(setup: str, code: str, runs: int) -> float:
+    """Median wall time of ``code`` in fresh interpreters, after ``setup`` (imports, cache removal), which is not timed."""
+    script = f"import time\n{setup}\nstart = time.perf_counter()\n{code}\nprint(time.perf_counter() - start)"
     times = [
         float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
         for _ in range(runs)
     ]
-    return statistics.median(times) * 1000
+    return statistics.median(times)
+
+
+def fresh_process_ms(code: str, runs: int = 5) -> float:
+    """Median wall time of a statement in fresh interpreters, helpers.tidy imported (as t) beforehand."""
+    return fresh_process_seconds("import helpers.tidy as t", code, runs) * 1000
 
 
 def first_chart_code() -> str:
@@ -85,26 +90,8 @@ def first_chart_in_fresh_kernel(runs: int = 3) -> dict[str, float]:
 
 def import_times() -> dict[str, float]:
     """Median seconds to import the heavy packages in a fresh interpreter."""
-    out = {}
-    for module in ("pandas", "altair", "ipywidgets", "helpers.notebook"):
-        times = [
-            float(
-                subprocess.run(
-                    [
-                        sys.executable,
-                        "-c",
-                        f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)",
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                    cwd=ROOT,
-                ).stdout
-            )
-            for _ in range(3)
-        ]
-        out[module] = statistics.median(times)
-    return out
+    modules = ("pandas", "altair", "ipywidgets", "helpers.notebook")
+    return {module: fresh_process_seconds("", f"import {module}", 3) for module in modules}
 
 
 def main() -> None:
@@ -185,28 +172,11 @@ def monthly_series() -> None:
     import helpers
     from helpers import monthly
 
-    cold = (
-        "import helpers.monthly as m\n"
-        "m._cache_path().unlink(missing_ok=True)\n"
-        "start = time.perf_counter()\n"
-        "m.load_monthly_series()"
+    cold_ms = 1000 * fresh_process_seconds(
+        "import helpers.monthly as m\nm._cache_path().unlink(missing_ok=True)", "m.load_monthly_series()", 5
     )
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", f"import time\n{cold}\nprint(time.perf_counter() - start)"],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-        )
-        for _ in range(5)
-    ]
     print(f"Monthly series 2023-2026 ({len(helpers.load_monthly_series()):,} rows)")
-    print(
-        f"  cold load in a fresh process, disk cache removed (median of 5): {statistics.median(times) * 1000:.1f} ms  (aim: < 100 ms)"
-    )
+    print(f"  cold load in a fresh process, disk cache removed (median of 5): {cold_ms:.1f} ms  (aim: < 100 ms)")
     print(
         f"  disk-cached load in a fresh process (median of 5): {fresh_process_ms('import helpers.monthly as m; m.load_monthly_series()'):.1f} ms"
     )
