@@ -36,6 +36,16 @@ def test_a_star_in_a_computed_sentence_stays_visible(sentence):
     assert "<em>" not in render(escape(sentence))
 
 
+def titled_chart(title: str, subtitle: list[str]) -> alt.Chart:
+    """A one-point chart with a title and subtitle lines: what the kit reads sources and CSV names from."""
+    return (
+        alt.Chart(pd.DataFrame({"x": [1]}))
+        .mark_point()
+        .encode(x="x:Q")
+        .properties(title=alt.TitleParams(title, subtitle=subtitle))
+    )
+
+
 def small_chart(values=(3, None)):
     table = pd.DataFrame({"month": ["Jan", "Feb"], "value": pd.array(values, dtype="Int64")})
     return alt.Chart(table).mark_bar().encode(x="month:N", y="value:Q").properties(title="Test"), table
@@ -224,17 +234,11 @@ def test_in_language_picks_the_reader_s_text_and_refuses_another_language():
 def test_a_chart_s_stamp_follows_its_source_line(source, expected):
     """NAV's printed tables are called '… En måned' and '… Tidsserie måned': their CSVs carry the printed tables'
     stamp, not the monthly series' (the names of the seeds: data/raw/manifest.yaml's nav_title)."""
-    import altair as alt
 
     from helpers.charts import Figure
     from helpers.notebook import figure_sources
 
-    chart = (
-        alt.Chart(pd.DataFrame({"x": [1]}))
-        .mark_point()
-        .encode(x="x:Q")
-        .properties(title=alt.TitleParams("A chart", subtitle=[source]))
-    )
+    chart = titled_chart("A chart", [source])
     assert figure_sources(Figure(chart, "takeaway", pd.DataFrame({"x": [1]}))) == expected
 
 
@@ -257,20 +261,8 @@ def test_a_csv_first_line_carries_the_whole_source_and_what_its_symbols_mean():
     (a spreadsheet shows no notes under the table)."""
     from helpers.notebook import csv_text
 
-    chart = (
-        alt.Chart(pd.DataFrame({"x": [1]}))
-        .mark_point()
-        .encode(x="x:Q")
-        .properties(
-            title=alt.TitleParams(
-                "T",
-                subtitle=[
-                    "A note.",
-                    "Source: NAV, participants in labour-market",
-                    "programmes (Deltakere i arbeidsrettede tiltak)",
-                ],
-            )
-        )
+    chart = titled_chart(
+        "T", ["A note.", "Source: NAV, participants in labour-market", "programmes (Deltakere i arbeidsrettede tiltak)"]
     )
     first = csv_text(Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [pd.NA, 4]})), "en").split("\n")[0]
     assert "labour-market programmes (Deltakere i arbeidsrettede tiltak)" in first
@@ -285,16 +277,9 @@ def test_csv_counts_stay_whole_numbers_and_names_end_at_a_word():
     """A count column with a hidden count is float in pandas; the CSV still writes 21309, not 21309.0."""
     from helpers.notebook import csv_name, csv_text
 
-    chart = (
-        alt.Chart(pd.DataFrame({"x": [1]}))
-        .mark_point()
-        .encode(x="x:Q")
-        .properties(
-            title=alt.TitleParams(
-                "Participants in labour-market programmes by programme group and status group, 2016-2021",
-                subtitle=["Source: NAV, Tiltak. En måned, November 2016"],
-            )
-        )
+    chart = titled_chart(
+        "Participants in labour-market programmes by programme group and status group, 2016-2021",
+        ["Source: NAV, Tiltak. En måned, November 2016"],
     )
     figure = Figure(chart, "t", pd.DataFrame({"group": ["a", "b"], "value": [21309.0, float("nan")]}))
     rows = csv_text(figure, "en").split("\n")[2:4]
