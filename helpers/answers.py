@@ -14,7 +14,10 @@ check knows back in both languages.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 
@@ -44,9 +47,33 @@ from .exercises import (
 from .views import select  # noqa: F401
 
 T = vocab.TOTAL
+Worked = TypeVar("Worked")
+
+
+def _fresh(value: object) -> object:
+    """A copy a caller may change: pandas objects are copied, tuples copied item by item, the rest is immutable."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_fresh(item) for item in value)
+    return value
+
+
+def _worked_out(function: Callable[..., Worked]) -> Callable[..., Worked]:
+    """Work a data helper's result out once per kernel: every check (and every try of a learner) asks for the same
+    numbers of the same loaded tables, and some take a second to compute. Each call gets its own copy."""
+    cached = functools.cache(function)
+
+    @functools.wraps(function)
+    def fresh(*args, **kwargs):
+        return _fresh(cached(*args, **kwargs))
+
+    fresh.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return fresh
 
 
 # -- 00 Start here -------------------------------------------------------------------------------
+@_worked_out
 def _status(period: str) -> pd.Series:
     """Participants per status group in one month (every other dimension at its total)."""
     rows = select(data(), status_group=None)
@@ -347,6 +374,7 @@ def _(answer):
     )
 
 
+@_worked_out
 def _groups_march_2021() -> pd.Series:
     """Participants per programme group in March 2021 (all status groups and genders), with the total 'I alt'."""
     rows = select(data(), programme_group=None)
@@ -410,6 +438,7 @@ def _(answer):
     )
 
 
+@_worked_out
 def _shares_2021() -> pd.DataFrame:
     """Each status group's share (per cent) of the month's participants, January-May 2021, as notebook 01's `sizes`."""
     rows = select(data(), status_group=None)
@@ -523,6 +552,7 @@ def _(answer):
 
 
 # -- 02 Reading NAV's tables ---------------------------------------------------------------------
+@_worked_out
 def _star_pair_02() -> tuple[int, int, int]:
     """Exercise 02.1: January 2021, AMO Enkeltplass, Forsøk: what the two stars hide together, and one star's bounds."""
     rows = select(data(), status_group=None, programme_group=None, programme="AMO Enkeltplass, Forsøk")
@@ -730,6 +760,7 @@ def _(answer):
     )
 
 
+@_worked_out
 def _stars_per_month_2019(how: str = "sum") -> pd.Series:
     """Participant numbers of the 2019 table (by age) printed as '*', per month (``how="size"``: all numbers)."""
     rows = data()[(data()["measure"] == "participants") & (data()["source"] == "nav_tiltak_alder_2019-01_2019-12.txt")]
@@ -796,6 +827,7 @@ def _(answer):
 
 
 # -- 03 Programme groups -------------------------------------------------------------------------
+@_worked_out
 def _november(measure: str = "participants", **fixed) -> pd.Series:
     """One status group's or one programme group's printed values in November 2016, indexed by the other."""
     rows = select(data().query("source == 'nav_tiltak_en_maaned_2016-11.txt'"), measure=measure, **fixed)
@@ -1114,11 +1146,13 @@ def _(answer):
 
 
 # -- 04 Women and men ----------------------------------------------------------------------------
+@_worked_out
 def _gender_month(month: str) -> pd.DataFrame:
     frame = data().query("source == 'nav_tiltak_kjonn_2021-01_2021-05.txt' and measure == 'participants'")
     return frame[frame["period"] == pd.Period(month, "M")]
 
 
+@_worked_out
 def _share_bounds(month: str, star_high: int = 3) -> pd.DataFrame:
     """Women's share per programme (all status groups) as bounds, as notebook 04's women_bounds works it out."""
     rows = _gender_month(month)
@@ -1296,6 +1330,7 @@ def _(answer):
     )
 
 
+@_worked_out
 def _group_gaps(month: str, status_group: str) -> pd.DataFrame:
     """Women minus men per programme group for one status group and month; unknown (<NA>) where a count is a star or not printed."""
     rows = _gender_month(month).query("status_group == @status_group and programme == @T and programme_group != @T")
@@ -1350,12 +1385,14 @@ def _(answer):
 AGE_2019 = "nav_tiltak_alder_2019-01_2019-12.txt"
 
 
+@_worked_out
 def _ages_2019(status_group: str = T) -> pd.DataFrame:
     """2019 participants by age group (rows) and month 1-12 (columns), all programmes, one status group."""
     rows = select(data(), status_group=status_group, age_group=None, source=AGE_2019).query("age_group != @T")
     return rows.assign(month=rows["period"].dt.month).pivot(index="age_group", columns="month", values="value").astype(float)
 
 
+@_worked_out
 def _fall_by_age() -> tuple[pd.Series, float]:
     """Each age group's fall in persons from the total's peak month to its lowest month, and the total fall."""
     total = select(data(), source=AGE_2019).assign(month=lambda r: r["period"].dt.month).set_index("month")["value"].astype(float)
@@ -1475,6 +1512,7 @@ _MONTH_FORMS = (
 )  # 7, "July", "Jul", 2019-07
 
 
+@_worked_out
 def _young_index(age_group: str = "19 år og under") -> pd.DataFrame:
     """The seasonal index of one age group in each status group, 2019: rows (month, status_group, index)."""
     rows = select(data(), status_group=None, age_group=age_group, source=AGE_2019).query("status_group != @T")
@@ -1529,6 +1567,7 @@ def _(answer):
 
 
 # -- 06 What the audit found ---------------------------------------------------------------------
+@_worked_out
 def _audit_wide(n: int) -> pd.DataFrame:
     """Tabell n of the audit with one column per measure (Tabell 4, 6 and 7 have one row per programme)."""
     from . import audit
@@ -1707,6 +1746,7 @@ def _judge_years(answer: object, shares: pd.Series, **options) -> tuple[bool, st
 
 
 # -- 07 Across the years -------------------------------------------------------------------------
+@_worked_out
 def _group_07(month: str, group: str) -> pd.Series:
     """A programme group's total per status group in one month (all genders and ages), as printed."""
     rows = select(data(), status_group=None, programme_group=group)
@@ -1815,6 +1855,7 @@ def _(answer):
     )
 
 
+@_worked_out
 def _gaps_07(status_group: str) -> pd.DataFrame:
     """The audit's 2016 average (Tabell 3) and NAV's November 2016 count per programme group of one status group, and the
     gap in per cent, merged as 07's `side_by_side` does (Tabell 3's category names mapped to NAV's programme groups)."""
@@ -1950,6 +1991,7 @@ def _(answer):
 
 
 # -- 08 The years since --------------------------------------------------------------------------
+@_worked_out
 def _by_status() -> pd.DataFrame:
     """The monthly series' participants per status group (columns) and month (rows)."""
     from .monthly import load_monthly_series
@@ -1963,6 +2005,7 @@ def _centred_trend(series: pd.Series) -> pd.Series:
     return series.rolling(13, center=True).apply(lambda window: sum(w * v for w, v in zip(weights, window)) / 12)
 
 
+@_worked_out
 def _by_group_08() -> pd.DataFrame:
     """Programme groups (rows) by month (columns), all status groups added up; a hidden count in any
     status group leaves the month unknown, as 08's `by_group` does (never a hidden count as 0)."""

@@ -146,10 +146,20 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """`make site` as README gives it, once per worker: the full site and its student edition in site/ (test_site.py
-    and test_student_site.py may run in different workers; make site writes each file whole, so they may overlap)."""
-    run_make(ROOT, "site")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make site` as README gives it, once per run: the full site and its student edition in site/. test_site.py and
+    test_student_site.py may run in different workers; the first to ask builds while holding a lock in the run's
+    temporary folder (shared by the workers), the other waits for it and reads the same pages."""
+    import fcntl  # POSIX: the suite runs on Linux and macOS
+
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = shared / "site.built"
+        if not built.exists():
+            run_make(ROOT, "site")
+            built.write_text("make site ran in this run\n", encoding="utf-8")
     return ROOT / "site"
 
 

@@ -174,8 +174,21 @@ def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = 
         session.page.wait_for_function(
             f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}", timeout=TIMEOUT_S * 1000
         )
+    # Voilà renders each output after its cell has run, also after the document has loaded: the page is whole when
+    # it shows as many outputs as the notebook stored (a busy machine printed the dashboard without its last cell).
+    session.page.wait_for_function(
+        f"document.querySelectorAll('#rendered_cells .jp-OutputArea-output').length >= {stored_outputs(notebook)}",
+        timeout=TIMEOUT_S * 1000,
+    )
     session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return session
+
+
+def stored_outputs(notebook: str) -> int:
+    """The outputs a reader sees, stored in the notebook's cells (what it displays and returns; not printed text)."""
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    shown = ("display_data", "execute_result")
+    return sum(1 for cell in cells for output in cell.get("outputs", []) if output["output_type"] in shown)
 
 
 def stored_charts(notebook: str) -> int:
