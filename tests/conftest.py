@@ -130,9 +130,11 @@ def chart_settings():
     charts.enable()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, through Playwright (see tests/browser_support.py), for one test file."""
+    """Debian's Chromium, headless, through Playwright (see tests/browser_support.py): one per worker, as
+    pytest-playwright does (starting it took about a second of CPU, 27 times a run); each test opens its own
+    context (tests/browser_support.py: new_session, open_offline), so no page, cookie or storage is shared."""
     from playwright.sync_api import sync_playwright
 
     from .browser_support import launch_chromium

@@ -157,6 +157,23 @@ def voila():
         yield server
 
 
+@pytest.fixture(scope="module")
+def voila_view(voila, browser):
+    """A Voilà page opened once and read by several tests (each opening runs the whole notebook in a new kernel):
+    ``voila_view(notebook, viewport, query)``. Tests read it, print it or resize it; none clicks or types."""
+    opened = {}
+
+    def view(notebook: str, viewport: tuple[int, int] = (1280, 900), query: str = ""):
+        key = (notebook, viewport, query)
+        if key not in opened:
+            opened[key] = open_voila_page(browser, voila, notebook, viewport, query)
+        return opened[key]
+
+    yield view
+    for session in opened.values():
+        session.close()
+
+
 def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = (1280, 900), query: str = ""):
     """A Voilà page, rendered to the end (every cell run and shown); ``query`` e.g. "?lang=nb"."""
     if notebook == "dashboard.ipynb":
@@ -200,33 +217,30 @@ def stored_charts(notebook: str) -> int:
 
 
 @pytest.mark.parametrize("notebook", ["dashboard.ipynb", "00_start_here.ipynb"])
-def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila, browser, tmp_path):
-    session = open_voila_page(browser, voila, notebook)
-    try:
-        page = session.page
-        charts = page.locator(".vega-embed").count()
-        assert charts > 0
-        assert print_layout_overflow(page) == []
-        pages = printed_pages(page, tmp_path / "printed.pdf")
-        assert all(pages), f"empty printed page(s): {[i + 1 for i, text in enumerate(pages) if not text]}"
-        assert len(pages) >= 3, f"{notebook} printed on {len(pages)} pages: only its first screen?"
-        last_heading = page.evaluate(
-            "() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()"
-        )
-        assert "".join(last_heading.split()) in "".join("".join(pages).split()), "the page's last section is not printed"
-        page.emulate_media(media="print")
-        sizes = page.evaluate(
-            "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
-            "return [Math.round(r.width), Math.round(r.height)] })"
-        )
-        page.emulate_media(media="null")
-        controls = printed_controls(page)
-        assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
-        assert controls == [], f"controls are printed: {controls[:5]}"
-        assert not re.search(r"\[\s*\d*\s*\]:", " ".join(pages)), "prompts are printed"
-        assert session.network.external == []
-    finally:
-        session.close()
+def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila_view, tmp_path):
+    session = voila_view(notebook)
+    page = session.page
+    charts = page.locator(".vega-embed").count()
+    assert charts > 0
+    assert print_layout_overflow(page) == []
+    pages = printed_pages(page, tmp_path / "printed.pdf")
+    assert all(pages), f"empty printed page(s): {[i + 1 for i, text in enumerate(pages) if not text]}"
+    assert len(pages) >= 3, f"{notebook} printed on {len(pages)} pages: only its first screen?"
+    last_heading = page.evaluate(
+        "() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()"
+    )
+    assert "".join(last_heading.split()) in "".join("".join(pages).split()), "the page's last section is not printed"
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
+        "return [Math.round(r.width), Math.round(r.height)] })"
+    )
+    page.emulate_media(media="null")
+    controls = printed_controls(page)
+    assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
+    assert controls == [], f"controls are printed: {controls[:5]}"
+    assert not re.search(r"\[\s*\d*\s*\]:", " ".join(pages)), "prompts are printed"
+    assert session.network.external == []
 
 
 @pytest.mark.parametrize("notebook", VOILA_PAGES)
@@ -239,48 +253,43 @@ def test_voila_page_fits_a_phone(notebook, voila, browser):
 
 
 @pytest.mark.parametrize("notebook", VOILA_PAGES)
-def test_every_link_of_a_voila_page_leads_somewhere_useful(notebook, voila, browser):
+def test_every_link_of_a_voila_page_leads_somewhere_useful(notebook, voila, voila_view):
     """Every link, after the page's own scripts have run: a heading on the page, a CSV with rows, a notebook
     Voilà renders (never a Markdown file, which it refuses with 403), answering below 400 (the glossary and 00
     are opened as pages, the others checked to exist as notebooks: opening each would run all of them), or a
     web address of the sources' publishers, Binder or GitHub."""
-    session = open_voila_page(browser, voila, notebook)
-    try:
-        page = session.page
-        links = page.evaluate(
-            "() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href, "
-            "!!a.closest('.vega-actions') && a.hasAttribute('download')])"
-        )
-        assert links
-        for written, address, chart_export in links:
-            parts = urlsplit(address)
-            if chart_export:  # vega-embed's "Save as SVG/PNG": its address is made when clicked
-                continue
-            if parts.scheme == "data":
-                assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, (
-                    f"a CSV link without rows: {written[:60]}"
-                )
-            elif parts.hostname not in ("127.0.0.1", "localhost"):
-                assert parts.hostname in {
-                    "mybinder.org",
-                    "github.com",
-                    "www.nav.no",
-                    "www.riksrevisjonen.no",
-                    "www.stortinget.no",
-                }, address
-            elif written.startswith("#"):
-                assert page.evaluate(
-                    "(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))", written[1:]
-                ), f"no heading {written}"
-            else:
-                assert parts.path.endswith(".ipynb"), f"{written} is not a page Voilà renders"
-                name = parts.path.rsplit("/", 1)[-1]
-                assert (voila.notebook_dir / name).is_file(), f"{written}: no such notebook"
-                if name in ("glossary.ipynb", "00_start_here.ipynb"):
-                    assert status(address.split("#")[0]) == 200, written
-        assert session.network.external == []
-    finally:
-        session.close()
+    session = voila_view(notebook)
+    page = session.page
+    links = page.evaluate(
+        "() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href, "
+        "!!a.closest('.vega-actions') && a.hasAttribute('download')])"
+    )
+    assert links
+    for written, address, chart_export in links:
+        parts = urlsplit(address)
+        if chart_export:  # vega-embed's "Save as SVG/PNG": its address is made when clicked
+            continue
+        if parts.scheme == "data":
+            assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, f"a CSV link without rows: {written[:60]}"
+        elif parts.hostname not in ("127.0.0.1", "localhost"):
+            assert parts.hostname in {
+                "mybinder.org",
+                "github.com",
+                "www.nav.no",
+                "www.riksrevisjonen.no",
+                "www.stortinget.no",
+            }, address
+        elif written.startswith("#"):
+            assert page.evaluate(
+                "(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))", written[1:]
+            ), f"no heading {written}"
+        else:
+            assert parts.path.endswith(".ipynb"), f"{written} is not a page Voilà renders"
+            name = parts.path.rsplit("/", 1)[-1]
+            assert (voila.notebook_dir / name).is_file(), f"{written}: no such notebook"
+            if name in ("glossary.ipynb", "00_start_here.ipynb"):
+                assert status(address.split("#")[0]) == 200, written
+    assert session.network.external == []
 
 
 def test_contents_link_lands_at_the_contents_of_00(voila, browser):
@@ -304,58 +313,46 @@ def test_contents_link_lands_at_the_contents_of_00(voila, browser):
         session.close()
 
 
-def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(voila, browser):
+def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(voila_view):
     """?lang=nb: the page's language is nb (screen readers, spelling), its title bokmål, and the navigation
     cell's links read as helpers/headline.py words them."""
     from helpers.headline import t
 
-    session = new_session(browser)
-    try:
-        page = session.page
-        page.goto(f"{voila.base}/voila/render/dashboard.ipynb?lang=nb", wait_until="commit")
-        page.wait_for_function(
-            "document.readyState === 'complete' && "
-            "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
-            timeout=TIMEOUT_S * 3000,
-        )
-        page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000)
-        page.wait_for_function(
-            "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000
-        )
-        words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
-        assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
-    finally:
-        session.close()
+    page = voila_view("dashboard.ipynb", PHONE, "?lang=nb").page
+    page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000)
+    page.wait_for_function(
+        "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000
+    )
+    words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
+    assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
 
 
-def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila, browser, tmp_path):
+def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila_view, tmp_path):
     """The director's review (?lang=nb): at 390 px the headline table (the page's first table) fits without
     scrolling; the browser tab's title is the page's bokmål heading; the charts' menus say "Lagre som SVG/PNG";
     printed, there is no "Språk:" with nothing after it, no numbers toggle ("Se tallene") and no CSV link."""
     from helpers.headline import t
 
-    session = open_voila_page(browser, voila, "dashboard.ipynb", PHONE, query="?lang=nb")
-    try:
-        page = session.page
-        page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000)
-        table = page.evaluate("""() => { const t = document.querySelector('#rendered_cells table'), box = t.closest('.jp-OutputArea-output');
-            return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
-                    boxRight: box.getBoundingClientRect().right, scroll: box.scrollWidth, width: box.clientWidth,
-                    window: document.documentElement.clientWidth} }""")
-        assert len(table["heads"]) == 4 and table["heads"][0] == "Gruppe", table["heads"]
-        assert table["scroll"] <= table["width"] and table["right"] <= min(table["boxRight"], table["window"]) + 0.5, table
-        menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
-        assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
-        assert printed_controls(page) == []
-        page.set_viewport_size({"width": 1280, "height": 900})
-        paragraphs = page.evaluate(
-            "(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
-            ".filter(p => p.textContent.includes(word)).length",
-            t("see_numbers", "nb"),
-        )
-        text = " ".join(printed_pages(page, tmp_path / "printed.pdf"))
-        assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
-        assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
-        assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
-    finally:
-        session.close()
+    session = voila_view("dashboard.ipynb", PHONE, "?lang=nb")
+    page = session.page
+    page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000)
+    table = page.evaluate("""() => { const t = document.querySelector('#rendered_cells table'), box = t.closest('.jp-OutputArea-output');
+        return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
+                boxRight: box.getBoundingClientRect().right, scroll: box.scrollWidth, width: box.clientWidth,
+                window: document.documentElement.clientWidth} }""")
+    assert len(table["heads"]) == 4 and table["heads"][0] == "Gruppe", table["heads"]
+    assert table["scroll"] <= table["width"] and table["right"] <= min(table["boxRight"], table["window"]) + 0.5, table
+    menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
+    assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
+    assert printed_controls(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    paragraphs = page.evaluate(
+        "(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
+        ".filter(p => p.textContent.includes(word)).length",
+        t("see_numbers", "nb"),
+    )
+    text = " ".join(printed_pages(page, tmp_path / "printed.pdf"))
+    assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
+    assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
+    assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})  # as the other tests of this view found it
