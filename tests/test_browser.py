@@ -190,35 +190,36 @@ def test_dashboard_changes_cover_every_control():
 
 @pytest.fixture(scope="module")
 def dashboard_pages(voila, browser):
-    """The dashboard in Voilà at a desktop width and at a phone's (390 px), after every cell has run."""
-    pages = {}
-    for width, height in ((1280, 900), PHONE):
-        session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
-        session.page.set_viewport_size({"width": width, "height": height})
-        session.page.wait_for_function("document.readyState === 'complete'", timeout=60000)
-        session.page.wait_for_function(
-            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}", timeout=60000
-        )
+    """The dashboard in Voilà after every cell has run: ``dashboard_pages(width)`` gives the page at a desktop
+    width (1280) or a phone's (390), the same page narrowed or widened (each opening runs the notebook again)."""
+    session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
+    session.page.wait_for_function("document.readyState === 'complete'", timeout=60000)
+    session.page.wait_for_function(
+        f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}", timeout=60000
+    )
+
+    def at(width: int):
+        session.page.set_viewport_size({"width": width, "height": 900 if width == 1280 else PHONE[1]})
         session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
-        pages[width] = session
         if SCREENSHOTS:
             screenshot(session.page, Path(f"/tmp/browser-dashboard-{width}.png"))
-    yield pages
-    for session in pages.values():
-        session.close()
+        return session
+
+    yield at
+    session.close()
 
 
 @pytest.mark.parametrize("width", [1280, PHONE[0]])
 def test_dashboard_has_no_wcag_violations(dashboard_pages, width):
     """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone."""
-    violations = axe_violations(dashboard_pages[width].page)
+    violations = axe_violations(dashboard_pages(width).page)
     assert violations == [], violations
 
 
 def test_dashboard_fits_a_phone(dashboard_pages):
     """At 390 px nothing makes the page scroll sideways: a wide chart scrolls inside its own box,
     which the keyboard can reach (tabindex), and text wraps."""
-    page = dashboard_pages[PHONE[0]].page
+    page = dashboard_pages(PHONE[0]).page
     assert overflowing(page) == []
     boxes = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
         .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute('tabindex'))""")
@@ -226,7 +227,7 @@ def test_dashboard_fits_a_phone(dashboard_pages):
 
 
 def test_dashboard_tab_title_and_csv_downloads(dashboard_pages):
-    page = dashboard_pages[1280].page
+    page = dashboard_pages(1280).page
     assert page.title() == "NAV labour-market programmes: dashboard"
     links = page.locator("a.csv-download")
     assert links.count() >= DASHBOARD_CHARTS
