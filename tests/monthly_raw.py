@@ -7,6 +7,7 @@ takes them from here. Nothing here uses ``helpers`` (expected values must not co
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from pathlib import Path
@@ -46,7 +47,15 @@ MONTHS_NB = (
 
 
 def manifest_entries(raw: Path = RAW) -> list[dict]:
-    return yaml.safe_load((raw / "manifest.yaml").read_text(encoding="utf-8"))["files"]
+    """The manifest's entries, read again whenever the file changed (tests edit copies of it)."""
+    path = raw / "manifest.yaml"
+    status = path.stat()
+    return copy.deepcopy(_manifest_entries(str(path), status.st_mtime_ns, status.st_size))
+
+
+@functools.cache
+def _manifest_entries(path: str, mtime_ns: int, size: int) -> list[dict]:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))["files"]
 
 
 def file_name(part: str, raw: Path = RAW) -> str:

@@ -8,6 +8,7 @@ notebook's section lists its exercises: (right answers, [(wrong answer, words th
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -536,6 +537,7 @@ CASES["07.4"] = (
 
 
 # -- 08 The years since --------------------------------------------------------------------------
+@functools.cache
 def _oversikt() -> dict[tuple[str, str], int]:
     """The monthly series' status-group totals, read with the json module: (group, 'YYYY-MM') -> count."""
     records = json.loads((ROOT / "data" / "raw" / monthly_raw.file_name("oversikt")).read_text(encoding="utf-8"))
