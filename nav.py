@@ -165,10 +165,18 @@ def timed(what: str, command: list[str], env: dict[str, str] | None = None) -> i
     return done.returncode
 
 
+def suite_env() -> dict[str, str]:
+    """This environment for the suite, with Python's bytecode cache allowed. Where PYTHONDONTWRITEBYTECODE is set
+    (some containers set it), each of the ~80 processes of a run (kernels, make commands, the two workers) compiled
+    the collection's modules again: collecting the tests took 6 s instead of 3 in each worker, and each kernel took
+    0.2 s longer to import helpers. The cache goes to __pycache__ folders, which git ignores."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def test(python: Path, extra: list[str]) -> int:
     """Every test (unit, nbval on every notebook, browser, README's commands) but the Binder rehearsal, in two workers."""
     # The whole run starts `make notebooks` in a copy at once, in the background (tests/reproduction.py).
-    env = {**os.environ, "NAV_REPRODUCE_EARLY": "" if extra else "1"}
+    env = {**suite_env(), "NAV_REPRODUCE_EARLY": "" if extra else "1"}
     return timed(
         "The suite",
         [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra],
@@ -213,6 +221,7 @@ def check(python: Path, number: str, extra: list[str]) -> int:
             *extra,
         ],
         cwd=ROOT,
+        env=suite_env(),
     )
     say(f"{stem}: checked in {time.monotonic() - started:.0f} s")
     return done.returncode
