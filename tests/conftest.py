@@ -70,43 +70,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     reproduction.finish(config)
 
 
-# Two workers take whole files (--dist loadfile) in the order collected: the longest files
-# go first so that neither worker is left with a long one at the end (measured with --durations, 2 cores), and the
-# reproduction test, which waits for the background `make notebooks` (tests/reproduction.py), goes last.
-LONGEST_FIRST = [
-    "test_site.py",
-    "test_student_site.py",
-    "test_sharing.py",
-    "test_browser.py",
-    "test_feedback_nb.py",
-    "test_first_view.py",
-    "test_damage.py",
-    "test_monthly_damage.py",
-    "test_teacher.py",
-    "test_cache.py",
-    "test_doors.py",
-    "test_checker.py",
-    "test_refresh.py",
-    "test_new_notebook.py",
-    "test_readme_links.py",
-    "test_dashboard.py",
-    "dashboard.ipynb",
-    "07_across_the_years.ipynb",
-    "05_seasons_and_age.ipynb",
-    "04_women_and_men.ipynb",
-]
-LAST = ["test_commands.py"]
-
-
-def run_order(item: pytest.Item) -> int:
-    name = item.path.name
-    if name in LONGEST_FIRST:
-        return LONGEST_FIRST.index(name) - len(LONGEST_FIRST)
-    return 1 if name in LAST else 0
+# Two workers take whole files (--dist loadfile). pytest-xdist hands the files out with the most tests first (its
+# default, --loadscope-reorder), so the many small unit tests fill the gaps while the long browser files run; an
+# order of our own is not kept by it (a list of the longest files, once kept here, had no effect on the run).
+# The reproduction test (tests/test_commands.py) waits for the background `make notebooks` wherever it lands.
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=run_order)  # stable: a file's tests keep their order
     for item in items:
         name = item.path.name
         if item.path.suffix == ".ipynb":  # nbval's cells
