@@ -21,7 +21,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/das
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
 	@echo "make test   set up .venv (if needed) and run every test: unit, lint, nbval, browser (and print the time)"
-	@echo "make test-binder    the Binder rehearsal: environment.yml's environment, its server, 30 dashboard views"
+	@echo "make test-binder    the Binder rehearsal (environment.yml's environment, its server, 30 dashboard views) and make bench as README gives it"
 	@echo "make check NB=05    one notebook's nbval run and its tests, while editing it"
 	@echo "make lint   ruff's lint and format check"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
@@ -57,7 +57,8 @@ lab-student:
 test: setup browser
 	$(NAV) test
 
-# The Binder rehearsal (tests/test_binder.py): an environment from environment.yml alone, its server, 30 dashboard views.
+# The Binder rehearsal (tests/test_binder.py): an environment from environment.yml alone, its server, 30 dashboard views;
+# and `make bench` run as README gives it (tests/test_bench.py). Both take minutes, so they are not in `make test`.
 test-binder: setup browser
 	$(NAV) test-binder
 
@@ -72,7 +73,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # The tests that need no browser and no server (CI runs them on a second Python version).
-SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
+SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_bench.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
 test-units: setup
 	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))

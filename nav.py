@@ -6,7 +6,7 @@
     python nav.py dashboard    the stakeholders' dashboard as a Voilà page (no code shown)
     python nav.py student-lab  JupyterLab on the student copies (student/, no solutions), for a class
     python nav.py test         set up, then every test but the Binder rehearsal (browser tests need Chromium: Linux)
-    python nav.py test-binder  the Binder rehearsal: environment.yml's environment, its server, 30 dashboard views
+    python nav.py test-binder  the Binder rehearsal (environment.yml's environment, its server, 30 dashboard views) and make bench
     python nav.py check 05     one notebook: its nbval run and its tests, in under a minute
     python nav.py lock         re-pin requirements*.lock and environment.yml (uv's universal resolver)
 
@@ -185,8 +185,12 @@ def test(python: Path, extra: list[str]) -> int:
 
 
 def test_binder(python: Path, extra: list[str]) -> int:
-    """The Binder rehearsal (tests/test_binder.py), one worker: its server and views run one after another."""
-    return timed("The Binder rehearsal", [str(python), "-m", "pytest", *PYTEST, "-m", "binder", "tests/test_binder.py", *extra])
+    """The Binder rehearsal (tests/test_binder.py) and `make bench` as README gives it (tests/test_bench.py), one
+    worker: their servers and views run one after another and both take minutes."""
+    return timed(
+        "The Binder rehearsal and make bench",
+        [str(python), "-m", "pytest", *PYTEST, "-m", "binder", "tests/test_binder.py", "tests/test_bench.py", *extra],
+    )
 
 
 def load() -> str:

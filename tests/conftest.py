@@ -35,6 +35,7 @@ def raw_lines(name: str) -> list[str]:
 # Markers (registered in pyproject.toml) for choosing tests while editing, e.g. `pytest -m "not slow"`;
 # `make test` runs them all. Set here from what a test uses, so the test files need no decorations.
 SLOW_FILES = {
+    "test_bench.py",
     "test_browser.py",
     "test_site.py",
     "test_doors.py",
@@ -56,6 +57,9 @@ NOTEBOOK_FILES = {
     "test_teacher.py",
     "test_new_notebook.py",
 }  # they execute notebooks beyond nbval's run
+
+
+BINDER_FILES = {"test_binder.py", "test_bench.py"}  # make test-binder's files (minutes each); make test leaves them out
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -88,7 +92,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.notebooks)
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
-        if name == "test_binder.py":
+        if name in BINDER_FILES:
             item.add_marker(pytest.mark.binder)
 
 
