@@ -559,6 +559,27 @@ def screenshot(page, path: Path, max_height: int = 12000) -> None:
 
 
 # -- Voilà -----------------------------------------------------------------------------------------
+def wait_quiet(page, quiet_ms: int = 500, timeout: float = TIMEOUT_S) -> None:
+    """Wait until the page's DOM has not changed for ``quiet_ms``: charts embedded late, their menus, the template's
+    fixes (labels, tab stops) are in place. A page still changing after ``timeout`` seconds fails the test."""
+    page.evaluate(
+        """([quiet, timeout]) => new Promise((done, fail) => {
+            let last = performance.now();
+            const seen = new MutationObserver(() => { last = performance.now(); });
+            seen.observe(document, {childList: true, subtree: true, attributes: true});
+            const started = performance.now();
+            const look = () => {
+              const now = performance.now();
+              if (now - last >= quiet) { seen.disconnect(); done(); }
+              else if (now - started > timeout) { seen.disconnect(); fail(new Error('the page kept changing')); }
+              else setTimeout(look, 100);
+            };
+            setTimeout(look, 100);
+        })""",
+        [quiet_ms, timeout * 1000],
+    )
+
+
 def open_voila(
     browser, voila_base: str, notebook: str, first_chart: str | None = None, timeout: float = TIMEOUT_S, retries: int = 2
 ) -> tuple[Session, dict, list[str]]:

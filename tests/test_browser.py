@@ -36,6 +36,7 @@ from .browser_support import (
     screenshot,
     voila_server,
     wait_chart,
+    wait_quiet,
     wait_run_all,
 )
 
@@ -200,7 +201,7 @@ def dashboard_pages(voila, browser):
 
     def at(width: int):
         session.page.set_viewport_size({"width": width, "height": 900 if width == 1280 else PHONE[1]})
-        session.page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
+        wait_quiet(session.page)  # a chart drawn late and its menu's label: the page as a reader finds it
         if SCREENSHOTS:
             screenshot(session.page, Path(f"/tmp/browser-dashboard-{width}.png"))
         return session

@@ -38,6 +38,7 @@ from .browser_support import (
     printed_pages,
     stop,
     voila_server,
+    wait_quiet,
     wait_voila_chart,
 )
 from .conftest import ROOT, reader_env
@@ -197,7 +198,7 @@ def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = 
         f"document.querySelectorAll('#rendered_cells .jp-OutputArea-output').length >= {stored_outputs(notebook)}",
         timeout=TIMEOUT_S * 1000,
     )
-    session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    wait_quiet(session.page)  # charts drawn late and their menus' labels in place
     return session
 
 
