@@ -553,7 +553,7 @@ def screenshot(page, path: Path, max_height: int = 12000) -> None:
                         ...scrolling.map(e => e.scrollHeight + e.getBoundingClientRect().top));
     }""")
     page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), max_height))})
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
 
@@ -803,6 +803,18 @@ DASHBOARD_CHANGES = (  # the dashboard's menus are Vega-Lite menus (no kernel); 
 # -- accessibility ---------------------------------------------------------------------------------
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = (390, 844)  # a phone's viewport in CSS pixels
+DESKTOP = (1280, 900)  # the viewport of every page the tests open, unless they say otherwise
+
+
+def settle(page) -> None:
+    """Two frames: the page has laid itself out after a change (a resize, an opened box, a print stylesheet)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def resize(page, size: tuple[int, int]) -> None:
+    """The window at ``size`` (e.g. PHONE, DESKTOP), laid out again: a page opened once, looked at at two widths."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    settle(page)
 
 
 # axe's context: the page without the contents of closed <details> (folded code, closed boxes and tables).
@@ -865,7 +877,7 @@ def print_layout_overflow(page) -> list[str]:
     size = page.viewport_size
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_PRINT_WIDTH, "height": size["height"]})
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(page)
     try:
         return page.evaluate("""() => {
             const width = document.documentElement.clientWidth, out = [];

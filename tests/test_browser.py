@@ -21,6 +21,7 @@ from .browser_support import (
     DASHBOARD_CHANGES,
     DASHBOARD_CHARTS,
     DASHBOARD_FIRST_CHART,
+    DESKTOP,
     PHONE,
     Change,
     apply_change,
@@ -32,6 +33,7 @@ from .browser_support import (
     open_lab,
     open_voila,
     overflowing,
+    resize,
     run_all,
     screenshot,
     voila_server,
@@ -200,7 +202,7 @@ def dashboard_pages(voila, browser):
     )
 
     def at(width: int):
-        session.page.set_viewport_size({"width": width, "height": 900 if width == 1280 else PHONE[1]})
+        resize(session.page, DESKTOP if width == DESKTOP[0] else PHONE)
         wait_quiet(session.page)  # a chart drawn late and its menu's label: the page as a reader finds it
         if SCREENSHOTS:
             screenshot(session.page, Path(f"/tmp/browser-dashboard-{width}.png"))

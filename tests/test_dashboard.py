@@ -418,10 +418,10 @@ def voila_bokmal(browser, tmp_path_factory):
 
 
 def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voila_bokmal):
-    from .browser_support import Change, apply_change
+    from .browser_support import DESKTOP, Change, apply_change, resize
 
     page = voila_bokmal.page
-    page.set_viewport_size({"width": 1280, "height": 900})
+    resize(page, DESKTOP)
     # The navigation bar (Contents · Glossary) is written by scripts/navigation.py and leads to English notebooks.
     text = page.evaluate("""() => [...document.querySelectorAll('.jp-Cell')].filter(c => !/Contents.*Glossary/.test(c.innerText))
         .map(c => c.innerText).join('\\n')""")
@@ -441,11 +441,10 @@ def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voil
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_bokmal_page_in_voila_meets_wcag_and_fits_a_phone(voila_bokmal, width):
-    from .browser_support import PHONE, axe_violations, overflowing
+    from .browser_support import DESKTOP, PHONE, axe_violations, overflowing, resize
 
     page = voila_bokmal.page
-    page.set_viewport_size({"width": width, "height": 900 if width == 1280 else PHONE[1]})
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    resize(page, DESKTOP if width == DESKTOP[0] else PHONE)
     assert axe_violations(page) == []
     assert overflowing(page) == []
 

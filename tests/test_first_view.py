@@ -40,6 +40,7 @@ from .browser_support import (
     new_session,
     print_layout_overflow,
     printed_controls,
+    settle,
     voila_server,
 )
 from .conftest import ROOT
@@ -190,7 +191,7 @@ def wait_page_streamed(session: Session) -> None:
     session.page.wait_for_function(
         "document.readyState === 'complete' && document.querySelector('.voila-skeleton-container')", timeout=TIMEOUT_S * 3000
     )
-    session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(session.page)
 
 
 def wait_every_chart(session: Session) -> None:
@@ -198,7 +199,7 @@ def wait_every_chart(session: Session) -> None:
         f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {DASHBOARD_CHARTS}",
         timeout=TIMEOUT_S * 3000,
     )
-    session.page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(session.page)
 
 
 def test_the_dashboard_stores_the_first_views_picture():

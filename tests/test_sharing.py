@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from .browser_support import (
+    DESKTOP,
     PHONE,
     TIMEOUT_S,
     free_port,
@@ -36,6 +37,7 @@ from .browser_support import (
     print_layout_overflow,
     printed_controls,
     printed_pages,
+    resize,
     stop,
     voila_server,
     wait_quiet,
@@ -248,12 +250,11 @@ def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila
 def test_voila_page_fits_a_phone(notebook, voila_view):
     """Narrowed to a phone's 390 px, nothing makes the page scroll sideways."""
     page = voila_view(notebook).page
-    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    resize(page, PHONE)
     try:
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         assert overflowing(page) == []
     finally:
-        page.set_viewport_size({"width": 1280, "height": 900})  # as the other tests of this view found it
+        resize(page, DESKTOP)  # as the other tests of this view found it
 
 
 @pytest.mark.parametrize("notebook", VOILA_PAGES)
@@ -349,7 +350,7 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
     menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
     assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
     assert printed_controls(page) == []
-    page.set_viewport_size({"width": 1280, "height": 900})
+    resize(page, DESKTOP)
     paragraphs = page.evaluate(
         "(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
         ".filter(p => p.textContent.includes(word)).length",
@@ -359,4 +360,4 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
     assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
     assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
     assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
-    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})  # as the other tests of this view found it
+    resize(page, PHONE)  # as the other tests of this view found it

@@ -15,13 +15,15 @@ import pytest
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
 from .browser_support import (
-    unfold_all,
     PHONE,
     axe_violations,
     overflowing,
     print_layout_overflow,
     printed_controls,
     printed_pages,
+    resize,
+    settle,
+    unfold_all,
 )
 from .conftest import ROOT, run_make
 
@@ -102,11 +104,6 @@ class Visit:
     left: list[str]
 
 
-def settle(page) -> None:
-    """Two frames: the page has laid itself out after a change (a resize, an opened box)."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
 def visit(browser, path: Path) -> Visit:
     """Open a page offline at 1280 px, wait for its charts, run axe, read its links and change one chart menu;
     then narrow the window to a phone's 390 px (the page's charts and scrolling boxes follow a resize as they
@@ -132,8 +129,7 @@ def visit(browser, path: Path) -> Visit:
                 timeout=10000,
             )
             redrawn = True
-        page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
-        settle(page)
+        resize(page, PHONE)
         phone_violations, phone_overflow = axe_violations(page), overflowing(page)
         unfold_all(page)
         settle(page)
