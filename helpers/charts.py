@@ -289,7 +289,7 @@ class Figure:
         if _chart_lang(self.chart) is None:
             self.chart = finish(self.chart, self.lang)
         if not self.title:
-            title = self.spec().get("title", "")
+            title = self.chart.to_dict(validate=False).get("title", "")  # validating here doubled a draw's time
             text = title.get("text", "") if isinstance(title, dict) else title
             # a title that follows a menu is a Vega expression: name the figure by its first line instead
             self.title = (
