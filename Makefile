@@ -21,7 +21,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb)) $(wildcard notebooks/das
 help:
 	@echo "make lab    set up .venv (if needed) and open the notebooks in JupyterLab"
 	@echo "make test   set up .venv (if needed) and run every test: unit, lint, nbval, browser (and print the time)"
-	@echo "make test-binder    the Binder rehearsal (environment.yml's environment, its server, 30 dashboard views) and make bench as README gives it"
+	@echo "make test-binder    the Binder rehearsal (environment.yml's environment, its server, 30 dashboard views), make bench, and make notebooks reproducing every notebook byte for byte"
 	@echo "make check NB=05    one notebook's nbval run and its tests, while editing it"
 	@echo "make lint   ruff's lint and format check"
 	@echo "make notebooks  re-execute every notebook from a fresh kernel and store its outputs"
@@ -58,7 +58,9 @@ test: setup browser
 	$(NAV) test
 
 # The Binder rehearsal (tests/test_binder.py): an environment from environment.yml alone, its server, 30 dashboard views;
-# and `make bench` run as README gives it (tests/test_bench.py). Both take minutes, so they are not in `make test`.
+# `make bench` run as README gives it (tests/test_bench.py); `make notebooks` in a copy, compared byte for byte with the
+# stored notebooks (tests/test_commands.py). They take minutes, so they are not in `make test` (where nbval's run checks
+# the stored outputs: tests/notebook_checks.py).
 test-binder: setup browser
 	$(NAV) test-binder
 
@@ -76,7 +78,7 @@ lint: setup
 SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_bench.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
 test-units: setup
 	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
-	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
+	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider -m "not binder" tests $(addprefix --ignore=tests/,$(SERVER_TESTS))
 
 test-notebooks: setup
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider $(NOTEBOOKS) $(NBVAL)

@@ -175,21 +175,34 @@ def suite_env() -> dict[str, str]:
 
 def test(python: Path, extra: list[str]) -> int:
     """Every test (unit, nbval on every notebook, browser, README's commands) but the Binder rehearsal, in two workers."""
-    # The whole run starts `make notebooks` in a copy at once, in the background (tests/reproduction.py).
-    env = {**suite_env(), "NAV_REPRODUCE_EARLY": "" if extra else "1"}
     return timed(
         "The suite",
         [str(python), "-m", "pytest", *PYTEST, *PARALLEL, "-m", "not binder", "tests", *notebooks(), *NBVAL, *extra],
-        env,
+        suite_env(),
     )
 
 
 def test_binder(python: Path, extra: list[str]) -> int:
-    """The Binder rehearsal (tests/test_binder.py) and `make bench` as README gives it (tests/test_bench.py), one
-    worker: their servers and views run one after another and both take minutes."""
+    """The Binder rehearsal (tests/test_binder.py), `make bench` as README gives it (tests/test_bench.py) and `make
+    notebooks` reproducing every notebook byte for byte (tests/test_commands.py), one worker: their servers and views
+    run one after another and take minutes. `make notebooks` runs in a copy, in the background from the start
+    (tests/reproduction.py), on the core the rehearsal leaves free."""
+    env = {**suite_env(), "NAV_REPRODUCE_EARLY": "" if extra else "1"}
     return timed(
-        "The Binder rehearsal and make bench",
-        [str(python), "-m", "pytest", *PYTEST, "-m", "binder", "tests/test_binder.py", "tests/test_bench.py", *extra],
+        "The Binder rehearsal, make bench and make notebooks",
+        [
+            str(python),
+            "-m",
+            "pytest",
+            *PYTEST,
+            "-m",
+            "binder",
+            "tests/test_binder.py",
+            "tests/test_bench.py",
+            "tests/test_commands.py",
+            *extra,
+        ],
+        env,
     )
 
 

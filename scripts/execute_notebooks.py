@@ -71,14 +71,22 @@ def normalise(nb: nbformat.NotebookNode) -> None:
         cell["id"] = f"cell-{i:02d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_METADATA}
         if cell.cell_type == "code":
-            cell.outputs = merge_streams(cell.get("outputs", []))
-            for k, output in enumerate(cell.get("outputs", [])):
-                output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
-                data = output.get("data", {})
-                if "text/plain" in data:  # a repr's memory address differs in every run
-                    data["text/plain"] = ADDRESS.sub("0xADDR", data["text/plain"])
-                if WIDGET in data:  # a widget's random id points at state that is not stored anyway
-                    data[WIDGET] = {**data[WIDGET], "model_id": f"{cell['id']}-widget-{k}"}
+            cell.outputs = normalise_outputs(cell.get("outputs", []), cell["id"])
+
+
+def normalise_outputs(outputs: list, cell_id: str) -> list:
+    """A code cell's outputs as they are stored: streams merged, no output metadata, memory addresses and widget ids
+    the same in every run. (tests/notebook_checks.py applies it to nbval's fresh outputs and compares them with the
+    stored ones, so that nbval's run of the notebooks also checks that `make notebooks` would store the same file.)"""
+    outputs = merge_streams(outputs)
+    for k, output in enumerate(outputs):
+        output.get("metadata", {}).clear() if output.get("output_type") in ("display_data", "execute_result") else None
+        data = output.get("data", {})
+        if "text/plain" in data:  # a repr's memory address differs in every run
+            data["text/plain"] = ADDRESS.sub("0xADDR", data["text/plain"])
+        if WIDGET in data:  # a widget's random id points at state that is not stored anyway
+            data[WIDGET] = {**data[WIDGET], "model_id": f"{cell_id}-widget-{k}"}
+    return outputs
 
 
 def refuse_giveaways(nb: nbformat.NotebookNode, path: Path) -> None:

@@ -59,13 +59,15 @@ NOTEBOOK_FILES = {
 }  # they execute notebooks beyond nbval's run
 
 
-BINDER_FILES = {"test_binder.py", "test_bench.py"}  # make test-binder's files (minutes each); make test leaves them out
+# make test-binder's files (minutes each); make test leaves them out. `make notebooks` reproducing every notebook byte for
+# byte is one of them: in make test, nbval's one run of each notebook does that check (tests/notebook_checks.py).
+BINDER_FILES = {"test_binder.py", "test_bench.py", "test_commands.py"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
     from . import reproduction
 
-    reproduction.start(config)  # `make notebooks` in a copy, in the background (only under nav.py test)
+    reproduction.start(config)  # `make notebooks` in a copy, in the background (only under nav.py test-binder)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -77,7 +79,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # Two workers take whole files (--dist loadfile). pytest-xdist hands the files out with the most tests first (its
 # default, --loadscope-reorder), so the many small unit tests fill the gaps while the long browser files run; an
 # order of our own is not kept by it (a list of the longest files, once kept here, had no effect on the run).
-# The reproduction test (tests/test_commands.py) waits for the background `make notebooks` wherever it lands.
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

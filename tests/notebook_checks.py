@@ -9,19 +9,31 @@ comparing outputs, this plugin checks what a learner sees and what a learner who
   no way of running the notebook executes it. After each exercise cell, the plugin runs the solution's
   code in the same kernel, as a learner who pastes it into the exercise cell would, and requires it to
   print "✔ Correct (<id>)". The cells after it must then still give their stored outputs.
+- Each cell's fresh outputs, normalised as ``make notebooks`` stores them (scripts/execute_notebooks.py), must
+  equal the stored outputs exactly: every key, including what nbval leaves out of its comparison (pictures in
+  PNG, output metadata, widget ids) and cells tagged ``nbval-ignore-output``. With tests/test_notebooks.py's
+  check that each file is in the form ``make notebooks`` writes, nbval's one run of each notebook is also the
+  suite's check that the stored notebooks are what a fresh kernel gives (``make notebooks`` itself, byte for
+  byte, is run by ``make test-binder``: tests/test_commands.py).
 - ``NAV_CHECK_EVERY_OPTION`` is set for the kernels, so every ``explore(...)`` cell draws and checks
   every option of its controls (see :func:`helpers.notebook.check_every_option`) before showing them.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
+import sys
+from pathlib import Path
 from queue import Empty
 
 import pytest
 
 from helpers.notebook import CHECK_EVERY_OPTION
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from execute_notebooks import normalise_outputs  # noqa: E402  (scripts/ is not a package)
 
 CORRECT = "✔ Correct"
 GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # never in an exercise cell's output before a try (case-folded)
@@ -91,9 +103,46 @@ def is_exercise(item: pytest.Item) -> bool:
     return cell is not None and "exercise" in tags(cell)
 
 
+def as_stored(item: pytest.Item) -> list[dict]:
+    """nbval's fresh outputs of a cell as ``make notebooks`` would store them. An execute_result carries the
+    kernel's execution count, which the solutions run in between (below) move on: it is given the stored cell's
+    count (tests/test_notebooks.py checks those counts run 1, 2, 3, …)."""
+    outputs = normalise_outputs(copy.deepcopy(list(item.test_outputs or [])), item.cell.get("id", ""))
+    for output in outputs:
+        if output.get("output_type") == "execute_result":
+            output["execution_count"] = item.cell.execution_count
+    return [dict(output) for output in outputs]
+
+
+def differences(fresh: list[dict], stored: list[dict]) -> list[str]:
+    """Where a cell's fresh outputs differ from its stored ones: which output and which key (for the message)."""
+    if len(fresh) != len(stored):
+        return [f"{len(fresh)} outputs, {len(stored)} stored"]
+    found = []
+    for k, (new, old) in enumerate(zip(fresh, stored)):
+        for key in sorted(set(new) | set(old)):
+            if key == "data":
+                found += [
+                    f"output {k}: {mime}"
+                    for mime in sorted(set(new[key]) | set(old.get(key, {})))
+                    if new[key].get(mime) != old.get(key, {}).get(mime)
+                ]
+            elif new.get(key) != old.get(key):
+                found.append(f"output {k}: {key}")
+    return found
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    yield
+    outcome = yield
+    if outcome.excinfo is not None or getattr(item, "cell", None) is None or item.cell.execution_count is None:
+        return
+    stored = [dict(output) for output in item.cell.get("outputs", [])]
+    differ = differences(as_stored(item), stored)
+    assert not differ, (
+        f"cell {item.cell.get('id')}: a fresh kernel gives other outputs than are stored "
+        f"({'; '.join(differ[:5])}): run `make notebooks` and commit what it writes"
+    )
     if not is_exercise(item):
         return
     shown = printed(item.test_outputs or [])

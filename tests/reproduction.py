@@ -1,12 +1,13 @@
-"""`make notebooks` in a copy of the working tree, started in the background when `make test` starts.
+"""`make notebooks` in a copy of the working tree, started in the background when `make test-binder` starts.
 
 Reproducing every notebook is one long command (it executes them one after another), so the test that
-checks it (tests/test_commands.py) would otherwise be the last to finish, with one core idle. `nav.py test`
-(what `make test` runs) sets NAV_REPRODUCE_EARLY=1; then the process that controls the run (not an xdist
-worker) copies the working tree, keeps the notebooks as they were in the copy, and starts `make notebooks`
-there in the background, as a reader's shell would run it (tests.conftest.reader_env). The test, whichever
-worker runs it, waits for it and compares. Without that variable (e.g. `pytest tests/test_commands.py`)
-the test runs the same steps itself.
+checks it (tests/test_commands.py) would otherwise run after the Binder rehearsal and `make bench`, with one
+core idle all along. `nav.py test-binder` (what `make test-binder` runs) sets NAV_REPRODUCE_EARLY=1; then the
+process that controls the run (not an xdist worker) copies the working tree, keeps the notebooks as they were
+in the copy, and starts `make notebooks` there in the background, as a reader's shell would run it
+(tests.conftest.reader_env). The test waits for it and compares. Without that variable (e.g. `pytest
+tests/test_commands.py`) the test runs the same steps itself. (`make test` does not run it: there nbval's one
+run of each notebook checks the same, see tests/notebook_checks.py.)
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ what nbval does not: structure, navigation, exercises, sizes and the prose itsel
 from __future__ import annotations
 
 import re
+import sys
 
 import nbformat
 import pytest
@@ -15,6 +16,9 @@ from helpers.collection import DASHBOARD, NOTEBOOKS, notebook
 from helpers.glossary import glossary_markdown
 
 from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import execute_notebooks  # noqa: E402  (scripts/ is not a package)
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 SEQUENCE = [nb for nb in NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]
@@ -71,12 +75,33 @@ def test_executed_top_to_bottom_from_a_fresh_kernel(name):
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "run `make notebooks`"
     for cell in code:
+        counts = [o.execution_count for o in cell.outputs if o.output_type == "execute_result"]
+        assert counts in ([], [cell.execution_count]), f"{cell.id}: its result's count {counts} is not the cell's"
         for output in cell.outputs:
             assert output.output_type != "error", f"{cell.id} raised {output.get('ename')}"
             assert not (output.output_type == "stream" and output.name == "stderr"), (
                 f"{cell.id} wrote to stderr (a warning?): {output.text[:200]}"
             )
     assert "widgets" not in nb.metadata, "widget state must not be stored"
+
+
+@pytest.mark.parametrize("name", EXECUTED + ["glossary.ipynb"])
+def test_stored_byte_for_byte_as_make_notebooks_writes_it(name):
+    """The file is what scripts/execute_notebooks.py writes: cell ids cell-00, cell-01, …, only the cell metadata it
+    keeps (tags, jupyter, and the dashboard's first-view picture it adds), no output metadata, no widget state, the
+    same addresses and widget ids in every run. A notebook saved from an interactive session fails here; nbval's run
+    then requires each cell's fresh outputs to equal the stored ones (tests/notebook_checks.py). Together they check
+    what running `make notebooks` and comparing byte for byte checks (`make test-binder` does that too)."""
+    path = NOTEBOOK_DIR / name
+    nb = nbformat.read(path, as_version=4)
+    first_views = {i: cell.metadata["first_view"] for i, cell in enumerate(nb.cells) if "first_view" in cell.metadata}
+    execute_notebooks.normalise(nb)
+    for i, view in first_views.items():
+        nb.cells[i].metadata["first_view"] = view
+    written = nbformat.writes(nb)
+    written += "" if written.endswith("\n") else "\n"  # as nbformat.write
+    same = path.read_bytes().decode("utf-8") == written  # (no diff of two 300 KB strings in the report)
+    assert same, f"{name} is not in the form `make notebooks` writes (saved from an interactive session?): run `make notebooks`"
 
 
 @pytest.mark.parametrize("name", EXECUTED + ["_template.ipynb"])
