@@ -172,8 +172,13 @@ def test_figures_are_saved_in_three_formats_and_the_html_works_offline(figures, 
     assert total > 0
     for suffix in (".html", ".png", ".svg"):
         assert len(list(figures.glob(f"*{suffix}"))) == total
-    png = next(figures.glob("*.png"))
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for png in figures.glob("*.png"):  # each chart's stored picture at twice its size (for print and slides)
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", png.name
+        svg = png.with_suffix(".svg").read_text(encoding="utf-8")
+        width, height = (float(re.search(rf'<svg[^>]* {side}="([0-9.]+)"', svg)[1]) for side in ("width", "height"))
+        drawn = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")  # the IHDR chunk
+        assert abs(drawn[0] - 2 * width) <= 1 and abs(drawn[1] - 2 * height) <= 1, (png.name, drawn, width, height)
     html = next(figures.glob("00_start_here-01-*.html"))
     assert not re.search(r'<script[^>]+src="https?://', html.read_text(encoding="utf-8"))
     context, page, left = open_offline(browser, html.as_uri())
