@@ -39,7 +39,7 @@ from .binder_support import (
     started,
     wait_for_kernels,
 )
-from .browser_support import DASHBOARD_FIRST_CHART, new_session, wait_voila_chart
+from .browser_support import POLL_MS, DASHBOARD_FIRST_CHART, new_session, wait_voila_chart
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.binder, pytest.mark.slow, pytest.mark.browser]
@@ -151,8 +151,8 @@ def test_voila_render_link_draws_the_dashboard(server, browser):
         page = session.page
         page.goto(url, wait_until="commit")
         first = wait_voila_chart(page, [DASHBOARD_FIRST_CHART], what="Binder voila/render: first chart")
-        page.wait_for_function("document.readyState === 'complete'", timeout=90_000)
-        page.wait_for_function("document.querySelectorAll('.vega-embed').length >= 3", timeout=90_000)
+        page.wait_for_function("document.readyState === 'complete'", timeout=90_000, polling=POLL_MS)
+        page.wait_for_function("document.querySelectorAll('.vega-embed').length >= 3", timeout=90_000, polling=POLL_MS)
         charts = page.evaluate("() => document.querySelectorAll('.vega-embed').length")
         FIGURES["voila_first_chart_ms"] = round(first["t"])
         print(f"\nBinder voila/render: first chart at {first['t']:.0f} ms, {charts} charts")
@@ -206,7 +206,7 @@ def test_a_page_that_vanishes_has_its_kernel_culled(env_bin, browser, tmp_path):
         try:
             session.page.goto(url, wait_until="commit")
             wait_voila_chart(session.page, [DASHBOARD_FIRST_CHART], what="dashboard view")
-            session.page.wait_for_function("document.readyState === 'complete'", timeout=90_000)
+            session.page.wait_for_function("document.readyState === 'complete'", timeout=90_000, polling=POLL_MS)
         finally:
             session.close()
         alive = len(kernels(short))

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (
+    POLL_MS,
     DASHBOARD,
     DASHBOARD_CHANGES,
     DASHBOARD_CHARTS,
@@ -196,9 +197,11 @@ def dashboard_pages(voila, browser):
     """The dashboard in Voilà after every cell has run: ``dashboard_pages(width)`` gives the page at a desktop
     width (1280) or a phone's (390), the same page narrowed or widened (each opening runs the notebook again)."""
     session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
-    session.page.wait_for_function("document.readyState === 'complete'", timeout=60000)
+    session.page.wait_for_function("document.readyState === 'complete'", timeout=60000, polling=POLL_MS)
     session.page.wait_for_function(
-        f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}", timeout=60000
+        f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}",
+        timeout=60000,
+        polling=POLL_MS,
     )
 
     def at(width: int):

@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from .browser_support import (
+    POLL_MS,
     DASHBOARD_FIRST_CHART,
     LAB_READY,
     BrowserError,
@@ -213,8 +214,10 @@ def test_make_dashboard_draws_its_charts_and_every_link_works(browser, tmp_path)
             page = session.page
             page.goto(url, wait_until="commit")
             first = wait_voila_chart(page, [DASHBOARD_FIRST_CHART], timeout=TIMEOUT_S, what="`make dashboard`: first chart")
-            page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000)
-            page.wait_for_function("document.querySelectorAll('.vega-embed').length >= 3", timeout=TIMEOUT_S * 1000)
+            page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000, polling=POLL_MS)
+            page.wait_for_function(
+                "document.querySelectorAll('.vega-embed').length >= 3", timeout=TIMEOUT_S * 1000, polling=POLL_MS
+            )
             charts = page.evaluate("() => document.querySelectorAll('.vega-embed').length")
             links = same_site_links(page, base)
             statuses = check_links(session, links)

@@ -32,6 +32,7 @@ import pytest
 
 from . import monthly_raw
 from .browser_support import (
+    POLL_MS,
     DASHBOARD_CHARTS,
     PHONE,
     TIMEOUT_S,
@@ -189,7 +190,9 @@ def open_dashboard(browser, server, query: str = "", hold: bool = False, viewpor
 def wait_page_streamed(session: Session) -> None:
     """Every cell has arrived and Voilà's own script has started (it puts placeholders in the cells)."""
     session.page.wait_for_function(
-        "document.readyState === 'complete' && document.querySelector('.voila-skeleton-container')", timeout=TIMEOUT_S * 3000
+        "document.readyState === 'complete' && document.querySelector('.voila-skeleton-container')",
+        timeout=TIMEOUT_S * 3000,
+        polling=POLL_MS,
     )
     settle(session.page)
 
@@ -198,6 +201,7 @@ def wait_every_chart(session: Session) -> None:
     session.page.wait_for_function(
         f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {DASHBOARD_CHARTS}",
         timeout=TIMEOUT_S * 3000,
+        polling=POLL_MS,
     )
     settle(session.page)
 

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from .browser_support import (
+    POLL_MS,
     DESKTOP,
     PHONE,
     TIMEOUT_S,
@@ -136,7 +137,7 @@ def test_make_present_serves_the_dashboard_with_voila_alone(browser, tmp_path):
         try:
             session.page.goto(f"{base}/voila/render/dashboard.ipynb", wait_until="commit")
             wait_voila_chart(session.page, [], what="`make present`: the dashboard's first chart")
-            session.page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000)
+            session.page.wait_for_function("document.readyState === 'complete'", timeout=TIMEOUT_S * 1000, polling=POLL_MS)
             links = session.page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
             local = sorted(
                 {u.split("#")[0] for u in links if urlsplit(u).netloc == f"127.0.0.1:{port}" and "/voila/render/" in u}
@@ -188,17 +189,21 @@ def open_voila_page(browser, server, notebook: str, viewport: tuple[int, int] = 
     session.page.wait_for_function(
         "document.readyState === 'complete' && getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
         timeout=TIMEOUT_S * 3000,
+        polling=POLL_MS,
     )
     charts = stored_charts(notebook)
     if charts:  # Voilà shows the cells first; the charts' renderer draws them after
         session.page.wait_for_function(
-            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}", timeout=TIMEOUT_S * 1000
+            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
+            timeout=TIMEOUT_S * 1000,
+            polling=POLL_MS,
         )
     # Voilà renders each output after its cell has run, also after the document has loaded: the page is whole when
     # it shows as many outputs as the notebook stored (a busy machine printed the dashboard without its last cell).
     session.page.wait_for_function(
         f"document.querySelectorAll('#rendered_cells .jp-OutputArea-output').length >= {stored_outputs(notebook)}",
         timeout=TIMEOUT_S * 1000,
+        polling=POLL_MS,
     )
     wait_quiet(session.page)  # charts drawn late and their menus' labels in place
     return session
@@ -308,11 +313,13 @@ def test_contents_link_lands_at_the_contents_of_00(voila, browser):
             "document.readyState === 'complete' && "
             "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
             timeout=TIMEOUT_S * 3000,
+            polling=POLL_MS,
         )
         page.wait_for_function(
             "() => { const h = document.getElementById('The-collection'); "
             "return h && Math.abs(h.getBoundingClientRect().top) < 80 }",
             timeout=10000,
+            polling=POLL_MS,
         )
     finally:
         session.close()
@@ -324,9 +331,9 @@ def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(
     from helpers.headline import t
 
     page = voila_view("dashboard.ipynb", PHONE, "?lang=nb").page
-    page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000)
+    page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000, polling=POLL_MS)
     page.wait_for_function(
-        "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000
+        "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000, polling=POLL_MS
     )
     words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
     assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
@@ -340,7 +347,7 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
 
     session = voila_view("dashboard.ipynb", PHONE, "?lang=nb")
     page = session.page
-    page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000)
+    page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000, polling=POLL_MS)
     table = page.evaluate("""() => { const t = document.querySelector('#rendered_cells table'), box = t.closest('.jp-OutputArea-output');
         return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
                 boxRight: box.getBoundingClientRect().right, scroll: box.scrollWidth, width: box.clientWidth,

@@ -15,6 +15,7 @@ import pytest
 from helpers.collection import DASHBOARD, NOTEBOOKS
 
 from .browser_support import (
+    POLL_MS,
     PHONE,
     axe_violations,
     overflowing,
@@ -127,6 +128,7 @@ def visit(browser, path: Path) -> Visit:
                 "([el, before]) => el.querySelector('svg.marks').textContent !== before",
                 arg=[chart.element_handle(), before],
                 timeout=10000,
+                polling=POLL_MS,
             )
             redrawn = True
         resize(page, PHONE)
@@ -236,7 +238,9 @@ def chart_titles(stem: str) -> list[str]:
 def wait_site_charts(page) -> int:
     charts = page.locator(".vega-chart").count()
     if charts:
-        page.wait_for_function(f"document.querySelectorAll('.vega-chart svg.marks').length === {charts}", timeout=30000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.vega-chart svg.marks').length === {charts}", timeout=30000, polling=POLL_MS
+        )
     return charts
 
 
@@ -375,7 +379,7 @@ def test_site_dashboard_shows_its_first_chart_within_a_second(site, browser):
             context.add_init_script(FIRST_CHART_HOOK)
             page = context.new_page()
             page.goto((site / f"{DASHBOARD.stem}.html").as_uri(), wait_until="load")
-            page.wait_for_function("window.__firstChart.live > 0", timeout=30000)
+            page.wait_for_function("window.__firstChart.live > 0", timeout=30000, polling=POLL_MS)
             seen.append(page.evaluate("() => window.__firstChart"))
         finally:
             context.close()
