@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import html
 import json
 import os
@@ -204,8 +205,10 @@ def executed_in(path: Path, lang: str) -> nbformat.NotebookNode:
     return nb
 
 
+@functools.cache
 def exporter(code: bool = True) -> HTMLExporter:
-    """The page maker; ``code=False`` (the dashboard, for readers who read no code) leaves out code and its toggles."""
+    """The page maker; ``code=False`` (the dashboard, for readers who read no code) leaves out code and its toggles.
+    One of each for the whole build: a new exporter compiles its Jinja templates again (a tenth of the build's time)."""
     return HTMLExporter(
         template_name="site_template",
         extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
@@ -245,7 +248,7 @@ def build_notebook(path: Path, out_dir: Path, lang: str = "en", edition: Edition
 def build_markdown_page(title: str, text: str, out_dir: Path, name: str, edition: Edition = FULL) -> Path:
     """A page of the site from Markdown (the glossary, the index), with the site's look and navigation."""
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(text)]
+    nb.cells = [nbformat.v4.new_markdown_cell(text, id=f"{name}-text")]  # a fixed id: the same page on every build
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     target = out_dir / f"{name}.html"
     write(target, relink(titled(body, edition)))
