@@ -106,6 +106,17 @@ def chart_settings():
 
 
 @pytest.fixture(scope="session")
+def voila(tmp_path_factory):
+    """One Voilà server per worker (tests/browser_support.py: voila_server, on a copy of the notebooks) for the test
+    files that open Voilà pages: starting one took about 3 s of a core, four times a run. Every page opened on it
+    still runs its notebook in a kernel of its own, as a reader's page does; Voilà shuts it down when the page closes."""
+    from .browser_support import voila_server
+
+    with voila_server(workdir=tmp_path_factory.mktemp("voila")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, through Playwright (see tests/browser_support.py): one per worker, as
     pytest-playwright does (starting it took about a second of CPU, 27 times a run); each test opens its own

@@ -37,7 +37,6 @@ from .browser_support import (
     resize,
     run_all,
     screenshot,
-    voila_server,
     wait_chart,
     wait_quiet,
     wait_run_all,
@@ -53,12 +52,6 @@ TITLE_NB = "Deltakere etter hovedgruppe"
 NOVEMBER_2016 = ("20,331", "60,202", "2,951")
 JULY_2019 = ("10,513", "46,239", "1,473")
 SCREENSHOTS = os.environ.get("NAV_SCREENSHOTS") == "1"
-
-
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    with voila_server(workdir=tmp_path_factory.mktemp("voila")) as server:
-        yield server
 
 
 @pytest.fixture(scope="module")

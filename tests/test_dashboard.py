@@ -399,24 +399,23 @@ NB_CHANGES = (  # every menu of the bokmål page, and a text its chart paints on
 
 
 @pytest.fixture(scope="module")
-def voila_bokmal(browser, tmp_path_factory):
+def voila_bokmal(browser, voila):
     """The dashboard opened as a reader with a bokmål link would (…/dashboard.ipynb?lang=nb), at 1280 px; the
     tests narrow it to 390 px where they look at a phone's page (opening it again ran the whole notebook again)."""
-    from .browser_support import POLL_MS, open_voila, voila_server, wait_quiet
+    from .browser_support import POLL_MS, open_voila, wait_quiet
 
-    with voila_server(workdir=tmp_path_factory.mktemp("voila-nb")) as server:
-        session, first, _ = open_voila(browser, server.base, "dashboard.ipynb?lang=nb", NB_FIRST_CHART)
-        try:
-            session.page.wait_for_function(
-                "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7",
-                timeout=120000,
-                polling=POLL_MS,
-            )
-            session.page.wait_for_function("document.readyState === 'complete'", timeout=120000, polling=POLL_MS)
-            wait_quiet(session.page)  # charts drawn late and their menus' labels in place
-            yield session
-        finally:
-            session.close()
+    session, first, _ = open_voila(browser, voila.base, "dashboard.ipynb?lang=nb", NB_FIRST_CHART)
+    try:
+        session.page.wait_for_function(
+            "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7",
+            timeout=120000,
+            polling=POLL_MS,
+        )
+        session.page.wait_for_function("document.readyState === 'complete'", timeout=120000, polling=POLL_MS)
+        wait_quiet(session.page)  # charts drawn late and their menus' labels in place
+        yield session
+    finally:
+        session.close()
 
 
 def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voila_bokmal):

@@ -42,7 +42,6 @@ from .browser_support import (
     print_layout_overflow,
     printed_controls,
     settle,
-    voila_server,
 )
 from .conftest import ROOT
 
@@ -167,12 +166,6 @@ def chart_cells() -> list[str]:
     """Ids of the dashboard's cells that store a Vega-Lite chart (one chart each)."""
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     return [c["id"] for c in cells if any(VEGA_LITE in o.get("data", {}) for o in c.get("outputs", []))]
-
-
-@pytest.fixture(scope="module")
-def voila():
-    with voila_server() as server:
-        yield server
 
 
 def open_dashboard(browser, server, query: str = "", hold: bool = False, viewport: tuple[int, int] = (1280, 900)) -> Session:

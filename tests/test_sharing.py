@@ -40,7 +40,6 @@ from .browser_support import (
     printed_pages,
     resize,
     stop,
-    voila_server,
     wait_quiet,
     wait_voila_chart,
 )
@@ -153,12 +152,6 @@ def test_make_present_serves_the_dashboard_with_voila_alone(browser, tmp_path):
 
 # -- Voilà pages: print, phone, links ------------------------------------------------------------------
 VOILA_PAGES = ["dashboard.ipynb", "00_start_here.ipynb", "glossary.ipynb"]
-
-
-@pytest.fixture(scope="module")
-def voila():
-    with voila_server() as server:
-        yield server
 
 
 @pytest.fixture(scope="module")
