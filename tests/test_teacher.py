@@ -134,6 +134,7 @@ def test_a_solution_the_checker_rejects_is_shown_as_such_and_fails_the_build(tmp
     assert verdicts["00.1"].startswith("✘ Not yet (00.1)") and verdicts["00.2"].startswith("✔ Correct (00.2)")
     monkeypatch.setattr(teacher, "all_exercises", lambda stems: {e.id: e for e in teacher.exercises_of("00_start_here")})
     monkeypatch.setattr(teacher, "stale_tasks", lambda plan, found: [])
+    monkeypatch.setattr(teacher, "run_key", lambda stem, **_: verdicts)  # the kernel's verdicts above, not a second run
     with pytest.raises(teacher.KitError, match=r"00\.1"):
         teacher.build(tmp_path / "out", ["00_start_here"], sheets=False, pdf=False)
     assert "verdict bad" in (tmp_path / "out" / "answer_key.html").read_text(encoding="utf-8")
