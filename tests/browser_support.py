@@ -53,8 +53,7 @@ NOTEBOOKS = ROOT / "notebooks"
 VOILA_TEMPLATE = "nav"  # voila/templates/nav, found through JUPYTER_PATH=ROOT
 BIN = Path(sys.executable).parent
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from brief import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the project's one headless Chromium, as make brief and make teacher print)
+from brief import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (scripts/, on the path from tests/__init__.py: the project's one headless Chromium, as make brief and make teacher print)
 
 TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)

@@ -24,16 +24,13 @@ from __future__ import annotations
 import copy
 import os
 import re
-import sys
-from pathlib import Path
 from queue import Empty
 
 import pytest
 
 from helpers.notebook import CHECK_EVERY_OPTION
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from execute_notebooks import normalise_outputs  # noqa: E402  (scripts/ is not a package)
+from execute_notebooks import normalise_outputs  # scripts/ (tests/__init__.py puts it on the path)
 
 CORRECT = "✔ Correct"
 GIVEAWAYS = ("✔", "✘", "correct", "not yet", "hint")  # never in an exercise cell's output before a try (case-folded)

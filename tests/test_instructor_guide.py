@@ -7,7 +7,6 @@ Markdown tables) and compare it with helpers/collection.py (each notebook's own 
 from __future__ import annotations
 
 import re
-import sys
 
 import yaml
 
@@ -15,8 +14,7 @@ from helpers.collection import NOTEBOOKS, binder_lab_link
 
 from .conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import teacher  # noqa: E402
+import teacher  # scripts/teacher.py (tests/__init__.py puts scripts/ on the path)
 
 GUIDE = (ROOT / "docs" / "instructor_guide.md").read_text(encoding="utf-8")
 PLAN = yaml.safe_load((ROOT / "docs" / "sessions.yaml").read_text(encoding="utf-8"))

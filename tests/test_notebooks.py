@@ -7,7 +7,6 @@ what nbval does not: structure, navigation, exercises, sizes and the prose itsel
 from __future__ import annotations
 
 import re
-import sys
 
 import nbformat
 import pytest
@@ -17,8 +16,7 @@ from helpers.glossary import glossary_markdown
 
 from .conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import execute_notebooks  # noqa: E402  (scripts/ is not a package)
+import execute_notebooks  # scripts/execute_notebooks.py (tests/__init__.py puts scripts/ on the path)
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 SEQUENCE = [nb for nb in NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]

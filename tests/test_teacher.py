@@ -11,7 +11,6 @@ import html
 import json
 import re
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -23,8 +22,7 @@ from helpers.exercises import hint
 
 from .conftest import ROOT, reader_env
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import teacher  # noqa: E402
+import teacher  # scripts/teacher.py (tests/__init__.py puts scripts/ on the path)
 
 KEYED = ("00", "06")  # the notebooks whose key the suite builds
 PLAN = yaml.safe_load((ROOT / "docs" / "sessions.yaml").read_text(encoding="utf-8"))
