@@ -271,7 +271,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command in ("lab", "student-lab"):
         folder = "student" if command == "student-lab" else "notebooks"
-        return subprocess.run([str(part) for part in lab_command(python, args, folder)], cwd=ROOT).returncode
+        env = jupyter_paths(dict(os.environ))  # the collection's Jupyter configuration, as Binder's server reads it
+        return subprocess.run([str(part) for part in lab_command(python, args, folder)], cwd=ROOT, env=env).returncode
     if command == "dashboard":
         env = jupyter_paths(dict(os.environ))
         return subprocess.run([str(part) for part in dashboard_command(python, args)], cwd=ROOT, env=env).returncode

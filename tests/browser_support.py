@@ -59,10 +59,7 @@ TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}  # file: a static page opened from disk
-LAB_SETTINGS = {
-    # No news feed and no update check (both reach the internet), no news prompt.
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": '{"fetchNews": "false", "checkForUpdates": false}',
-}
+NEWS_PROMPT = "official Jupyter news"  # JupyterLab's question, switched off by jupyter-config/labconfig/page_config.json
 
 
 class BrowserError(AssertionError):
@@ -116,10 +113,6 @@ def jupyter_env(workdir: Path) -> dict[str, str]:
     dirs = {name: workdir / name for name in ("config", "runtime", "data", "ipython", "settings", "workspaces")}
     for path in dirs.values():
         path.mkdir(parents=True, exist_ok=True)
-    for name, text in LAB_SETTINGS.items():
-        target = dirs["settings"] / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "JPY_", "IPYTHON"))}
     env.update(
         JUPYTER_CONFIG_DIR=str(dirs["config"]),
@@ -169,8 +162,6 @@ def lab_command(port: int, token: str, notebook_dir: Path, workdir: Path) -> lis
         f"--ServerApp.root_dir={notebook_dir}",
         f"--LabApp.user_settings_dir={workdir / 'settings'}",
         f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
     ]
     if os.geteuid() == 0:
@@ -230,6 +221,8 @@ def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = 
     if kind not in ("voila", "lab"):
         raise ValueError(f"kind must be 'voila' or 'lab', not {kind!r}")
     env = jupyter_env(workdir)
+    if kind == "lab":  # the collection's JupyterLab configuration, as `make lab` and Binder read it (no news, no update check)
+        env["JUPYTER_CONFIG_PATH"] = str(ROOT / "jupyter-config")
     for attempt in range(1, attempts + 1):
         port, token = free_port(), secrets.token_hex(16)
         command = voila_command(port, notebook_dir) if kind == "voila" else lab_command(port, token, notebook_dir, workdir)

@@ -32,6 +32,7 @@ from .browser_support import (
     POLL_MS,
     DASHBOARD_FIRST_CHART,
     LAB_READY,
+    NEWS_PROMPT,
     BrowserError,
     dismiss_dialogs,
     free_port,
@@ -58,12 +59,8 @@ def user_env(workdir: Path, port: int, token: str, opened: Path) -> dict[str, st
     dropped = (set(os.environ) - set(reader_env())) | {"JUPYTER_PATH"}  # an outer make's variables; Voilà's template path
     env = {k: v for k, v in jupyter_env(workdir).items() if k not in dropped}
     # The test reads JupyterLab's state from window.jupyterapp; set in the (temporary) user config,
-    # so the command line stays README's. No news or update checks: the test is offline.
-    (workdir / "config" / "jupyter_lab_config.json").write_text(
-        '{"LabApp": {"expose_app_in_browser": true, "news_url": null, '
-        '"check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}',
-        encoding="utf-8",
-    )
+    # so the command line stays README's. Nothing else is set: news and update checks are as a reader gets them.
+    (workdir / "config" / "jupyter_lab_config.json").write_text('{"LabApp": {"expose_app_in_browser": true}}', encoding="utf-8")
     env["PATH"] = os.environ.get("PATH", "")  # not the test's venv first: make must find its own
     env.update(JUPYTER_PORT=str(port), JUPYTER_TOKEN=token, BROWSER=str(recorder))
     return env
@@ -154,8 +151,22 @@ def open_start_here(browser, url: str, log: Path, what: str) -> None:
         assert not any(item.strip().startswith("notebooks") for item in listing), "the file browser's root is not notebooks/"
         assert session.network.external == []
         assert session.page_errors == []
+        assert_no_news_prompt(page, session.network.requests, what)
     finally:
         session.close()
+
+
+def assert_no_news_prompt(page, requests: list[str], what: str) -> None:
+    """No "official Jupyter news?" question: JupyterLab asks it once its layout is restored (long before 00's chart
+    is painted) unless its announcements plugin is switched off, as jupyter-config/labconfig/page_config.json does.
+    The plugin is also what asks the server for news and updates (which the server fetches from the internet)."""
+    toasts = page.evaluate("() => [...document.querySelectorAll('.Toastify__toast')].map(toast => toast.innerText)")
+    assert not any(NEWS_PROMPT in text for text in toasts), f"{what}: JupyterLab asks about news: {toasts}"
+    assert not page.evaluate("() => window.jupyterapp.hasPlugin('@jupyterlab/apputils-extension:announcements')"), (
+        f"{what}: JupyterLab's announcements plugin is on (jupyter-config/labconfig/page_config.json not read?)"
+    )
+    asked = [url for url in requests if "/lab/api/news" in url or "/lab/api/update" in url]
+    assert asked == [], f"{what}: the page asked the server for news or updates: {asked}"
 
 
 def test_make_lab_headless_prints_a_url_that_opens_start_here(browser, tmp_path):

@@ -99,7 +99,10 @@ def test_stored_byte_for_byte_as_make_notebooks_writes_it(name):
     written = nbformat.writes(nb)
     written += "" if written.endswith("\n") else "\n"  # as nbformat.write
     same = path.read_bytes().decode("utf-8") == written  # (no diff of two 300 KB strings in the report)
-    assert same, f"{name} is not in the form `make notebooks` writes (saved from an interactive session?): run `make notebooks`"
+    assert same, (
+        f"{name} is not in the form `make notebooks` writes (saved from JupyterLab? It adds the kernel's Python version and a "
+        f"PNG of each chart as it opens a notebook): run `make notebooks`, or `git restore notebooks/{name}` if you changed nothing"
+    )
 
 
 @pytest.mark.parametrize("name", EXECUTED + ["_template.ipynb"])
