@@ -359,33 +359,29 @@ def test_every_link_of_every_site_page_answers(site, visits):
     assert "00_start_here" in targets, "no link to 00's contents"
 
 
-FIRST_CHART_HOOK = """(() => { const seen = {};
-  const check = () => { for (const [k, sel] of [['picture', '.vega-chart svg'], ['live', '.vega-chart svg.marks']])
-    if (!seen[k] && document.querySelector(sel)) { seen[k] = -1; requestAnimationFrame(() => { seen[k] = performance.now(); }); } };
-  new MutationObserver(check).observe(document, {childList: true, subtree: true}); window.__firstChart = seen; })();"""
-
-
-def test_site_dashboard_shows_its_first_chart_within_a_second(site, browser):
-    """Opened from disk, the dashboard shows its first chart within 1 s of navigation start (median of 3, measured
-    in the page at the first frame after the chart is in the document): the stored picture of the default view,
-    which the live chart (menus, tooltips) replaces once the deferred Vega bundle has run (printed, not bounded)."""
-    seen = []
-    for _ in range(3):
-        context = browser.new_context()
-        try:
-            context.route(
-                "**/*", lambda route, request: route.fallback() if request.url.startswith(("file:", "data:")) else route.abort()
-            )
-            context.add_init_script(FIRST_CHART_HOOK)
-            page = context.new_page()
-            page.goto((site / f"{DASHBOARD.stem}.html").as_uri(), wait_until="load")
-            page.wait_for_function("window.__firstChart.live > 0", timeout=30000, polling=POLL_MS)
-            seen.append(page.evaluate("() => window.__firstChart"))
-        finally:
-            context.close()
-    picture, live = (sorted(s[k] for s in seen)[1] for k in ("picture", "live"))
-    print(f"\nsite dashboard from disk: first chart shown at {picture:.0f} ms, live at {live:.0f} ms (medians of 3)")
-    assert picture < 1000
+@pytest.mark.parametrize("stem", [DASHBOARD.stem, DASHBOARD_NB])
+def test_site_dashboard_shows_every_chart_before_any_script_runs(stem, site, browser):
+    """Opened from disk with JavaScript switched off, each dashboard page already shows every chart: the stored
+    picture of its default view is part of the page, so the first chart is there as soon as the page is, before the
+    deferred Vega bundle has run (the live chart, with menus and tooltips, then takes its place: checked with the
+    page's charts above). How fast that is, is measured by `make bench` (aim: first chart within 1 s), not bounded
+    here: a time limit in a test fails on a busy machine and says nothing about the page."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((site / f"{stem}.html").as_uri(), wait_until="load")
+        pictures = page.evaluate(
+            "() => [...document.querySelectorAll('.vega-chart svg')].map(svg => { const box = svg.getBoundingClientRect(); "
+            "return {shown: svg.checkVisibility(), width: box.width, height: box.height, text: svg.textContent} })"
+        )
+        assert len(pictures) == stored_charts(stem), f"{len(pictures)} pictures for {stored_charts(stem)} charts"
+        assert all(p["shown"] and p["width"] > 100 and p["height"] > 50 for p in pictures), pictures
+        if stem == DASHBOARD.stem:  # the bokmål page's titles are its own (the pictures are counted above)
+            shown = "".join("".join(p["text"].split()) for p in pictures)
+            missing = [title for title in chart_titles(stem) if "".join(title.split()) not in shown]
+            assert missing == [], f"no picture of the charts titled {missing}"
+    finally:
+        context.close()
 
 
 def test_site_dashboard_pages_show_no_code_and_notebook_pages_keep_theirs(site):
