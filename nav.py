@@ -121,10 +121,22 @@ def jupyter_paths(env: dict[str, str]) -> dict[str, str]:
 
     return {
         **env,
-        "JUPYTER_CONFIG_PATH": prepend(str(ROOT / "jupyter-config"), env.get("JUPYTER_CONFIG_PATH")),
+        "JUPYTER_CONFIG_PATH": prepend(
+            os.pathsep.join([str(ROOT / "jupyter-config"), str(ROOT / "jupyter-config" / "jupyterlab")]),
+            env.get("JUPYTER_CONFIG_PATH"),
+        ),
         "JUPYTER_PATH": prepend(str(ROOT), env.get("JUPYTER_PATH")),
         "PYTHONPATH": prepend(str(ROOT), env.get("PYTHONPATH")),
     }
+
+
+def lab_env() -> dict[str, str]:
+    """This environment, with the collection's JupyterLab configuration (jupyter-config/jupyterlab/: no announcements,
+    so no question about Jupyter news and no update check) first on JUPYTER_CONFIG_PATH. Not the server's part
+    (jupyter-config/: kernel culling for Voilà's pages): a learner's kernel lives until JupyterLab ends it."""
+    old = os.environ.get("JUPYTER_CONFIG_PATH")
+    lab = str(ROOT / "jupyter-config" / "jupyterlab")
+    return {**os.environ, "JUPYTER_CONFIG_PATH": lab + (os.pathsep + old if old else "")}
 
 
 def dashboard_command(python: Path, extra: list[str]) -> list[str | Path]:
@@ -271,8 +283,7 @@ def main(argv: list[str]) -> int:
         return 0
     if command in ("lab", "student-lab"):
         folder = "student" if command == "student-lab" else "notebooks"
-        env = jupyter_paths(dict(os.environ))  # the collection's Jupyter configuration, as Binder's server reads it
-        return subprocess.run([str(part) for part in lab_command(python, args, folder)], cwd=ROOT, env=env).returncode
+        return subprocess.run([str(part) for part in lab_command(python, args, folder)], cwd=ROOT, env=lab_env()).returncode
     if command == "dashboard":
         env = jupyter_paths(dict(os.environ))
         return subprocess.run([str(part) for part in dashboard_command(python, args)], cwd=ROOT, env=env).returncode

@@ -59,7 +59,9 @@ TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}  # file: a static page opened from disk
-NEWS_PROMPT = "official Jupyter news"  # JupyterLab's question, switched off by jupyter-config/labconfig/page_config.json
+NEWS_PROMPT = (
+    "official Jupyter news"  # JupyterLab's question, switched off by jupyter-config/jupyterlab/labconfig/page_config.json
+)
 
 
 class BrowserError(AssertionError):
@@ -222,7 +224,7 @@ def start_server(kind: str, notebook_dir: Path, workdir: Path, timeout: float = 
         raise ValueError(f"kind must be 'voila' or 'lab', not {kind!r}")
     env = jupyter_env(workdir)
     if kind == "lab":  # the collection's JupyterLab configuration, as `make lab` and Binder read it (no news, no update check)
-        env["JUPYTER_CONFIG_PATH"] = str(ROOT / "jupyter-config")
+        env["JUPYTER_CONFIG_PATH"] = str(ROOT / "jupyter-config" / "jupyterlab")
     for attempt in range(1, attempts + 1):
         port, token = free_port(), secrets.token_hex(16)
         command = voila_command(port, notebook_dir) if kind == "voila" else lab_command(port, token, notebook_dir, workdir)

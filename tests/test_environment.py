@@ -147,7 +147,7 @@ def test_binder_start_script_points_jupyter_at_the_collections_config():
         check=True,
         env={"PATH": os.environ["PATH"]},
     ).stdout.split()
-    assert out == [str(ROOT / "jupyter-config"), str(ROOT), str(ROOT)]
+    assert out == [f"{ROOT / 'jupyter-config'}:{ROOT / 'jupyter-config' / 'jupyterlab'}", str(ROOT), str(ROOT)]
     # nav.py dashboard (no bash on Windows) sets the same
     spec = importlib.util.spec_from_file_location("nav", ROOT / "nav.py")
     nav = importlib.util.module_from_spec(spec)
@@ -164,6 +164,25 @@ def test_binder_start_script_points_jupyter_at_the_collections_config():
     hook = (ROOT / "jupyter-config" / "jupyter_server_config.py").read_text(encoding="utf-8")
     assert "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie" in hook
     assert (ROOT / "voila" / "templates" / "nav" / "index.html.j2").is_file()
+
+
+def test_make_lab_reads_the_jupyterlab_settings_and_not_the_servers_culling(monkeypatch):
+    """`make lab` (nav.py lab) puts jupyter-config/jupyterlab/ (no announcements) on JUPYTER_CONFIG_PATH, and not
+    jupyter-config/ itself, whose kernel culling is for Voilà's pages: a learner's kernel must survive a closed tab
+    or a laptop's sleep. The reader's own JUPYTER_CONFIG_PATH is kept after it."""
+    import json
+    import os
+
+    spec = importlib.util.spec_from_file_location("nav", ROOT / "nav.py")
+    nav = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(nav)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
+    path = nav.lab_env()["JUPYTER_CONFIG_PATH"].split(os.pathsep)
+    assert path == [str(ROOT / "jupyter-config" / "jupyterlab"), "/somewhere/else"]
+    lab = ROOT / "jupyter-config" / "jupyterlab"
+    assert not list(lab.glob("jupyter_server_config.*")), "server settings in the folder make lab reads"
+    page_config = json.loads((lab / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+    assert page_config["disabledExtensions"] == {"@jupyterlab/apputils-extension:announcements": True}
 
 
 def test_locks_do_not_overlap_and_cover_pyproject():
