@@ -59,9 +59,8 @@ TIMEOUT_S = 60.0  # the longest single wait (server start, chart drawn, redraw)
 STALL_S = 15.0  # Voilà page still loading and no new cell for this long: its execution is stuck (see open_voila)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}  # file: a static page opened from disk
-NEWS_PROMPT = (
-    "official Jupyter news"  # JupyterLab's question, switched off by jupyter-config/jupyterlab/labconfig/page_config.json
-)
+# JupyterLab's question to every reader, switched off by jupyter-config/jupyterlab/labconfig/page_config.json.
+NEWS_PROMPT = "official Jupyter news"
 
 
 class BrowserError(AssertionError):
