@@ -287,8 +287,9 @@ def first_picture_ms(browser, voila_base: str, query: str = "") -> dict[str, flo
 
 def site_dashboard_latency(runs: int = 3) -> None:
     """The static site's dashboard in both languages (site/ from `make site`, else built into a temporary
-    folder), opened from disk: time from navigation to the first chart's SVG holding its first subtitle line,
-    and each Vega-Lite menu's redraw (the change event to the chart's new text), measured in the page."""
+    folder), opened from disk: time from navigation to the first chart holding its first subtitle line, as the
+    stored picture (which needs no script) and as the live chart, and each Vega-Lite menu's redraw (the change
+    event to the chart's new text), measured in the page."""
     import tempfile
     from pathlib import Path
 
@@ -315,20 +316,21 @@ def site_dashboard_latency(runs: int = 3) -> None:
                 ("dashboard.html", "People on a programme, month by month."),
                 ("dashboard_nb.html", "Personer på tiltak, måned for måned."),
             ):
-                first, menus = [], []
+                picture, first, menus = [], [], []
                 for _ in range(runs):
                     session = new_session(browser)
                     try:
                         page = session.page
                         page.goto((site / page_name).as_uri(), wait_until="commit")
-                        page.wait_for_function(
-                            "(text) => [...document.querySelectorAll('.vega-chart svg.marks')]"
-                            ".some(svg => svg.textContent.includes(text))",
-                            arg=first_text,
-                            polling="raf",
-                            timeout=60000,
-                        )
-                        first.append(page.evaluate("performance.now()"))
+                        for kind, times in (("chart-picture", picture), ("marks", first)):
+                            page.wait_for_function(
+                                "([kind, text]) => [...document.querySelectorAll(`.vega-chart svg.${kind}`)]"
+                                ".some(svg => svg.textContent.includes(text))",
+                                arg=[kind, first_text],
+                                polling="raf",
+                                timeout=60000,
+                            )
+                            times.append(page.evaluate("performance.now()"))
                         page.wait_for_function(
                             "document.querySelectorAll('.vega-chart svg.marks').length === "
                             "document.querySelectorAll('.vega-chart').length",
@@ -340,7 +342,8 @@ def site_dashboard_latency(runs: int = 3) -> None:
                     finally:
                         session.close()
                 print(
-                    f"  {page_name}: navigation to first chart (median of {runs}): {statistics.median(first):.0f} ms  (aim ≤ 1000)"
+                    f"  {page_name}: navigation to the first chart's stored picture (median of {runs}): "
+                    f"{statistics.median(picture):.0f} ms  (aim ≤ 1000); to the live chart: {statistics.median(first):.0f} ms"
                 )
                 if menus:
                     print(

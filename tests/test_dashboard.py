@@ -432,7 +432,7 @@ def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voil
     assert found == []
     assert "Datagrunnlag" in text and "Last ned tallene (CSV)" in text
     assert page.locator("a.csv-download-excel").count() == 7
-    for value, index, expect in NB_CHANGES:  # each waits for its chart's bokmål text (how fast: `make bench`)
+    for value, index, expect in NB_CHANGES:  # each waits for its chart to be drawn again (with its bokmål text, if given)
         apply_change(page, Change("chart-select", value=value, index=index, expect=expect))
     session = voila_bokmal
     assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []

@@ -156,15 +156,21 @@ def open_start_here(browser, url: str, log: Path, what: str) -> None:
         session.close()
 
 
+ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"  # JupyterLab 4's plugin that asks, fetches news, checks updates
+
+
 def assert_no_news_prompt(page, requests: list[str], what: str) -> None:
     """No "official Jupyter news?" question: JupyterLab asks it once its layout is restored (long before 00's chart
     is painted) unless its announcements plugin is switched off, as jupyter-config/jupyterlab/labconfig/page_config.json does.
     The plugin is also what asks the server for news and updates (which the server fetches from the internet)."""
     toasts = page.evaluate("() => [...document.querySelectorAll('.Toastify__toast')].map(toast => toast.innerText)")
     assert not any(NEWS_PROMPT in text for text in toasts), f"{what}: JupyterLab asks about news: {toasts}"
-    assert not page.evaluate("() => window.jupyterapp.hasPlugin('@jupyterlab/apputils-extension:announcements')"), (
-        f"{what}: JupyterLab's announcements plugin is on (jupyter-config/jupyterlab/labconfig/page_config.json not read?)"
+    # Disabled, not just absent: JupyterLab lists a disabled plugin only if it exists (a renamed one would not match).
+    disabled = page.evaluate("() => window.jupyterapp.info.disabled.matches")
+    assert ANNOUNCEMENTS in disabled, (
+        f"{what}: JupyterLab's {ANNOUNCEMENTS} is not disabled: {disabled} (page_config.json not read?)"
     )
+    assert not page.evaluate("(id) => window.jupyterapp.hasPlugin(id)", ANNOUNCEMENTS), f"{what}: {ANNOUNCEMENTS} is loaded"
     asked = [url for url in requests if "/lab/api/news" in url or "/lab/api/update" in url]
     assert asked == [], f"{what}: the page asked the server for news or updates: {asked}"
 
