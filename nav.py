@@ -113,30 +113,30 @@ def lab_command(python: Path, extra: list[str], folder: str = "notebooks") -> li
     ]
 
 
+SERVER_CONFIG = ROOT / "jupyter-config"  # Jupyter Server's: kernel culling, Voilà's template and _xsrf cookie
+LAB_CONFIG = SERVER_CONFIG / "jupyterlab"  # JupyterLab's: no announcements (no news question, no update check)
+
+
+def prepend(value: str, old: str | None) -> str:
+    """``value`` first on a search path that may already hold ``old``."""
+    return value + (os.pathsep + old if old else "")
+
+
 def jupyter_paths(env: dict[str, str]) -> dict[str, str]:
     """What ./start sets (Binder runs it; bash only): Jupyter reads the collection's config and templates."""
-
-    def prepend(value: str, old: str | None) -> str:
-        return value + (os.pathsep + old if old else "")
-
     return {
         **env,
-        "JUPYTER_CONFIG_PATH": prepend(
-            os.pathsep.join([str(ROOT / "jupyter-config"), str(ROOT / "jupyter-config" / "jupyterlab")]),
-            env.get("JUPYTER_CONFIG_PATH"),
-        ),
+        "JUPYTER_CONFIG_PATH": prepend(os.pathsep.join([str(SERVER_CONFIG), str(LAB_CONFIG)]), env.get("JUPYTER_CONFIG_PATH")),
         "JUPYTER_PATH": prepend(str(ROOT), env.get("JUPYTER_PATH")),
         "PYTHONPATH": prepend(str(ROOT), env.get("PYTHONPATH")),
     }
 
 
 def lab_env() -> dict[str, str]:
-    """This environment, with the collection's JupyterLab configuration (jupyter-config/jupyterlab/: no announcements,
-    so no question about Jupyter news and no update check) first on JUPYTER_CONFIG_PATH. Not the server's part
-    (jupyter-config/: kernel culling for Voilà's pages): a learner's kernel lives until JupyterLab ends it."""
-    old = os.environ.get("JUPYTER_CONFIG_PATH")
-    lab = str(ROOT / "jupyter-config" / "jupyterlab")
-    return {**os.environ, "JUPYTER_CONFIG_PATH": lab + (os.pathsep + old if old else "")}
+    """This environment, with the collection's JupyterLab configuration (LAB_CONFIG) first on JUPYTER_CONFIG_PATH.
+    Not the server's part (SERVER_CONFIG: kernel culling for Voilà's pages): a learner's kernel lives until
+    JupyterLab ends it."""
+    return {**os.environ, "JUPYTER_CONFIG_PATH": prepend(str(LAB_CONFIG), os.environ.get("JUPYTER_CONFIG_PATH"))}
 
 
 def dashboard_command(python: Path, extra: list[str]) -> list[str | Path]:

@@ -178,8 +178,8 @@ def test_make_lab_reads_the_jupyterlab_settings_and_not_the_servers_culling(monk
     spec.loader.exec_module(nav)
     monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
     path = nav.lab_env()["JUPYTER_CONFIG_PATH"].split(os.pathsep)
-    assert path == [str(ROOT / "jupyter-config" / "jupyterlab"), "/somewhere/else"]
     lab = ROOT / "jupyter-config" / "jupyterlab"
+    assert path == [str(lab), "/somewhere/else"]
     assert not list(lab.glob("jupyter_server_config.*")), "server settings in the folder make lab reads"
     page_config = json.loads((lab / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     assert page_config["disabledExtensions"] == {"@jupyterlab/apputils-extension:announcements": True}

@@ -377,7 +377,7 @@ def test_site_dashboard_shows_every_chart_before_any_script_runs(stem, site, bro
         page = context.new_page()
         page.goto((site / f"{stem}.html").as_uri(), wait_until="load")
         pictures = page.evaluate(
-            "() => [...document.querySelectorAll('.vega-chart svg')].map(svg => { const box = svg.getBoundingClientRect(); "
+            "() => [...document.querySelectorAll('.vega-chart svg.chart-picture')].map(svg => { const box = svg.getBoundingClientRect(); "
             "return {shown: svg.checkVisibility(), width: box.width, height: box.height, text: svg.textContent} })"
         )
         blocking = page.evaluate(
