@@ -75,7 +75,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # The tests that need no browser and no server (CI runs them on a second Python version).
-SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_bench.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py
+SERVER_TESTS := test_browser.py test_site.py test_doors.py test_binder.py test_bench.py test_brief.py test_sharing.py test_teacher.py test_student_site.py test_first_view.py test_voila_pages.py
 test-units: setup
 	@$(BIN)/python -c 'import sys; print("Unit tests on Python " + sys.version.split()[0] + " (" + sys.executable + ")")'
 	$(PYTEST) -q -n 2 --dist loadfile -p no:cacheprovider -m "not binder" tests $(addprefix --ignore=tests/,$(SERVER_TESTS))

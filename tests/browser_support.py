@@ -1,6 +1,6 @@
 """Drive Voilà and JupyterLab in headless Chromium, offline, and time what readers wait for.
 
-Used by tests/test_browser.py (and tests/test_site.py for the browser set-up) and by the benchmark::
+Used by the browser tests (tests/test_browser.py, tests/test_voila_pages.py, tests/test_site.py, ...) and by the benchmark::
 
     from tests.browser_support import Change, measure_voila
     result = measure_voila("00_start_here.ipynb",
@@ -205,6 +205,17 @@ def stop(process: subprocess.Popen, grace: float = 10.0) -> None:
     for pid in descendants:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGKILL)
+
+
+def http_status(url: str, token: str | None = None) -> int:
+    """The HTTP status of a GET (the first bytes only: a Voilà page streams while its notebook runs)."""
+    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"} if token else {})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+            response.read(256)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def _answers(url: str) -> bool:
@@ -581,12 +592,19 @@ def wait_quiet(page, quiet_ms: int = 500, timeout: float = TIMEOUT_S) -> None:
 
 
 def open_voila(
-    browser, voila_base: str, notebook: str, first_chart: str | None = None, timeout: float = TIMEOUT_S, retries: int = 2
+    browser,
+    voila_base: str,
+    notebook: str,
+    first_chart: str | None = None,
+    timeout: float = TIMEOUT_S,
+    retries: int = 2,
+    init_script: str | None = None,
 ) -> tuple[Session, dict, list[str]]:
     """Open a notebook in Voilà and wait for its first chart. If Voilà's execution gets stuck
     (:class:`VoilaStalled`), the page is opened again (a new kernel), at most ``retries`` times,
     with a RuntimeWarning each time. Returns (session, first chart {"index", "t", "texts"}, the
-    stalls that were retried).
+    stalls that were retried). ``init_script`` runs in the page before its own scripts (an observer
+    that must see the page from its first frame).
 
     Why: Voilà 0.5.13 executes the notebook with nbclient 0.11, which waits for each cell's
     execute_reply by polling the shell socket with no timeout. When a cell draws into an ipywidgets
@@ -599,6 +617,8 @@ def open_voila(
     stalls: list[str] = []
     while True:
         session = new_session(browser)
+        if init_script:
+            session.context.add_init_script(init_script)
         try:
             session.page.goto(f"{voila_base}/voila/render/{notebook}", wait_until="commit", timeout=timeout * 1000)
             first = wait_voila_chart(

@@ -47,6 +47,8 @@ SLOW_FILES = {
     "test_teacher.py",
     "test_new_notebook.py",
     "test_first_view.py",
+    "test_voila_pages.py",
+    "test_sharing.py",
     "test_student_site.py",
     "test_feedback_nb.py",
 }

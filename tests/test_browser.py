@@ -17,13 +17,6 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (
-    POLL_MS,
-    DASHBOARD,
-    DASHBOARD_CHANGES,
-    DASHBOARD_CHARTS,
-    DASHBOARD_FIRST_CHART,
-    DESKTOP,
-    PHONE,
     Change,
     apply_change,
     axe_violations,
@@ -32,17 +25,12 @@ from .browser_support import (
     measure_voila,
     new_session,
     open_lab,
-    open_voila,
-    overflowing,
-    resize,
     run_all,
     screenshot,
     wait_chart,
-    wait_quiet,
     wait_run_all,
 )
 
-from .conftest import ROOT  # noqa: E402
 
 NOTEBOOK = "00_start_here.ipynb"
 TITLE = "Participants by status group"
@@ -149,72 +137,6 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
         session.close()
 
 
-@pytest.fixture(scope="module")
-def dashboard_run(voila, browser):
-    """The dashboard in Voilà: every control changed once, each redraw timed."""
-    return measure_voila(
-        DASHBOARD,
-        DASHBOARD_CHANGES,
-        first_chart=DASHBOARD_FIRST_CHART,
-        voila_base=voila.base,
-        browser=browser,
-        screenshot_path=Path("/tmp/browser-dashboard.png") if SCREENSHOTS else None,
-    )
-
-
-def test_dashboard_redraws_after_every_control_offline(dashboard_run):
-    timings = ", ".join(f"{c['change']}: {c['redraw_ms']:.0f} ms" for c in dashboard_run["changes"])
-    print(f"\nVoilà {DASHBOARD}: first chart {dashboard_run['first_chart_ms']:.0f} ms; {timings}")
-    assert dashboard_run["stalls"] == [], dashboard_run["stalls"]
-    assert len(dashboard_run["changes"]) == len(DASHBOARD_CHANGES)
-    assert dashboard_run["external_requests"] == [], offline_message(dashboard_run["external_requests"])
-    errors = dashboard_run["output_errors"] + dashboard_run["js_errors"]
-    assert errors == [], errors
-
-
-def test_dashboard_changes_cover_every_control():
-    """Each menu of the dashboard (Vega-Lite menus, no kernel) is changed once in the test above."""
-    import re
-
-    import nbformat
-
-    cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
-    menus = [name for cell in cells if cell.cell_type == "code" for name in re.findall(r'\bmenu\("(\w+)"', cell.source)]
-    assert len(menus) == len(DASHBOARD_CHANGES) and all(
-        c.kind == "chart-select" for c in DASHBOARD_CHANGES
-    )  # the page's language is chosen once, by ?lang=, not by a menu
-
-
-@pytest.fixture(scope="module")
-def dashboard_pages(voila, browser):
-    """The dashboard in Voilà after every cell has run: ``dashboard_pages(width)`` gives the page at a desktop
-    width (1280) or a phone's (390), the same page narrowed or widened (each opening runs the notebook again)."""
-    session, first, _ = open_voila(browser, voila.base, DASHBOARD, DASHBOARD_FIRST_CHART)
-    session.page.wait_for_function("document.readyState === 'complete'", timeout=60000, polling=POLL_MS)
-    session.page.wait_for_function(
-        f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= {DASHBOARD_CHARTS}",
-        timeout=60000,
-        polling=POLL_MS,
-    )
-
-    def at(width: int):
-        resize(session.page, DESKTOP if width == DESKTOP[0] else PHONE)
-        wait_quiet(session.page)  # a chart drawn late and its menu's label: the page as a reader finds it
-        if SCREENSHOTS:
-            screenshot(session.page, Path(f"/tmp/browser-dashboard-{width}.png"))
-        return session
-
-    yield at
-    session.close()
-
-
-@pytest.mark.parametrize("width", [1280, PHONE[0]])
-def test_dashboard_has_no_wcag_violations(dashboard_pages, width):
-    """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone."""
-    violations = axe_violations(dashboard_pages(width).page)
-    assert violations == [], violations
-
-
 def test_the_accessibility_check_finds_poor_contrast_and_a_nameless_chart(browser):
     """axe_violations as every page's check runs it (its contrast rule told to skip text inside an <svg>, which axe
     can only report as undetermined): pale text beside a chart and a chart picture without a name still fail."""
@@ -232,21 +154,3 @@ def test_the_accessibility_check_finds_poor_contrast_and_a_nameless_chart(browse
         context.close()
     assert set(found) == {"color-contrast", "svg-img-alt"}, found
     assert found["color-contrast"] == ['<p style="color:#bbb">pale text on white</p>']
-
-
-def test_dashboard_fits_a_phone(dashboard_pages):
-    """At 390 px nothing makes the page scroll sideways: a wide chart scrolls inside its own box,
-    which the keyboard can reach (tabindex), and text wraps."""
-    page = dashboard_pages(PHONE[0]).page
-    assert overflowing(page) == []
-    boxes = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
-        .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute('tabindex'))""")
-    assert boxes and set(boxes) == {"0"}, boxes
-
-
-def test_dashboard_tab_title_and_csv_downloads(dashboard_pages):
-    page = dashboard_pages(1280).page
-    assert page.title() == "NAV labour-market programmes: dashboard"
-    links = page.locator("a.csv-download")
-    assert links.count() >= DASHBOARD_CHARTS
-    assert all(href.startswith("data:text/csv") for href in links.evaluate_all("els => els.map(e => e.href)"))

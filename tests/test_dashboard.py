@@ -1,6 +1,6 @@
 """The dashboard (notebooks/dashboard.ipynb): what it claims, checked against the raw sources, and
-what a stakeholder must not misread. The browser checks (Voilà, axe, phone width) are in
-tests/test_browser.py; the static site's in tests/test_site.py."""
+what a stakeholder must not misread. The browser checks of its Voilà pages, English and bokmål (axe, phone
+width, print, links, every menu) are in tests/test_voila_pages.py; the static site's in tests/test_site.py."""
 
 from __future__ import annotations
 
@@ -386,66 +386,6 @@ def test_every_chart_menu_works_without_a_kernel_and_every_option_has_data(nb):
             for option in param["bind"]["options"]:
                 assert any(option in r.values() for r in rows) or option == 0, (param["name"], option)
     assert menus == 4
-
-
-# -- the bokmål page in Voilà (?lang=nb), in Chromium, offline ---------------------------------------
-NB_FIRST_CHART = "Personer på tiltak, måned for måned."
-NB_CHANGES = (  # every menu of the bokmål page, and a text its chart paints once redrawn
-    ("juli 2019", 0, ("Juli 2019",)),
-    ("Andre på tiltak", 1, ()),
-    ("Arbeidssøkere på tiltak", 2, ("Arbeidssøkere på tiltak",)),
-    ("Tabell 6 (venter på tiltak)", 3, ("Tabell 6: måneder registrert med",)),
-)
-
-
-@pytest.fixture(scope="module")
-def voila_bokmal(browser, voila):
-    """The dashboard opened as a reader with a bokmål link would (…/dashboard.ipynb?lang=nb), at 1280 px; the
-    tests narrow it to 390 px where they look at a phone's page (opening it again ran the whole notebook again)."""
-    from .browser_support import POLL_MS, open_voila, wait_quiet
-
-    session, first, _ = open_voila(browser, voila.base, "dashboard.ipynb?lang=nb", NB_FIRST_CHART)
-    try:
-        session.page.wait_for_function(
-            "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 7",
-            timeout=120000,
-            polling=POLL_MS,
-        )
-        session.page.wait_for_function("document.readyState === 'complete'", timeout=120000, polling=POLL_MS)
-        wait_quiet(session.page)  # charts drawn late and their menus' labels in place
-        yield session
-    finally:
-        session.close()
-
-
-def test_bokmal_page_in_voila_has_no_english_and_every_menu_redraws_offline(voila_bokmal):
-    from .browser_support import DESKTOP, Change, apply_change, resize
-
-    page = voila_bokmal.page
-    resize(page, DESKTOP)
-    # The navigation bar (Contents · Glossary) is written by scripts/navigation.py and leads to English notebooks.
-    text = page.evaluate("""() => [...document.querySelectorAll('.jp-Cell')].filter(c => !/Contents.*Glossary/.test(c.innerText))
-        .map(c => c.innerText).join('\\n')""")
-    for name in NAMES + ("English",):
-        text = text.replace(name, " ")
-    found = [text[max(0, m.start() - 60) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
-    assert found == []
-    assert "Datagrunnlag" in text and "Last ned tallene (CSV)" in text
-    assert page.locator("a.csv-download-excel").count() == 7
-    for value, index, expect in NB_CHANGES:  # each waits for its chart to be drawn again (with its bokmål text, if given)
-        apply_change(page, Change("chart-select", value=value, index=index, expect=expect))
-    session = voila_bokmal
-    assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
-
-
-@pytest.mark.parametrize("width", [1280, 390])
-def test_bokmal_page_in_voila_meets_wcag_and_fits_a_phone(voila_bokmal, width):
-    from .browser_support import DESKTOP, PHONE, axe_violations, overflowing, resize
-
-    page = voila_bokmal.page
-    resize(page, DESKTOP if width == DESKTOP[0] else PHONE)
-    assert axe_violations(page) == []
-    assert overflowing(page) == []
 
 
 REPORT = "riksrevisjonen_dokument_3-5_2017-2018.txt"

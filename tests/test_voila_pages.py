@@ -1,0 +1,431 @@
+"""The Voilà pages as readers meet them, in headless Chromium with no internet: the dashboard in English and in
+bokmål (?lang=nb), 00 and the glossary.
+
+Each page is opened once per run and then looked at by several tests (each opening runs the whole notebook in a new
+kernel; the dashboard was once opened seven times a run). What the tests look at, page by page:
+
+- the dashboard, watched from its first frame: the live chart takes the stored picture's place (never both in one
+  frame, in the same place, never a picture in the other language; afterwards one chart per chart cell and no
+  picture). The page held before the kernel is tests/test_first_view.py's;
+- axe (WCAG 2.1 A and AA) at 1280 px and at a phone's 390 px; at 390 px nothing makes the page scroll sideways;
+- printed: whole pages fitted to A4 with every chart and no controls (nor, in bokmål, any English);
+- every link leads somewhere useful; "Contents" lands at 00's contents;
+- the bokmål page says so to the browser and in its navigation, and has no English left;
+- last, because they change the page: every chart menu of the dashboard, in both languages, redraws its chart.
+
+Tests read a page, print it or resize it (and put it back at 1280 px); only the last two tests change a menu.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .browser_support import (
+    DASHBOARD,
+    DASHBOARD_CHANGES,
+    DASHBOARD_FIRST_CHART,
+    DESKTOP,
+    PHONE,
+    POLL_MS,
+    TIMEOUT_S,
+    Change,
+    Session,
+    apply_change,
+    axe_violations,
+    http_status,
+    new_session,
+    open_voila,
+    overflowing,
+    print_layout_overflow,
+    printed_controls,
+    printed_pages,
+    resize,
+    wait_quiet,
+)
+from .conftest import ROOT
+from .first_view import LANGS, chart_cells, query, stored_picture, stored_title, watch_script
+from .test_dashboard import ENGLISH, NAMES
+
+VOILA_PAGES = ["dashboard.ipynb", "00_start_here.ipynb", "glossary.ipynb"]
+NB_FIRST_CHART = "Personer på tiltak, måned for måned."
+FIRST_CHART = {"en": DASHBOARD_FIRST_CHART, "nb": NB_FIRST_CHART}
+NB_CHANGES = (  # every menu of the bokmål page, and a text its chart paints once redrawn
+    ("juli 2019", 0, ("Juli 2019",)),
+    ("Andre på tiltak", 1, ()),
+    ("Arbeidssøkere på tiltak", 2, ("Arbeidssøkere på tiltak",)),
+    ("Tabell 6 (venter på tiltak)", 3, ("Tabell 6: måneder registrert med",)),
+)
+
+
+@dataclass
+class View:
+    """A Voilà page rendered to the end, as several tests read it."""
+
+    session: Session
+    frames: list[dict]  # the dashboard's first view, frame by frame until the page was whole (first_view.WATCH)
+    stalls: list[str]  # stuck Voilà executions that were retried (tests/browser_support.py: open_voila)
+
+    @property
+    def page(self):
+        return self.session.page
+
+
+@pytest.fixture(scope="module")
+def voila_view(voila, browser):
+    """``voila_view(notebook, query)``: the page opened once at 1280 px and rendered to the end; ``query`` e.g.
+    "?lang=nb"."""
+    opened: dict[tuple[str, str], View] = {}
+
+    def view(notebook: str, query: str = "") -> View:
+        if (notebook, query) not in opened:
+            opened[(notebook, query)] = open_voila_page(browser, voila, notebook, query)
+        return opened[(notebook, query)]
+
+    yield view
+    for seen in opened.values():
+        seen.session.close()
+
+
+def open_voila_page(browser, server, notebook: str, query: str = "") -> View:
+    """A Voilà page, rendered to the end (every cell run and shown). The dashboard is watched from its first frame
+    (its first view) and waited for by its first chart's text in the page's language."""
+    frames, stalls = [], []
+    if notebook == DASHBOARD:
+        lang = "nb" if "lang=nb" in query else "en"
+        session, _, stalls = open_voila(browser, server.base, notebook + query, FIRST_CHART[lang], init_script=watch_script())
+    else:
+        session = new_session(browser, DESKTOP)
+        session.page.goto(f"{server.base}/voila/render/{notebook}", wait_until="commit")
+    session.page.wait_for_function(
+        "document.readyState === 'complete' && getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
+        timeout=TIMEOUT_S * 3000,
+        polling=POLL_MS,
+    )
+    charts = stored_charts(notebook)
+    if charts:  # Voilà shows the cells first; the charts' renderer draws them after
+        session.page.wait_for_function(
+            f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
+            timeout=TIMEOUT_S * 1000,
+            polling=POLL_MS,
+        )
+    # Voilà renders each output after its cell has run, also after the document has loaded: the page is whole when
+    # it shows as many outputs as the notebook stored (a busy machine printed the dashboard without its last cell).
+    session.page.wait_for_function(
+        f"document.querySelectorAll('#rendered_cells .jp-OutputArea-output').length >= {stored_outputs(notebook)}",
+        timeout=TIMEOUT_S * 1000,
+        polling=POLL_MS,
+    )
+    wait_quiet(session.page)  # charts drawn late and their menus' labels in place
+    if notebook == DASHBOARD:
+        frames = session.page.evaluate("() => { window.__watchStop = true; return window.__firstView; }")
+    return View(session, frames, stalls)
+
+
+def stored_outputs(notebook: str) -> int:
+    """The outputs a reader sees, stored in the notebook's cells (what it displays and returns; not printed text)."""
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    shown = ("display_data", "execute_result")
+    return sum(1 for cell in cells for output in cell.get("outputs", []) if output["output_type"] in shown)
+
+
+def stored_charts(notebook: str) -> int:
+    """The Vega-Lite charts stored in the notebook's outputs (Voilà draws at least these)."""
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return sum(
+        1 for cell in cells for output in cell.get("outputs", []) if any("vegalite" in key for key in output.get("data", {}))
+    )
+
+
+@functools.cache
+def page_status(url: str) -> int:
+    """:func:`http_status` of a Voilà page, asked once per address: each GET runs the whole notebook in a new kernel,
+    and the same page is linked many times (00 from each navigation bar; 16 GETs ran 16 notebooks, about 30 s of a core)."""
+    return http_status(url)
+
+
+def at_width(page, size: tuple[int, int]) -> None:
+    """The page narrowed or widened to ``size`` and quiet again (a chart drawn late and its menu's label in place)."""
+    resize(page, size)
+    wait_quiet(page)
+
+
+# -- the dashboard's first view ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_live_chart_takes_the_pictures_place(voila_view, lang):
+    _, title = stored_picture(lang)
+    seen = voila_view(DASHBOARD, query(lang))
+    page, frames = seen.page, seen.frames
+    labels = {f["label"] for f in frames if f["pictures"]}
+    assert labels == {title}, f"pictures named {labels}, expected only {title!r}"
+    assert all(f["pictures"] <= 1 for f in frames), [f for f in frames if f["pictures"] > 1][:3]
+    first_picture = next((f for f in frames if f["picture"]), None)
+    first_live = next((f for f in frames if f["live"]), None)
+    assert first_picture and first_live, frames
+    assert first_picture["t"] < first_live["t"], "the live chart came before the picture"
+    both = [f for f in frames if f["picture"] and f["live"]]
+    assert both == [], f"picture and live chart shown together: {both[:3]}"
+    gap = [f for f in frames if first_picture["t"] < f["t"] < first_live["t"] and not f["picture"]]
+    assert gap == [], f"neither the picture nor the live chart shown: {gap[:3]}"
+    last_picture = [f for f in frames if f["picture"] and f["t"] < first_live["t"]][-1]
+    (left, top), (live_left, live_top) = last_picture["picture"], first_live["live"]
+    assert abs(live_left - left) <= 2 and abs(live_top - top) <= 8, (
+        f"the live chart drew at ({live_left}, {live_top}), the picture was at ({left}, {top})"
+    )
+    after = page.evaluate(
+        """(cells) => ({pictures: document.querySelectorAll('.first-view').length,
+             charts: cells.map(id => document.getElementById('cell-id=' + id).querySelectorAll('.vega-embed').length)})""",
+        chart_cells(),
+    )
+    assert after == {"pictures": 0, "charts": [1] * len(chart_cells())}, after
+    page.emulate_media(media="print")
+    printed = page.evaluate("() => document.querySelectorAll('.first-view').length")
+    page.emulate_media(media="null")
+    assert printed == 0
+    if lang != "en":
+        text = page.evaluate("document.body.innerText")
+        assert stored_title() not in text and stored_title().split(",")[0] not in text
+    assert seen.stalls == [], f"Voilà stopped executing the notebook: {seen.stalls}"
+    assert seen.session.network.external == [] and seen.session.js_errors() == []
+    errors = seen.session.output_errors()
+    assert errors == [], f"error outputs on the page: {errors}"
+
+
+# -- accessibility and a phone's width ------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [DESKTOP[0], PHONE[0]])
+def test_dashboard_has_no_wcag_violations(voila_view, lang, width):
+    """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone."""
+    page = voila_view(DASHBOARD, query(lang)).page
+    at_width(page, DESKTOP if width == DESKTOP[0] else PHONE)
+    try:
+        violations = axe_violations(page)
+    finally:
+        resize(page, DESKTOP)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dashboard_fits_a_phone(voila_view, lang):
+    """At 390 px nothing makes the page scroll sideways: a wide chart scrolls inside its own box,
+    which the keyboard can reach (tabindex), and text wraps."""
+    page = voila_view(DASHBOARD, query(lang)).page
+    at_width(page, PHONE)
+    try:
+        overflow = overflowing(page)
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
+            .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute('tabindex'))""")
+    finally:
+        resize(page, DESKTOP)
+    assert overflow == []
+    assert boxes and set(boxes) == {"0"}, boxes
+
+
+@pytest.mark.parametrize("notebook", [page for page in VOILA_PAGES if page != DASHBOARD])
+def test_voila_page_fits_a_phone(notebook, voila_view):
+    """Narrowed to a phone's 390 px, nothing makes the page scroll sideways."""
+    page = voila_view(notebook).page
+    resize(page, PHONE)
+    try:
+        assert overflowing(page) == []
+    finally:
+        resize(page, DESKTOP)
+
+
+def test_dashboard_tab_title_and_csv_downloads(voila_view):
+    page = voila_view(DASHBOARD).page
+    assert page.title() == "NAV labour-market programmes: dashboard"
+    links = page.locator("a.csv-download")
+    assert links.count() >= stored_charts(DASHBOARD)
+    assert all(href.startswith("data:text/csv") for href in links.evaluate_all("els => els.map(e => e.href)"))
+
+
+# -- the bokmål page -----------------------------------------------------------------------------------------
+def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(voila_view):
+    """?lang=nb: the page's language is nb (screen readers, spelling), its title bokmål, and the navigation
+    cell's links read as helpers/headline.py words them."""
+    from helpers.headline import t
+
+    page = voila_view(DASHBOARD, "?lang=nb").page
+    page.wait_for_function("document.documentElement.lang === 'nb'", timeout=10000, polling=POLL_MS)
+    page.wait_for_function(
+        "(title) => document.body.innerText.includes(title)", arg=t("page_title", "nb"), timeout=TIMEOUT_S * 1000, polling=POLL_MS
+    )
+    words = page.evaluate("() => [...document.querySelectorAll('.celltag_navigation a')].map(a => a.textContent)")
+    assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
+
+
+def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila_view, tmp_path):
+    """The director's review (?lang=nb): at 390 px the headline table (the page's first table) fits without
+    scrolling; the browser tab's title is the page's bokmål heading; the charts' menus say "Lagre som SVG/PNG";
+    printed, there is no "Språk:" with nothing after it, no numbers toggle ("Se tallene") and no CSV link."""
+    from helpers.headline import t
+
+    page = voila_view(DASHBOARD, "?lang=nb").page
+    page.wait_for_function("(title) => document.title === title", arg=t("page_title", "nb"), timeout=10000, polling=POLL_MS)
+    at_width(page, PHONE)
+    try:
+        table = page.evaluate("""() => { const t = document.querySelector('#rendered_cells table'), box = t.closest('.jp-OutputArea-output');
+            return {heads: [...t.querySelectorAll('th')].map(th => th.textContent.trim()), right: t.getBoundingClientRect().right,
+                    boxRight: box.getBoundingClientRect().right, scroll: box.scrollWidth, width: box.clientWidth,
+                    window: document.documentElement.clientWidth} }""")
+        menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
+        controls = printed_controls(page)
+    finally:
+        resize(page, DESKTOP)
+    assert len(table["heads"]) == 4 and table["heads"][0] == "Gruppe", table["heads"]
+    assert table["scroll"] <= table["width"] and table["right"] <= min(table["boxRight"], table["window"]) + 0.5, table
+    assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
+    assert controls == []
+    paragraphs = page.evaluate(
+        "(word) => [...document.querySelectorAll('#rendered_cells p, #rendered_cells li')]"
+        ".filter(p => p.textContent.includes(word)).length",
+        t("see_numbers", "nb"),
+    )
+    text = " ".join(printed_pages(page, tmp_path / "printed.pdf"))
+    assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
+    assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
+    assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
+
+
+def test_the_bokmal_page_in_voila_has_no_english(voila_view):
+    page = voila_view(DASHBOARD, "?lang=nb").page
+    # The navigation bar (Contents · Glossary) is written by scripts/navigation.py and leads to English notebooks.
+    text = page.evaluate("""() => [...document.querySelectorAll('.jp-Cell')].filter(c => !/Contents.*Glossary/.test(c.innerText))
+        .map(c => c.innerText).join('\\n')""")
+    for name in NAMES + ("English",):
+        text = text.replace(name, " ")
+    found = [text[max(0, m.start() - 60) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    assert found == []
+    assert "Datagrunnlag" in text and "Last ned tallene (CSV)" in text
+    assert page.locator("a.csv-download-excel").count() == stored_charts(DASHBOARD)
+
+
+# -- print ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("notebook", ["dashboard.ipynb", "00_start_here.ipynb"])
+def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila_view, tmp_path):
+    seen = voila_view(notebook)
+    page = seen.page
+    charts = page.locator(".vega-embed").count()
+    assert charts > 0
+    assert print_layout_overflow(page) == []
+    pages = printed_pages(page, tmp_path / "printed.pdf")
+    assert all(pages), f"empty printed page(s): {[i + 1 for i, text in enumerate(pages) if not text]}"
+    assert len(pages) >= 3, f"{notebook} printed on {len(pages)} pages: only its first screen?"
+    last_heading = page.evaluate(
+        "() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()"
+    )
+    assert "".join(last_heading.split()) in "".join("".join(pages).split()), "the page's last section is not printed"
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
+        "return [Math.round(r.width), Math.round(r.height)] })"
+    )
+    page.emulate_media(media="null")
+    controls = printed_controls(page)
+    assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
+    assert controls == [], f"controls are printed: {controls[:5]}"
+    assert not re.search(r"\[\s*\d*\s*\]:", " ".join(pages)), "prompts are printed"
+    assert seen.session.network.external == []
+
+
+# -- links ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("notebook", VOILA_PAGES)
+def test_every_link_of_a_voila_page_leads_somewhere_useful(notebook, voila, voila_view):
+    """Every link, after the page's own scripts have run: a heading on the page, a CSV with rows, a notebook
+    Voilà renders (never a Markdown file, which it refuses with 403), answering below 400 (the glossary and 00
+    are opened as pages, the others checked to exist as notebooks: opening each would run all of them), or a
+    web address of the sources' publishers, Binder or GitHub."""
+    seen = voila_view(notebook)
+    page = seen.page
+    links = page.evaluate(
+        "() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href, "
+        "!!a.closest('.vega-actions') && a.hasAttribute('download')])"
+    )
+    assert links
+    for written, address, chart_export in links:
+        parts = urlsplit(address)
+        if chart_export:  # vega-embed's "Save as SVG/PNG": its address is made when clicked
+            continue
+        if parts.scheme == "data":
+            assert len(unquote(address.split(",", 1)[1]).strip().splitlines()) >= 2, f"a CSV link without rows: {written[:60]}"
+        elif parts.hostname not in ("127.0.0.1", "localhost"):
+            assert parts.hostname in {
+                "mybinder.org",
+                "github.com",
+                "www.nav.no",
+                "www.riksrevisjonen.no",
+                "www.stortinget.no",
+            }, address
+        elif written.startswith("#"):
+            assert page.evaluate(
+                "(id) => !!(document.getElementById(id) || document.getElementById(decodeURIComponent(id)))", written[1:]
+            ), f"no heading {written}"
+        else:
+            assert parts.path.endswith(".ipynb"), f"{written} is not a page Voilà renders"
+            name = parts.path.rsplit("/", 1)[-1]
+            assert (voila.notebook_dir / name).is_file(), f"{written}: no such notebook"
+            if name in ("glossary.ipynb", "00_start_here.ipynb"):
+                assert page_status(address.split("#")[0]) == 200, written
+    assert seen.session.network.external == []
+
+
+def test_contents_link_lands_at_the_contents_of_00(voila, browser):
+    """The navigation's Contents link (00_start_here.ipynb#The-collection) shows 00 scrolled to its contents,
+    although Voilà shows the page only once every cell has run."""
+    session = new_session(browser)
+    try:
+        page = session.page
+        page.goto(f"{voila.base}/voila/render/00_start_here.ipynb#The-collection", wait_until="commit")
+        page.wait_for_function(
+            "document.readyState === 'complete' && "
+            "getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
+            timeout=TIMEOUT_S * 3000,
+            polling=POLL_MS,
+        )
+        page.wait_for_function(
+            "() => { const h = document.getElementById('The-collection'); "
+            "return h && Math.abs(h.getBoundingClientRect().top) < 80 }",
+            timeout=10000,
+            polling=POLL_MS,
+        )
+    finally:
+        session.close()
+
+
+# -- last: the tests that change the dashboard's menus --------------------------------------------------------
+def test_dashboard_changes_cover_every_control():
+    """Each menu of the dashboard (Vega-Lite menus, no kernel) is changed once in the tests below, in each language."""
+    import nbformat
+
+    cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
+    menus = [name for cell in cells if cell.cell_type == "code" for name in re.findall(r'\bmenu\("(\w+)"', cell.source)]
+    assert len(menus) == len(DASHBOARD_CHANGES) == len(NB_CHANGES)
+    assert all(c.kind == "chart-select" for c in DASHBOARD_CHANGES)  # the page's language is chosen once, by ?lang=
+
+
+def test_dashboard_redraws_after_every_control_offline(voila_view):
+    """Every menu of the English dashboard changed once, as a reader would: its chart is drawn again with the
+    chosen option's text (`make bench` prints how fast)."""
+    seen = voila_view(DASHBOARD)
+    page = seen.page
+    page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
+    changed = [apply_change(page, change) for change in DASHBOARD_CHANGES]
+    assert [c["change"] for c in changed] == [c.describe() for c in DASHBOARD_CHANGES]
+    assert seen.session.network.external == [], f"requests tried to leave the machine: {seen.session.network.external}"
+    errors = seen.session.output_errors() + seen.session.page_errors
+    assert errors == [], errors
+
+
+def test_bokmal_page_in_voila_redraws_every_menu_offline(voila_view):
+    """Every menu of the bokmål page changed once: its chart is drawn again (with its bokmål text, where given)."""
+    seen = voila_view(DASHBOARD, "?lang=nb")
+    for value, index, expect in NB_CHANGES:
+        apply_change(seen.page, Change("chart-select", value=value, index=index, expect=expect))
+    session = seen.session
+    assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
