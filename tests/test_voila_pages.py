@@ -11,7 +11,8 @@ kernel; the dashboard was once opened seven times a run). What the tests look at
 - printed: whole pages fitted to A4 with every chart and no controls (nor, in bokmål, any English);
 - every link leads somewhere useful; "Contents" lands at 00's contents;
 - the bokmål page says so to the browser and in its navigation, and has no English left;
-- last, because they change the page: every chart menu of the dashboard, in both languages, redraws its chart.
+- last, because they change the page: every chart menu of the dashboard, in both languages, redraws its chart, and
+  00's month menu and its language toggle (a kernel's redraw) redraw 00's first chart.
 
 Tests read a page, print it or resize it (and put it back at 1280 px); only the last two tests change a menu.
 """
@@ -50,6 +51,7 @@ from .browser_support import (
 )
 from .conftest import ROOT
 from .first_view import LANGS, chart_cells, query, stored_picture, stored_title, watch_script
+from .test_browser import JULY_2019, NOVEMBER_2016, TITLE_NB
 from .test_dashboard import ENGLISH, NAMES
 
 VOILA_PAGES = ["dashboard.ipynb", "00_start_here.ipynb", "glossary.ipynb"]
@@ -99,6 +101,8 @@ def open_voila_page(browser, server, notebook: str, query: str = "") -> View:
     if notebook == DASHBOARD:
         lang = "nb" if "lang=nb" in query else "en"
         session, _, stalls = open_voila(browser, server.base, notebook + query, FIRST_CHART[lang], init_script=watch_script())
+    elif stored_charts(notebook):  # opened again if Voilà's execution gets stuck (browser_support.open_voila says why)
+        session, _, stalls = open_voila(browser, server.base, notebook + query)
     else:
         session = new_session(browser, DESKTOP)
         session.page.goto(f"{server.base}/voila/render/{notebook}", wait_until="commit")
@@ -429,3 +433,30 @@ def test_bokmal_page_in_voila_redraws_every_menu_offline(voila_view):
         apply_change(seen.page, Change("chart-select", value=value, index=index, expect=expect))
     session = seen.session
     assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
+
+
+SETDATA = "e.setData is not a function"
+
+
+def test_00_in_voila_redraws_its_chart_after_its_month_menu_and_its_language_toggle(voila_view):
+    """00's first chart: its Vega-Lite month menu redraws it with July 2019's numbers (and not November 2016's
+    again); the ipywidgets language toggle has the kernel draw it again in bokmål. No error on the page, and
+    no 'e.setData is not a function': Voilà renders outputs with a plain object as the model, JupyterLab's Vega
+    renderer calls model.setData() to add a PNG when the bundle has none, and helpers.charts.render adds the PNG
+    in Voilà kernels."""
+    seen = voila_view("00_start_here.ipynb")
+    page = seen.page
+    page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
+    menu = apply_change(page, Change("chart-select", value="July 2019", expect=JULY_2019, index=0))
+    toggle = apply_change(page, Change("button", "Norsk", expect=(TITLE_NB,)))
+    assert seen.stalls == [], f"Voilà stopped executing the notebook (explorer first draw): {seen.stalls}"
+    assert menu["chart"] == 0, f"the month menu redrew chart #{menu['chart']}, not the first chart"
+    assert set(JULY_2019) <= set(menu["texts"]), f"July 2019 labels {JULY_2019} not painted; painted: {menu['texts']}"
+    assert not set(NOVEMBER_2016) & set(menu["texts"]), (
+        f"November 2016 labels painted again after choosing July 2019: {menu['texts']}"
+    )
+    assert TITLE_NB in toggle["texts"], toggle
+    assert seen.session.network.external == [], f"requests tried to leave the machine: {seen.session.network.external}"
+    errors = seen.session.output_errors() + seen.session.js_errors()
+    assert [text for text in errors if SETDATA in text] == [], errors
+    assert errors == [], errors
