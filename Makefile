@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:  make lab  (set up and open the collection)  and  make test.
 # Everything installs into .venv from the pinned locks; nothing is installed system-wide
-# except Chromium for the browser tests (Debian package, installed by `make browser` when missing).
+# except Chromium for the browser tests (Debian's chromium-headless-shell, installed by `make browser` when missing).
 
 # The first of Python 3.11, 3.12, 3.13 on PATH (the locks install unchanged on all three), or PYTHON=.
 # (A pyenv shim for a version that is not selected is found but does not run: each candidate must run.)
@@ -151,9 +151,13 @@ links: setup
 lock: setup
 	$(NAV) lock
 
+# Debian's chromium-headless-shell, installed when missing (scripts/brief.py: CHROMIUM says why the shell). Where it
+# cannot be installed but Debian's full chromium is there, the tests, make brief and make teacher use that (slower).
 browser:
-	@command -v chromium >/dev/null || (echo "Installing Chromium (Debian package) for the browser tests" && \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium-headless-shell >/dev/null || \
+		(echo "Installing chromium-headless-shell (Debian package) for the browser tests" && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null) || \
+		(command -v chromium >/dev/null && echo "chromium-headless-shell could not be installed: using /usr/bin/chromium")
 
 clean:
 	rm -rf $(VENV) data/.cache build site student figures

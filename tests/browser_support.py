@@ -99,7 +99,7 @@ class Server:
 def check_chromium() -> Path:
     """The Chromium executable, or an AssertionError telling how to install it."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        raise BrowserError(f"Chromium not found at {CHROMIUM}: run `make browser` (installs Debian's chromium)")
+        raise BrowserError(f"Chromium not found at {CHROMIUM}: run `make browser` (installs Debian's chromium-headless-shell)")
     return CHROMIUM
 
 
@@ -295,7 +295,7 @@ def lab_server(notebooks: Path = NOTEBOOKS, workdir: Path | None = None):
 
 # -- browser ---------------------------------------------------------------------------------------
 def launch_chromium(playwright):
-    """Debian's Chromium through Playwright (no `playwright install`)."""
+    """Debian's Chromium (its headless shell; scripts/brief.py: CHROMIUM says why) through Playwright (no `playwright install`)."""
     check_chromium()
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
 
