@@ -151,13 +151,15 @@ links: setup
 lock: setup
 	$(NAV) lock
 
-# Debian's chromium-headless-shell, installed when missing (scripts/brief.py: CHROMIUM says why the shell). Where it
-# cannot be installed but Debian's full chromium is there, the tests, make brief and make teacher use that (slower).
+# Debian's chromium-headless-shell, installed when missing (scripts/brief.py: CHROMIUM says why the shell; it looks at
+# the same two paths). Where it cannot be installed (not root, no apt-get) but Debian's full chromium is there, the
+# tests, make brief and make teacher use that, more slowly; with neither, this says what to do and fails.
 browser:
-	@command -v chromium-headless-shell >/dev/null || \
-		(echo "Installing chromium-headless-shell (Debian package) for the browser tests" && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null) || \
-		(command -v chromium >/dev/null && echo "chromium-headless-shell could not be installed: using /usr/bin/chromium")
+	@if [ -x /usr/bin/chromium-headless-shell ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && echo "Installing chromium-headless-shell (Debian package) for the browser tests" && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; then :; \
+	elif [ -x /usr/bin/chromium ]; then echo "Using /usr/bin/chromium (sudo make browser installs the faster chromium-headless-shell)"; \
+	else echo "No Chromium for the browser tests: run 'sudo make browser' (Debian), or install Chromium at /usr/bin/chromium-headless-shell or /usr/bin/chromium" >&2; exit 1; fi
 
 clean:
 	rm -rf $(VENV) data/.cache build site student figures

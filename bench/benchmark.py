@@ -10,6 +10,7 @@ monthly series 2023-2026 (its cold load in a fresh process with the disk cache r
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -194,6 +195,7 @@ def dashboard_latency(runs: int = 3) -> None:
         DASHBOARD_CHANGES,
         DASHBOARD_CHARTS,
         DASHBOARD_FIRST_CHART,
+        DASHBOARD_FIRST_CHART_NB,
         launch_chromium,
         measure_voila,
         open_voila,
@@ -260,9 +262,6 @@ def whole_page_run(page) -> None:
     )
 
 
-DASHBOARD_FIRST_CHART_NB = "Personer på tiltak, måned for måned."  # the first chart's first subtitle line in bokmål
-
-
 def first_picture_ms(browser, voila_base: str, query: str = "") -> dict[str, float]:
     """Page ms from navigation to the first chart's stored picture drawn (the `nav` template's .first-view,
     shown before the kernel has run anything; English page, or ``query="?lang=nb"`` for its bokmål picture),
@@ -283,6 +282,22 @@ def first_picture_ms(browser, voila_base: str, query: str = "") -> dict[str, flo
         return times
     finally:
         session.close()
+
+
+# In the page from its first frame: the time of the first frame that shows the first chart's stored picture, and of the
+# first that shows its live chart (each holding FIRST_TEXT). Read in the page, because a wait from outside (Playwright's
+# polling) may first look after the picture has already made way for the live chart.
+FIRST_FRAMES = """
+window.__firstFrames = {};
+const holds = (kind) => [...document.querySelectorAll(`.vega-chart svg.${kind}`)].some(svg => svg.textContent.includes(FIRST_TEXT));
+const look = () => {
+  const seen = window.__firstFrames, now = performance.now();
+  if (seen.picture === undefined && holds('chart-picture')) seen.picture = now;
+  if (seen.live === undefined && holds('marks')) seen.live = now;
+  if (seen.live === undefined) requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"""
 
 
 def site_dashboard_latency(runs: int = 3) -> None:
@@ -321,16 +336,12 @@ def site_dashboard_latency(runs: int = 3) -> None:
                     session = new_session(browser)
                     try:
                         page = session.page
+                        page.add_init_script(FIRST_FRAMES.replace("FIRST_TEXT", json.dumps(first_text)))
                         page.goto((site / page_name).as_uri(), wait_until="commit")
-                        for kind, times in (("chart-picture", picture), ("marks", first)):
-                            page.wait_for_function(
-                                "([kind, text]) => [...document.querySelectorAll(`.vega-chart svg.${kind}`)]"
-                                ".some(svg => svg.textContent.includes(text))",
-                                arg=[kind, first_text],
-                                polling="raf",
-                                timeout=60000,
-                            )
-                            times.append(page.evaluate("performance.now()"))
+                        page.wait_for_function("window.__firstFrames.live !== undefined", polling=100, timeout=60000)
+                        seen = page.evaluate("window.__firstFrames")
+                        picture.append(seen.get("picture", float("nan")))
+                        first.append(seen["live"])
                         page.wait_for_function(
                             "document.querySelectorAll('.vega-chart svg.marks').length === "
                             "document.querySelectorAll('.vega-chart').length",
@@ -341,9 +352,11 @@ def site_dashboard_latency(runs: int = 3) -> None:
                         menus += [page.evaluate(redraw, i) for i in range(count)]
                     finally:
                         session.close()
+                shown = [t for t in picture if t == t]  # NaN: no frame showed the picture before the live chart
+                stored = f"{statistics.median(shown):.0f} ms" if shown else "not shown (the live chart came first)"
                 print(
                     f"  {page_name}: navigation to the first chart's stored picture (median of {runs}): "
-                    f"{statistics.median(picture):.0f} ms  (aim ≤ 1000); to the live chart: {statistics.median(first):.0f} ms"
+                    f"{stored}  (aim ≤ 1000); to the live chart: {statistics.median(first):.0f} ms"
                 )
                 if menus:
                     print(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -799,10 +800,19 @@ def lab_chart_renderer(page, index: int) -> dict:
     )
 
 
-# -- the dashboard ---------------------------------------------------------------------------------
+# -- 00 and the dashboard ---------------------------------------------------------------------------
+START_HERE = "00_start_here.ipynb"
+START_TITLE = "Participants by status group"  # 00's first chart, and its title once the language toggle says Norsk
+START_TITLE_NB = "Deltakere etter hovedgruppe"
+# The value labels of 00's status-group chart: NAV's published numbers (data/raw; also in the chart's "See the numbers"
+# table). November 2016 is the month the chart opens with.
+NOVEMBER_2016 = ("20,331", "60,202", "2,951")
+JULY_2019 = ("10,513", "46,239", "1,473")
+
 DASHBOARD = "dashboard.ipynb"
-# The first chart (today's numbers): a subtitle line it paints, the same whatever the latest month is.
+# The first chart (today's numbers): a subtitle line it paints, the same whatever the latest month is; in each language.
 DASHBOARD_FIRST_CHART = "People on a programme, month by month."
+DASHBOARD_FIRST_CHART_NB = "Personer på tiltak, måned for måned."
 DASHBOARD_CHARTS = 7  # charts on the page in Voilà: today's, four explorers, two audit charts
 # Every control of the dashboard, in page order, and a text that proves its chart was redrawn
 # (titles and subtitles of the draw functions in notebooks/dashboard.ipynb; an empty expect means
@@ -818,6 +828,18 @@ DASHBOARD_CHANGES = (  # the dashboard's menus are Vega-Lite menus (no kernel); 
     ),
     Change("chart-select", value="Tabell 6 (waiting for a programme)", index=3, expect=("Tabell 6: waiting for a programme,",)),
 )
+DASHBOARD_CHANGES_NB = (  # the same menus on the bokmål page (?lang=nb)
+    Change("chart-select", value="juli 2019", index=0, expect=("Juli 2019",)),
+    Change("chart-select", value="Andre på tiltak", index=1),
+    Change("chart-select", value="Arbeidssøkere på tiltak", index=2, expect=("Arbeidssøkere på tiltak",)),
+    Change("chart-select", value="Tabell 6 (venter på tiltak)", index=3, expect=("Tabell 6: måneder registrert med",)),
+)
+# English words a bokmål page must not show, and the names it may (NAV's and GitHub's, "Median").
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|people|participants|programmes?|Source|Download|See the numbers|women|men|months?|"
+    r"year|after|without|waiting|about|is|are)\b"
+)
+NAMES = ("00 Start here", "GitHub", "navikt/arbeidsmarkedstiltak-app", "Median")
 
 
 # -- accessibility ---------------------------------------------------------------------------------

@@ -121,8 +121,10 @@ def voila(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, through Playwright (see tests/browser_support.py): one per worker, as
-    pytest-playwright does (starting it took about a second of CPU, 27 times a run); each test opens its own
-    context (tests/browser_support.py: new_session, open_offline), so no page, cookie or storage is shared."""
+    pytest-playwright does (starting it took about a second of CPU, 27 times a run). Each test opens its own context
+    (tests/browser_support.py: new_session, open_offline), so no cookie or storage is shared between tests, except
+    where a module opens a page once for several tests to read (tests/test_site.py: visits, tests/test_voila_pages.py:
+    voila_view): each opening runs a notebook or draws every chart again."""
     from playwright.sync_api import sync_playwright
 
     from .browser_support import launch_chromium

@@ -18,6 +18,10 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (
+    JULY_2019,
+    START_HERE,
+    START_TITLE,
+    START_TITLE_NB,
     Change,
     apply_change,
     axe_violations,
@@ -32,13 +36,6 @@ from .browser_support import (
 )
 
 
-NOTEBOOK = "00_start_here.ipynb"
-TITLE = "Participants by status group"
-TITLE_NB = "Deltakere etter hovedgruppe"
-# The value labels of the status-group chart: NAV's published numbers (data/raw; also in the chart's
-# "See the numbers" table). November 2016 is the month the chart opens with.
-NOVEMBER_2016 = ("20,331", "60,202", "2,951")
-JULY_2019 = ("10,513", "46,239", "1,473")
 SCREENSHOTS = os.environ.get("NAV_SCREENSHOTS") == "1"
 
 
@@ -56,9 +53,9 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
     session = new_session(browser, viewport=(1280, 1000))
     page = session.page
     try:
-        opened = open_lab(session, lab, NOTEBOOK)
+        opened = open_lab(session, lab, START_HERE)
         started = run_all(page)
-        first = wait_chart(page, [TITLE], since=started, what="JupyterLab: the first chart after Run All")
+        first = wait_chart(page, [START_TITLE], since=started, what="JupyterLab: the first chart after Run All")
         finished = wait_run_all(page)
         renderer = lab_chart_renderer(page, first["index"])
         assert renderer["live"] and renderer["menus"] == 1, (
@@ -71,10 +68,10 @@ def test_jupyterlab_runs_the_notebook_and_redraws_live_charts_offline(lab, brows
             first["index"],
         )
         menu = apply_change(page, Change("chart-select", value="July 2019", expect=JULY_2019, index=menu_index))
-        toggle = apply_change(page, Change("button", "Norsk", expect=(TITLE_NB,)))
+        toggle = apply_change(page, Change("button", "Norsk", expect=(START_TITLE_NB,)))
         redrawn = lab_chart_renderer(page, toggle["chart"])
         print(
-            f"\nJupyterLab {NOTEBOOK}: kernel idle {opened['t']:.0f} ms after navigation; Run All -> first chart "
+            f"\nJupyterLab {START_HERE}: kernel idle {opened['t']:.0f} ms after navigation; Run All -> first chart "
             f"{first['t'] - started:.0f} ms, all cells {finished - started:.0f} ms; chart menu -> redrawn "
             f"{menu['redraw_ms']:.0f} ms; 'Norsk' -> redrawn {toggle['redraw_ms']:.0f} ms; "
             f"{len(session.network.requests)} requests; renderer: {renderer['classes']}; dialogs: {opened['dialogs']}"

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from . import monthly_raw
+from .browser_support import ENGLISH, NAMES
 from .conftest import RAW, ROOT, raw_lines
 
 NOTEBOOK = ROOT / "notebooks" / "dashboard.ipynb"
@@ -290,13 +291,6 @@ def bokmal(tmp_path_factory):
         [sys.executable, "-c", script, str(NOTEBOOK), str(out), str(NOTEBOOK.parent)], env=env, check=True, timeout=900
     )
     return nbformat.read(out, as_version=4)
-
-
-ENGLISH = re.compile(
-    r"\b(the|and|of|with|people|participants|programmes?|Source|Download|See the numbers|women|men|months?|"
-    r"year|after|without|waiting|about|is|are)\b"
-)
-NAMES = ("00 Start here", "GitHub", "navikt/arbeidsmarkedstiltak-app", "Median")
 
 
 def visible(nb) -> str:

@@ -7,22 +7,26 @@ kernel; the dashboard was once opened seven times a run). What the tests look at
 - the dashboard, watched from its first frame: the live chart takes the stored picture's place (never both in one
   frame, in the same place, never a picture in the other language; afterwards one chart per chart cell and no
   picture). The page held before the kernel is tests/test_first_view.py's;
-- axe (WCAG 2.1 A and AA) at 1280 px and at a phone's 390 px; at 390 px nothing makes the page scroll sideways;
-- printed: whole pages fitted to A4 with every chart and no controls (nor, in bokmål, any English);
+- axe (WCAG 2.1 A and AA) and nothing that makes the page scroll sideways, at 1280 px and at a phone's 390 px;
+- printed: whole pages fitted to A4 with every chart and no controls (and, in bokmål, no English);
 - every link leads somewhere useful; "Contents" lands at 00's contents;
 - the bokmål page says so to the browser and in its navigation, and has no English left;
 - last, because they change the page: every chart menu of the dashboard, in both languages, redraws its chart, and
   00's month menu and its language toggle (a kernel's redraw) redraw 00's first chart.
 
-Tests read a page, print it or resize it (and put it back at 1280 px); only the last two tests change a menu.
+Tests read a page, print it or resize it, and leave it as they found it (at 1280 px, on screen); only the last three
+tests change a menu. NAV_SCREENSHOTS=1 saves each page as opened in /tmp/voila-<notebook>[-nb].png.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -30,10 +34,19 @@ import pytest
 from .browser_support import (
     DASHBOARD,
     DASHBOARD_CHANGES,
+    DASHBOARD_CHANGES_NB,
     DASHBOARD_FIRST_CHART,
+    DASHBOARD_FIRST_CHART_NB,
     DESKTOP,
+    ENGLISH,
+    JULY_2019,
+    NAMES,
+    NOVEMBER_2016,
     PHONE,
     POLL_MS,
+    START_HERE,
+    START_TITLE,
+    START_TITLE_NB,
     TIMEOUT_S,
     Change,
     Session,
@@ -47,22 +60,19 @@ from .browser_support import (
     printed_controls,
     printed_pages,
     resize,
+    screenshot,
     wait_quiet,
 )
 from .conftest import ROOT
 from .first_view import LANGS, chart_cells, query, stored_picture, stored_title, watch_script
-from .test_browser import JULY_2019, NOVEMBER_2016, TITLE_NB
-from .test_dashboard import ENGLISH, NAMES
 
-VOILA_PAGES = ["dashboard.ipynb", "00_start_here.ipynb", "glossary.ipynb"]
-NB_FIRST_CHART = "Personer på tiltak, måned for måned."
-FIRST_CHART = {"en": DASHBOARD_FIRST_CHART, "nb": NB_FIRST_CHART}
-NB_CHANGES = (  # every menu of the bokmål page, and a text its chart paints once redrawn
-    ("juli 2019", 0, ("Juli 2019",)),
-    ("Andre på tiltak", 1, ()),
-    ("Arbeidssøkere på tiltak", 2, ("Arbeidssøkere på tiltak",)),
-    ("Tabell 6 (venter på tiltak)", 3, ("Tabell 6: måneder registrert med",)),
-)
+VOILA_PAGES = [DASHBOARD, START_HERE, "glossary.ipynb"]
+# The text a page's first chart paints, by page and language: what opening the page waits for.
+FIRST_CHART = {
+    (DASHBOARD, "en"): DASHBOARD_FIRST_CHART,
+    (DASHBOARD, "nb"): DASHBOARD_FIRST_CHART_NB,
+    (START_HERE, "en"): START_TITLE,
+}
 
 
 @dataclass
@@ -80,55 +90,75 @@ class View:
 
 @pytest.fixture(scope="module")
 def voila_view(voila, browser):
-    """``voila_view(notebook, query)``: the page opened once at 1280 px and rendered to the end; ``query`` e.g.
-    "?lang=nb"."""
-    opened: dict[tuple[str, str], View] = {}
+    """``voila_view(notebook, search)``: the page opened once at 1280 px and rendered to the end; ``search`` is the
+    address's query, e.g. "?lang=nb". A page that did not open is not opened again: the other tests that read it fail
+    at once, naming the first error."""
+    opened: dict[tuple[str, str], View | BaseException] = {}
 
-    def view(notebook: str, query: str = "") -> View:
-        if (notebook, query) not in opened:
-            opened[(notebook, query)] = open_voila_page(browser, voila, notebook, query)
-        return opened[(notebook, query)]
+    def view(notebook: str, search: str = "") -> View:
+        key = (notebook, search)
+        if key not in opened:
+            try:
+                opened[key] = open_voila_page(browser, voila, notebook, search)
+            except BaseException as error:
+                opened[key] = error
+                raise
+        if isinstance(opened[key], BaseException):
+            pytest.fail(f"{notebook}{search} did not open: {opened[key]}")
+        return opened[key]
 
     yield view
     for seen in opened.values():
-        seen.session.close()
+        if isinstance(seen, View):
+            seen.session.close()
 
 
-def open_voila_page(browser, server, notebook: str, query: str = "") -> View:
-    """A Voilà page, rendered to the end (every cell run and shown). The dashboard is watched from its first frame
-    (its first view) and waited for by its first chart's text in the page's language."""
+def open_voila_page(browser, server, notebook: str, search: str = "") -> View:
+    """A Voilà page, rendered to the end (every cell run and shown), waited for by its first chart's text in the
+    page's language. The dashboard is watched from its first frame (its first view)."""
+    lang = "nb" if "lang=nb" in search else "en"
     frames, stalls = [], []
-    if notebook == DASHBOARD:
-        lang = "nb" if "lang=nb" in query else "en"
-        session, _, stalls = open_voila(browser, server.base, notebook + query, FIRST_CHART[lang], init_script=watch_script())
-    elif stored_charts(notebook):  # opened again if Voilà's execution gets stuck (browser_support.open_voila says why)
-        session, _, stalls = open_voila(browser, server.base, notebook + query)
+    if stored_charts(notebook):  # opened again if Voilà's execution gets stuck (browser_support.open_voila says why)
+        watch = watch_script() if notebook == DASHBOARD else None
+        first = FIRST_CHART.get((notebook, lang))
+        session, _, stalls = open_voila(browser, server.base, notebook + search, first, init_script=watch)
     else:
         session = new_session(browser, DESKTOP)
-        session.page.goto(f"{server.base}/voila/render/{notebook}", wait_until="commit")
-    session.page.wait_for_function(
+        session.page.goto(f"{server.base}/voila/render/{notebook}{search}", wait_until="commit")
+    try:
+        wait_whole(session.page, notebook)
+        if notebook == DASHBOARD:
+            frames = session.page.evaluate("() => { window.__watchStop = true; return window.__firstView; }")
+        if os.environ.get("NAV_SCREENSHOTS") == "1":
+            screenshot(session.page, Path(f"/tmp/voila-{Path(notebook).stem}{'-' + lang if lang != 'en' else ''}.png"))
+    except BaseException:
+        session.close()
+        raise
+    return View(session, frames, stalls)
+
+
+def wait_whole(page, notebook: str) -> None:
+    """Every cell has run and its outputs are shown, every stored chart is drawn, and the page has stopped changing."""
+    page.wait_for_function(
         "document.readyState === 'complete' && getComputedStyle(document.getElementById('rendered_cells')).display !== 'none'",
         timeout=TIMEOUT_S * 3000,
         polling=POLL_MS,
     )
     charts = stored_charts(notebook)
     if charts:  # Voilà shows the cells first; the charts' renderer draws them after
-        session.page.wait_for_function(
+        page.wait_for_function(
             f"document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {charts}",
             timeout=TIMEOUT_S * 1000,
             polling=POLL_MS,
         )
     # Voilà renders each output after its cell has run, also after the document has loaded: the page is whole when
     # it shows as many outputs as the notebook stored (a busy machine printed the dashboard without its last cell).
-    session.page.wait_for_function(
+    page.wait_for_function(
         f"document.querySelectorAll('#rendered_cells .jp-OutputArea-output').length >= {stored_outputs(notebook)}",
         timeout=TIMEOUT_S * 1000,
         polling=POLL_MS,
     )
-    wait_quiet(session.page)  # charts drawn late and their menus' labels in place
-    if notebook == DASHBOARD:
-        frames = session.page.evaluate("() => { window.__watchStop = true; return window.__firstView; }")
-    return View(session, frames, stalls)
+    wait_quiet(page)  # charts drawn late and their menus' labels in place
 
 
 def stored_outputs(notebook: str) -> int:
@@ -159,6 +189,16 @@ def at_width(page, size: tuple[int, int]) -> None:
     wait_quiet(page)
 
 
+@contextmanager
+def on_paper(page):
+    """The page with its print stylesheet on, and back on screen afterwards, whatever happens in between."""
+    page.emulate_media(media="print")
+    try:
+        yield page
+    finally:
+        page.emulate_media(media="null")
+
+
 # -- the dashboard's first view ------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_live_chart_takes_the_pictures_place(voila_view, lang):
@@ -187,9 +227,8 @@ def test_live_chart_takes_the_pictures_place(voila_view, lang):
         chart_cells(),
     )
     assert after == {"pictures": 0, "charts": [1] * len(chart_cells())}, after
-    page.emulate_media(media="print")
-    printed = page.evaluate("() => document.querySelectorAll('.first-view').length")
-    page.emulate_media(media="null")
+    with on_paper(page):
+        printed = page.evaluate("() => document.querySelectorAll('.first-view').length")
     assert printed == 0
     if lang != "en":
         text = page.evaluate("document.body.innerText")
@@ -203,30 +242,30 @@ def test_live_chart_takes_the_pictures_place(voila_view, lang):
 # -- accessibility and a phone's width ------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [DESKTOP[0], PHONE[0]])
-def test_dashboard_has_no_wcag_violations(voila_view, lang, width):
-    """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone."""
+def test_dashboard_has_no_wcag_violations_and_no_sideways_scrolling(voila_view, lang, width):
+    """axe-core, WCAG 2.1 A and AA rules: no violation on the dashboard, at a desktop width and on a phone; and
+    nothing makes the page scroll sideways."""
     page = voila_view(DASHBOARD, query(lang)).page
     at_width(page, DESKTOP if width == DESKTOP[0] else PHONE)
     try:
-        violations = axe_violations(page)
+        violations, overflow = axe_violations(page), overflowing(page)
     finally:
-        resize(page, DESKTOP)
+        at_width(page, DESKTOP)
     assert violations == [], violations
+    assert overflow == [], overflow
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_fits_a_phone(voila_view, lang):
-    """At 390 px nothing makes the page scroll sideways: a wide chart scrolls inside its own box,
-    which the keyboard can reach (tabindex), and text wraps."""
+    """At 390 px a wide chart scrolls inside its own box, which the keyboard can reach (tabindex), and text wraps
+    (the test above: nothing makes the page itself scroll sideways)."""
     page = voila_view(DASHBOARD, query(lang)).page
     at_width(page, PHONE)
     try:
-        overflow = overflowing(page)
         boxes = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
             .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute('tabindex'))""")
     finally:
-        resize(page, DESKTOP)
-    assert overflow == []
+        at_width(page, DESKTOP)
     assert boxes and set(boxes) == {"0"}, boxes
 
 
@@ -234,11 +273,12 @@ def test_dashboard_fits_a_phone(voila_view, lang):
 def test_voila_page_fits_a_phone(notebook, voila_view):
     """Narrowed to a phone's 390 px, nothing makes the page scroll sideways."""
     page = voila_view(notebook).page
-    resize(page, PHONE)
+    at_width(page, PHONE)
     try:
-        assert overflowing(page) == []
+        overflow = overflowing(page)
     finally:
-        resize(page, DESKTOP)
+        at_width(page, DESKTOP)
+    assert overflow == []
 
 
 def test_dashboard_tab_title_and_csv_downloads(voila_view):
@@ -250,7 +290,7 @@ def test_dashboard_tab_title_and_csv_downloads(voila_view):
 
 
 # -- the bokmål page -----------------------------------------------------------------------------------------
-def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(voila_view):
+def test_bokmal_dashboard_says_so_to_the_browser_and_in_its_navigation(voila_view):
     """?lang=nb: the page's language is nb (screen readers, spelling), its title bokmål, and the navigation
     cell's links read as helpers/headline.py words them."""
     from helpers.headline import t
@@ -264,10 +304,11 @@ def test_voila_dashboard_in_bokmal_says_so_to_the_browser_and_in_its_navigation(
     assert words and t("glossary", "nb") in words and "Glossary" not in words and "Contents" not in words
 
 
-def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila_view, tmp_path):
+def test_bokmal_dashboard_fits_a_phone_and_leaves_no_english_nor_controls_on_paper(voila_view, tmp_path):
     """The director's review (?lang=nb): at 390 px the headline table (the page's first table) fits without
     scrolling; the browser tab's title is the page's bokmål heading; the charts' menus say "Lagre som SVG/PNG";
-    printed, there is no "Språk:" with nothing after it, no numbers toggle ("Se tallene") and no CSV link."""
+    printed, there is no "Språk:" with nothing after it, no numbers toggle ("Se tallene"), no CSV link and no English
+    (NAV's and GitHub's names aside)."""
     from helpers.headline import t
 
     page = voila_view(DASHBOARD, "?lang=nb").page
@@ -281,7 +322,7 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
         menu = page.evaluate("() => [...document.querySelectorAll('.vega-actions a')].map(a => a.textContent.trim())")
         controls = printed_controls(page)
     finally:
-        resize(page, DESKTOP)
+        at_width(page, DESKTOP)
     assert len(table["heads"]) == 4 and table["heads"][0] == "Gruppe", table["heads"]
     assert table["scroll"] <= table["width"] and table["right"] <= min(table["boxRight"], table["window"]) + 0.5, table
     assert "Lagre som SVG" in menu and "Lagre som PNG" in menu and not any("Save as" in m for m in menu), menu
@@ -295,9 +336,13 @@ def test_voila_dashboard_in_bokmal_fits_a_phone_and_leaves_no_english_nor_contro
     assert text.count(t("see_numbers", "nb")) <= paragraphs, "a numbers toggle's summary is printed"
     assert t("csv_excel", "nb") not in text and t("csv", "nb") not in text, "a CSV link is printed"
     assert f"{t('language', 'nb')}:" not in text, "the language switch is printed"
+    for name in (*NAMES, "English"):
+        text = text.replace(name, " ")
+    english = [text[max(0, m.start() - 60) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    assert english == [], f"English on the printed bokmål page: {english}"
 
 
-def test_the_bokmal_page_in_voila_has_no_english(voila_view):
+def test_bokmal_dashboard_has_no_english(voila_view):
     page = voila_view(DASHBOARD, "?lang=nb").page
     # The navigation bar (Contents · Glossary) is written by scripts/navigation.py and leads to English notebooks.
     text = page.evaluate("""() => [...document.querySelectorAll('.jp-Cell')].filter(c => !/Contents.*Glossary/.test(c.innerText))
@@ -311,7 +356,7 @@ def test_the_bokmal_page_in_voila_has_no_english(voila_view):
 
 
 # -- print ---------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("notebook", ["dashboard.ipynb", "00_start_here.ipynb"])
+@pytest.mark.parametrize("notebook", [DASHBOARD, START_HERE])
 def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila_view, tmp_path):
     seen = voila_view(notebook)
     page = seen.page
@@ -325,12 +370,11 @@ def test_voila_page_prints_whole_with_its_charts_and_no_controls(notebook, voila
         "() => [...document.querySelectorAll('#rendered_cells h2')].map(h => h.textContent.replace('¶', '').trim()).pop()"
     )
     assert "".join(last_heading.split()) in "".join("".join(pages).split()), "the page's last section is not printed"
-    page.emulate_media(media="print")
-    sizes = page.evaluate(
-        "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
-        "return [Math.round(r.width), Math.round(r.height)] })"
-    )
-    page.emulate_media(media="null")
+    with on_paper(page):
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('.vega-embed')].map(e => { const r = e.getBoundingClientRect(); "
+            "return [Math.round(r.width), Math.round(r.height)] })"
+        )
     controls = printed_controls(page)
     assert all(w > 100 and h > 50 for w, h in sizes), f"a chart is not drawn in print: {sizes}"
     assert controls == [], f"controls are printed: {controls[:5]}"
@@ -402,15 +446,15 @@ def test_contents_link_lands_at_the_contents_of_00(voila, browser):
         session.close()
 
 
-# -- last: the tests that change the dashboard's menus --------------------------------------------------------
+# -- last: the tests that change a page's menus (the dashboard's in each language, 00's menu and toggle) ----------
 def test_dashboard_changes_cover_every_control():
     """Each menu of the dashboard (Vega-Lite menus, no kernel) is changed once in the tests below, in each language."""
     import nbformat
 
     cells = nbformat.read(ROOT / "notebooks" / DASHBOARD, as_version=4).cells
     menus = [name for cell in cells if cell.cell_type == "code" for name in re.findall(r'\bmenu\("(\w+)"', cell.source)]
-    assert len(menus) == len(DASHBOARD_CHANGES) == len(NB_CHANGES)
-    assert all(c.kind == "chart-select" for c in DASHBOARD_CHANGES)  # the page's language is chosen once, by ?lang=
+    assert len(menus) == len(DASHBOARD_CHANGES) == len(DASHBOARD_CHANGES_NB)
+    assert all(c.kind == "chart-select" for c in (*DASHBOARD_CHANGES, *DASHBOARD_CHANGES_NB))  # the language: by ?lang=
 
 
 def test_dashboard_redraws_after_every_control_offline(voila_view):
@@ -426,11 +470,11 @@ def test_dashboard_redraws_after_every_control_offline(voila_view):
     assert errors == [], errors
 
 
-def test_bokmal_page_in_voila_redraws_every_menu_offline(voila_view):
+def test_bokmal_dashboard_redraws_every_menu_offline(voila_view):
     """Every menu of the bokmål page changed once: its chart is drawn again (with its bokmål text, where given)."""
     seen = voila_view(DASHBOARD, "?lang=nb")
-    for value, index, expect in NB_CHANGES:
-        apply_change(seen.page, Change("chart-select", value=value, index=index, expect=expect))
+    for change in DASHBOARD_CHANGES_NB:
+        apply_change(seen.page, change)
     session = seen.session
     assert session.network.external == [] and session.page_errors == [] and session.output_errors() == []
 
@@ -444,18 +488,18 @@ def test_00_in_voila_redraws_its_chart_after_its_month_menu_and_its_language_tog
     no 'e.setData is not a function': Voilà renders outputs with a plain object as the model, JupyterLab's Vega
     renderer calls model.setData() to add a PNG when the bundle has none, and helpers.charts.render adds the PNG
     in Voilà kernels."""
-    seen = voila_view("00_start_here.ipynb")
+    seen = voila_view(START_HERE)
     page = seen.page
     page.evaluate("() => new Promise(done => requestIdleCallback(done, {timeout: 5000}))")
     menu = apply_change(page, Change("chart-select", value="July 2019", expect=JULY_2019, index=0))
-    toggle = apply_change(page, Change("button", "Norsk", expect=(TITLE_NB,)))
+    toggle = apply_change(page, Change("button", "Norsk", expect=(START_TITLE_NB,)))
     assert seen.stalls == [], f"Voilà stopped executing the notebook (explorer first draw): {seen.stalls}"
     assert menu["chart"] == 0, f"the month menu redrew chart #{menu['chart']}, not the first chart"
     assert set(JULY_2019) <= set(menu["texts"]), f"July 2019 labels {JULY_2019} not painted; painted: {menu['texts']}"
     assert not set(NOVEMBER_2016) & set(menu["texts"]), (
         f"November 2016 labels painted again after choosing July 2019: {menu['texts']}"
     )
-    assert TITLE_NB in toggle["texts"], toggle
+    assert START_TITLE_NB in toggle["texts"], toggle
     assert seen.session.network.external == [], f"requests tried to leave the machine: {seen.session.network.external}"
     errors = seen.session.output_errors() + seen.session.js_errors()
     assert [text for text in errors if SETDATA in text] == [], errors
