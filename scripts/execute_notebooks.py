@@ -13,10 +13,12 @@ metadata that interactive sessions add are normalised, so re-running gives the s
 
 A notebook with a cell tagged ``first-view`` (the dashboard) is executed a second time, in bokmål (NAV_LANG=nb,
 in memory, by scripts/build_site.py's ``executed_in``), and that cell's bokmål picture (its image/svg+xml) and
-chart title are stored in the English cell's metadata, ``first_view: {"nb": {"image/svg+xml": ..., "title": ...}}``.
+chart title are stored in the English cell's metadata, ``first_view: {"nb": {"image/svg+xml": ..., "title": ...}}``,
+and, for each language, what the page shows above that chart (``first_view[lang]["above"]``: the cells' Markdown and
+HTML outputs, see ``outputs_above``), which the template shows in their cells until the kernel's outputs arrive.
 Why: the Voilà template (voila/templates/nav/index.html.j2) shows the first chart's stored picture from the page's
 first bytes, before the kernel has run anything, and the stored outputs are English; the bokmål page (?lang=nb)
-needs a bokmål picture, which only a bokmål run can draw. Only the picture is kept (the outputs stay English; nbval
+needs a bokmål picture, which only a bokmål run can draw. Only these are kept (the outputs stay English; nbval
 compares outputs, not metadata); the bokmål run is as deterministic as the English one, so re-running still gives
 the same file byte for byte. It adds the dashboard's run time once more (about 15 s).
 """
@@ -113,8 +115,39 @@ def chart_picture(cell: nbformat.NotebookNode, where: str) -> dict[str, str]:
     return {SVG: "".join(svg) if isinstance(svg, list) else svg, "title": " ".join(title) if isinstance(title, list) else title}
 
 
+TEXT_OUTPUTS = ("text/markdown", "text/html")  # what the template can show of an output before the kernel has run
+
+
+def outputs_above(nb: nbformat.NotebookNode, index: int) -> list[dict]:
+    """What the page shows above the ``first-view`` cell's chart: per code cell up to it, the outputs it displays (their
+    Markdown or HTML), and in the tagged cell those before its chart. The template shows them, in the page's language,
+    before the kernel has run, so the chart's picture is where the live chart will be and nothing moves when the
+    kernel's outputs take their places. An output of another kind there is refused: it could not be shown."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    above = []
+    for cell in nb.cells[: index + 1]:
+        if cell.cell_type != "code":
+            continue
+        shown = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if VEGA_LITE in data:
+                break
+            kind = next((k for k in TEXT_OUTPUTS if k in data), None)
+            if kind is None:
+                raise SystemExit(f"cell {cell.get('id')} above the {FIRST_VIEW!r} chart shows an output with no {TEXT_OUTPUTS}")
+            text = "".join(data[kind]) if isinstance(data[kind], list) else data[kind]
+            # Markdown as HTML here, by nbconvert's renderer (the static site's): the template only places it.
+            shown.append({"mime": kind, "html": markdown2html_mistune(text) if kind == "text/markdown" else text})
+        if shown:
+            above.append({"cell": cell.get("id", ""), "outputs": shown})
+    return above
+
+
 def add_first_views(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Store the ``first-view`` cell's picture in every other language in its metadata (see the module's docstring)."""
+    """Store the ``first-view`` cell's picture in every other language in its metadata, and in every language what the
+    page shows above it (see the module's docstring)."""
     tagged = [i for i, cell in enumerate(nb.cells) if FIRST_VIEW in cell.metadata.get("tags", [])]
     if not tagged:
         return
@@ -127,10 +160,11 @@ def add_first_views(nb: nbformat.NotebookNode, path: Path) -> None:
     from build_site import executed_in  # the same bokmål run as the static site's dashboard_nb.html
 
     [index] = tagged
-    views = {}
+    views = {"en": {"above": outputs_above(nb, index)}}
     for lang in FIRST_VIEW_LANGS:
         other = executed_in(path, lang)
         views[lang] = chart_picture(other.cells[index], f"{path.name} (NAV_LANG={lang}), cell {nb.cells[index].id}")
+        views[lang]["above"] = outputs_above(other, index)
     nb.cells[index].metadata["first_view"] = views
 
 

@@ -22,7 +22,8 @@ LANGS = ("en", "nb")
 # Injected before the page's scripts (after browser_support's paint hook, window.__nav): what each frame shows,
 # read after the frame's animation callbacks and layout, just before it is painted (a ResizeObserver's first
 # call for a newly observed element comes then): whether the picture is visible and where, and whether the
-# tagged cell's live chart is visible with its text painted, and where. A frame is kept when that changes.
+# tagged cell's live chart is visible with its text painted, and where; and any heading or table shown twice. A frame
+# is kept when that changes.
 # ``window.__watchStop = true`` ends the watch (it looks at every frame, which costs the page time while it runs).
 WATCH = r"""
 (() => {
@@ -39,13 +40,17 @@ WATCH = r"""
     const picture = document.querySelector('.first-view');
     const cell = document.getElementById(window.__watchCell || '');
     const chart = cell && cell.querySelector('.vega-embed');
+    // A heading or table shown twice: a stored output above the chart still there beside the kernel's own.
+    const shown = [...document.querySelectorAll('#rendered_cells h1, #rendered_cells h2, #rendered_cells table')]
+      .filter(visible).map(el => el.tagName + el.textContent);
     const frame = {
       t: performance.now(), pictures: document.querySelectorAll('.first-view').length,
       picture: visible(picture) ? place(picture) : null, label: picture ? picture.getAttribute('aria-label') : null,
       live: chart && visible(chart) && painted(chart) ? place(chart) : null,
+      twice: shown.filter((text, i) => shown.indexOf(text) !== i).map(text => text.slice(0, 60)),
     };
     const last = frames[frames.length - 1];
-    const key = (f) => JSON.stringify([f.pictures, f.picture, f.label, f.live]);
+    const key = (f) => JSON.stringify([f.pictures, f.picture, f.label, f.live, f.twice]);
     if (!last || key(last) !== key(frame))
       frames.push(frame);
   };

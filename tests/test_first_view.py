@@ -7,9 +7,11 @@ one is in that cell's metadata (first_view.nb, written by scripts/execute_notebo
 Read first, without a browser: the stored bokmål picture is the bokmål first chart (its title, read from the
 SVG, is the title the dashboard's code gives in bokmål). Then tried in Chromium, offline, as a reader meets it,
 the English page and the bokmål page (?lang=nb) each, with the kernel's output held back (Voilà's execution
-websocket answered by nobody): the page shows the picture in its own language in the chart's cell, on the first
-screen, named by that language's chart title (no English word in the bokmål name), with no live chart; axe finds
-nothing at 1280 and 390 px (one page, resized); printed, it shows once and fits the paper.
+websocket answered by nobody): the page shows what the cells above the chart show, as stored in its language
+(first_view[lang].above: the title, today's sentence and table), and below it the picture in its own language in the
+chart's cell (on the first screen at 1280 px), named by that language's chart title (no English word in the bokmål
+name), with no live chart; axe finds nothing at 1280 and 390 px (one page, resized); printed, it shows once and fits
+the paper.
 
 The page let through, where the live chart takes the picture's place, is watched from its first frame by
 tests/test_voila_pages.py (on the page its other tests read: each opening runs the whole notebook).
@@ -19,6 +21,7 @@ Speed is not asserted here: `make bench` prints it.
 from __future__ import annotations
 
 import ast
+import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -29,6 +32,8 @@ import pytest
 
 from . import monthly_raw
 from .browser_support import (
+    ENGLISH,
+    NAMES,
     POLL_MS,
     PHONE,
     TIMEOUT_S,
@@ -43,6 +48,7 @@ from .first_view import (
     LANGS,
     NOTEBOOK,
     SVG,
+    VEGA_LITE,
     TAG,
     chart_cells,
     query,
@@ -136,6 +142,65 @@ def test_the_stored_bokmal_picture_is_the_bokmal_first_chart():
     assert monthly_raw.latest_month()[:4] in expected
 
 
+def stored_above(lang: str) -> list[dict]:
+    """What the page in ``lang`` shows above the chart before the kernel has run (first_view[lang].above)."""
+    view = tagged_cell()["metadata"].get("first_view", {}).get(lang, {})
+    assert view.get("above"), f"{NOTEBOOK.name}: no first_view[{lang!r}].above (run scripts/execute_notebooks.py)"
+    return view["above"]
+
+
+def headline(lang: str) -> str:
+    """The start of today's sentence as the page in ``lang`` words it, with the copy's total for its latest month (NAV's
+    raw overview file, added up over the status groups; a Norwegian number has a no-break space between thousands)."""
+    latest = monthly_raw.latest_month()
+    total = sum(r["antall"] for r in monthly_raw.records("oversikt") if r["periode"][:7] == latest)
+    year, month = latest[:4], int(latest[5:7])
+    if lang == "en":
+        return f"In {monthly_raw.MONTHS_EN[month - 1]} {year}, {total:,} people were on a labour-market programme"
+    return f"I {monthly_raw.MONTHS_NB[month - 1]} {year} var {total:,} personer".replace(",", "\u00a0")
+
+
+def shown_above(page) -> list[dict]:
+    """The stored outputs the page shows above the chart: per cell, its text and where it ends."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('div.first-view-above')].filter(part => part.checkVisibility()).map(part => ({
+             cell: part.closest('.jp-Cell').id, text: part.innerText, bottom: part.getBoundingClientRect().bottom}))"""
+    )
+
+
+def test_the_outputs_above_the_chart_are_stored_in_both_languages():
+    """The page shows, before the kernel has run, what the cells above the chart show: in English exactly the stored
+    outputs (Markdown as HTML), so it cannot drift from them; in bokmål the same cells' outputs from a bokmål run, with
+    today's sentence in bokmål and no English word in them (NAV's and GitHub's names aside)."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, c in enumerate(cells) if TAG in c["metadata"].get("tags", []))
+    expected = []
+    for cell in cells[: index + 1]:
+        shown = []
+        for output in cell.get("outputs", []):
+            if VEGA_LITE in output.get("data", {}):
+                break
+            markdown, html = output.get("data", {}).get("text/markdown"), output.get("data", {}).get("text/html")
+            if markdown is not None:
+                shown.append({"mime": "text/markdown", "html": markdown2html_mistune("".join(markdown))})
+            elif html is not None:
+                shown.append({"mime": "text/html", "html": "".join(html)})
+        if shown:
+            expected.append({"cell": cell["id"], "outputs": shown})
+    assert stored_above("en") == expected
+    bokmal = stored_above("nb")
+    assert [part["cell"] for part in bokmal] == [part["cell"] for part in expected]
+    assert [len(part["outputs"]) for part in bokmal] == [len(part["outputs"]) for part in expected]
+    text = re.sub(r"<[^>]+>", " ", " ".join(o["html"] for part in bokmal for o in part["outputs"]))
+    assert headline("nb") in text, headline("nb")
+    for name in (*NAMES, "English"):
+        text = text.replace(name, " ")
+    english = [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
+    assert english == [], english
+
+
 def shown_pictures(page, cell: str) -> list[dict]:
     return page.evaluate(
         """(cell) => [...document.querySelectorAll('.first-view')].map(p => ({
@@ -168,9 +233,13 @@ def test_picture_shows_before_the_kernel_in_the_charts_place(voila, browser, lan
             if lang != "en":
                 assert not words(picture["label"]) & words(stored_title()), f"English in the bokmål name: {picture['label']!r}"
             assert picture["decoded"] and picture["height"] > 100
-            assert picture["top"] < picture["screen"] / 2, (
-                f"at {width} px the picture starts at {picture['top']:.0f} px, not on the first screen"
-            )
+            # Above it, what the cells above show, as stored in the page's language: the page as it will be.
+            above = shown_above(page)
+            assert [part["cell"] for part in above] == [f"cell-id={part['cell']}" for part in stored_above(lang)], above
+            assert all(part["bottom"] <= picture["top"] + 1 for part in above), (picture["top"], above)
+            assert headline(lang) in " ".join(part["text"] for part in above), (headline(lang), above)
+            if width == 1280:
+                assert picture["top"] < picture["screen"], f"at {width} px the picture starts at {picture['top']:.0f} px"
             prefix = "data:image/svg+xml,"
             assert picture["src"].startswith(prefix) and urllib.parse.unquote(picture["src"][len(prefix) :]) == svg
             assert page.locator(".vega-embed").count() == 0, "the held kernel's output arrived after all"

@@ -6,7 +6,8 @@ kernel; the dashboard was once opened seven times a run). What the tests look at
 
 - the dashboard, watched from its first frame: the live chart takes the stored picture's place (never both in one
   frame, in the same place, never a picture in the other language; afterwards one chart per chart cell and no
-  picture). The page held before the kernel is tests/test_first_view.py's;
+  picture); the picture does not move while the kernel's outputs above it replace the stored ones, and no heading or
+  table is shown twice. The page held before the kernel is tests/test_first_view.py's;
 - axe (WCAG 2.1 A and AA) and nothing that makes the page scroll sideways, at 1280 px and at a phone's 390 px;
 - printed: whole pages fitted to A4 with every chart and no controls (and, in bokmål, no English);
 - every link leads somewhere useful; "Contents" lands at 00's contents;
@@ -221,12 +222,19 @@ def test_live_chart_takes_the_pictures_place(voila_view, lang):
     assert abs(live_left - left) <= 2 and abs(live_top - top) <= 8, (
         f"the live chart drew at ({live_left}, {live_top}), the picture was at ({left}, {top})"
     )
+    # Nothing moves under the reader: with what the cells above show already there (as stored), the picture stays
+    # where the live chart will be while the kernel's outputs take their places (it used to start 650 px higher).
+    moved = [f["picture"] for f in frames if f["picture"] and abs(f["picture"][1] - live_top) > 30]
+    assert moved == [], f"the picture moved (live chart at {live_top} px): {moved[:5]}"
+    twice = [f for f in frames if f["twice"]]
+    assert twice == [], f"shown twice (a stored output beside the kernel's): {twice[:3]}"
     after = page.evaluate(
         """(cells) => ({pictures: document.querySelectorAll('.first-view').length,
+             stored: document.querySelectorAll('div.first-view-above').length,
              charts: cells.map(id => document.getElementById('cell-id=' + id).querySelectorAll('.vega-embed').length)})""",
         chart_cells(),
     )
-    assert after == {"pictures": 0, "charts": [1] * len(chart_cells())}, after
+    assert after == {"pictures": 0, "stored": 0, "charts": [1] * len(chart_cells())}, after
     with on_paper(page):
         printed = page.evaluate("() => document.querySelectorAll('.first-view').length")
     assert printed == 0
