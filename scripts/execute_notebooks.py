@@ -115,31 +115,39 @@ def chart_picture(cell: nbformat.NotebookNode, where: str) -> dict[str, str]:
     return {SVG: "".join(svg) if isinstance(svg, list) else svg, "title": " ".join(title) if isinstance(title, list) else title}
 
 
-TEXT_OUTPUTS = ("text/markdown", "text/html")  # what the template can show of an output before the kernel has run
+TEXT_OUTPUTS = ("text/html", "text/markdown")  # what the template can show of an output before the kernel has run
 
 
-def outputs_above(nb: nbformat.NotebookNode, index: int) -> list[dict]:
+def outputs_above(nb: nbformat.NotebookNode, index: int, where: str) -> list[dict]:
     """What the page shows above the ``first-view`` cell's chart: per code cell up to it, the outputs it displays (their
-    Markdown or HTML), and in the tagged cell those before its chart. The template shows them, in the page's language,
-    before the kernel has run, so the chart's picture is where the live chart will be and nothing moves when the
-    kernel's outputs take their places. An output of another kind there is refused: it could not be shown."""
+    HTML, or Markdown as HTML), and in the tagged cell those before its chart. The template shows them, in the page's
+    language, before the kernel has run, so the chart's picture is where the live chart will be and nothing moves when
+    the kernel's outputs take their places. What it could not show as the kernel would is refused, naming ``where``
+    (the notebook and its run): another kind of output (a warning on stderr, an error, a chart above the tagged one),
+    and HTML with a script or a </template> (the template keeps the outputs in a <template> and copies them in)."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     above = []
-    for cell in nb.cells[: index + 1]:
+    for position, cell in enumerate(nb.cells[: index + 1]):
         if cell.cell_type != "code":
             continue
         shown = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if VEGA_LITE in data:
+            if VEGA_LITE in data and position == index:
                 break
-            kind = next((k for k in TEXT_OUTPUTS if k in data), None)
-            if kind is None:
-                raise SystemExit(f"cell {cell.get('id')} above the {FIRST_VIEW!r} chart shows an output with no {TEXT_OUTPUTS}")
+            kind = next((k for k in TEXT_OUTPUTS if k in data), None)  # HTML first, as JupyterLab chooses
+            if kind is None or VEGA_LITE in data:
+                shown_as = "a chart" if VEGA_LITE in data else (output.get("name") or output["output_type"])
+                raise SystemExit(
+                    f"{where}: cell {cell.get('id')} above the {FIRST_VIEW!r} chart shows {shown_as!r}; the page's first view "
+                    f"can show only {' or '.join(TEXT_OUTPUTS)} there"
+                )
             text = "".join(data[kind]) if isinstance(data[kind], list) else data[kind]
-            # Markdown as HTML here, by nbconvert's renderer (the static site's): the template only places it.
-            shown.append({"mime": kind, "html": markdown2html_mistune(text) if kind == "text/markdown" else text})
+            html = markdown2html_mistune(text) if kind == "text/markdown" else text  # by the static site's renderer
+            if re.search(r"<script|</template", html, flags=re.I):
+                raise SystemExit(f"{where}: cell {cell.get('id')} above the {FIRST_VIEW!r} chart shows a script or </template>")
+            shown.append({"mime": kind, "html": html})
         if shown:
             above.append({"cell": cell.get("id", ""), "outputs": shown})
     return above
@@ -160,11 +168,11 @@ def add_first_views(nb: nbformat.NotebookNode, path: Path) -> None:
     from build_site import executed_in  # the same bokmål run as the static site's dashboard_nb.html
 
     [index] = tagged
-    views = {"en": {"above": outputs_above(nb, index)}}
+    views = {"en": {"above": outputs_above(nb, index, path.name)}}
     for lang in FIRST_VIEW_LANGS:
         other = executed_in(path, lang)
         views[lang] = chart_picture(other.cells[index], f"{path.name} (NAV_LANG={lang}), cell {nb.cells[index].id}")
-        views[lang]["above"] = outputs_above(other, index)
+        views[lang]["above"] = outputs_above(other, index, f"{path.name} (NAV_LANG={lang})")
     nb.cells[index].metadata["first_view"] = views
 
 

@@ -22,14 +22,14 @@ LANGS = ("en", "nb")
 # Injected before the page's scripts (after browser_support's paint hook, window.__nav): what each frame shows,
 # read after the frame's animation callbacks and layout, just before it is painted (a ResizeObserver's first
 # call for a newly observed element comes then): whether the picture is visible and where, and whether the
-# tagged cell's live chart is visible with its text painted, and where; and any heading or table shown twice. A frame
-# is kept when that changes.
+# tagged cell's live chart is visible with its text painted, and where; any heading, paragraph or table shown twice; and
+# where the page's title is. A frame is kept when that changes.
 # ``window.__watchStop = true`` ends the watch (it looks at every frame, which costs the page time while it runs).
 WATCH = r"""
 (() => {
   const frames = [];
   window.__firstView = frames;
-  const visible = (el) => el && el.isConnected && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+  const visible = (el) => el && el.isConnected && el.checkVisibility({visibilityProperty: true}) && el.getBoundingClientRect().height > 0;
   const place = (el) => { const r = el.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; };
   const painted = (chart) => {
     const canvas = chart.querySelector('canvas');
@@ -40,17 +40,24 @@ WATCH = r"""
     const picture = document.querySelector('.first-view');
     const cell = document.getElementById(window.__watchCell || '');
     const chart = cell && cell.querySelector('.vega-embed');
-    // A heading or table shown twice: a stored output above the chart still there beside the kernel's own.
-    const shown = [...document.querySelectorAll('#rendered_cells h1, #rendered_cells h2, #rendered_cells table')]
-      .filter(visible).map(el => el.tagName + el.textContent);
+    // A heading, paragraph or table shown twice: a stored output above the chart still there beside the kernel's own
+    // (their markup differs in white space: compared as read).
+    // Only in the code cells down to the chart's, where stored outputs stand in (the navigation bar is on the page twice).
+    const cells = [...document.querySelectorAll('#rendered_cells .jp-Cell')];
+    const upTo = cells.findIndex(el => el.id === window.__watchCell);
+    const shown = cells.slice(0, upTo + 1).filter(el => el.classList.contains('jp-CodeCell'))
+      .flatMap(el => [...el.querySelectorAll(':is(h1, h2, p, table)')])
+      .filter(visible).map(el => el.tagName + el.textContent.replace(/\s+/g, ' ').trim()).filter(text => text.length > 3);
+    const title = [...document.querySelectorAll('#rendered_cells h1')].find(visible);
     const frame = {
       t: performance.now(), pictures: document.querySelectorAll('.first-view').length,
       picture: visible(picture) ? place(picture) : null, label: picture ? picture.getAttribute('aria-label') : null,
       live: chart && visible(chart) && painted(chart) ? place(chart) : null,
       twice: shown.filter((text, i) => shown.indexOf(text) !== i).map(text => text.slice(0, 60)),
+      title: title ? place(title) : null,
     };
     const last = frames[frames.length - 1];
-    const key = (f) => JSON.stringify([f.pictures, f.picture, f.label, f.live, f.twice]);
+    const key = (f) => JSON.stringify([f.pictures, f.picture, f.label, f.live, f.twice, f.title]);
     if (!last || key(last) !== key(frame))
       frames.push(frame);
   };

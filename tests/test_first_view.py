@@ -183,10 +183,10 @@ def test_the_outputs_above_the_chart_are_stored_in_both_languages():
             if VEGA_LITE in output.get("data", {}):
                 break
             markdown, html = output.get("data", {}).get("text/markdown"), output.get("data", {}).get("text/html")
-            if markdown is not None:
-                shown.append({"mime": "text/markdown", "html": markdown2html_mistune("".join(markdown))})
-            elif html is not None:
+            if html is not None:  # JupyterLab shows HTML before Markdown
                 shown.append({"mime": "text/html", "html": "".join(html)})
+            elif markdown is not None:
+                shown.append({"mime": "text/markdown", "html": markdown2html_mistune("".join(markdown))})
         if shown:
             expected.append({"cell": cell["id"], "outputs": shown})
     assert stored_above("en") == expected
@@ -199,6 +199,63 @@ def test_the_outputs_above_the_chart_are_stored_in_both_languages():
         text = text.replace(name, " ")
     english = [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)][:5]
     assert english == [], english
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        {"output_type": "stream", "name": "stderr", "text": "a warning"},
+        {"output_type": "display_data", "metadata": {}, "data": {VEGA_LITE: {}, "text/plain": "<Chart>"}},
+        {"output_type": "display_data", "metadata": {}, "data": {"text/html": "<SCRIPT>alert(1)</script>"}},
+        {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": "a </template> b"}},
+    ],
+    ids=["warning", "chart", "script", "template-end"],
+)
+def test_what_the_first_view_could_not_show_is_refused_naming_the_notebook_and_cell(shown):
+    """scripts/execute_notebooks.py refuses an output above the first chart that the page could not show before the
+    kernel as the kernel will (a warning, another chart) or could not hold in its <template> (a script, </template>)."""
+    import copy
+
+    import execute_notebooks  # scripts/ (tests/__init__.py puts it on the path)
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    index = next(i for i, cell in enumerate(nb.cells) if TAG in cell.metadata.get("tags", []))
+    assert execute_notebooks.outputs_above(nb, index, NOTEBOOK.name) == stored_above("en")
+    damaged = copy.deepcopy(nb)
+    above = next(cell for cell in damaged.cells[:index] if cell.cell_type == "code" and cell.outputs)
+    above.outputs.insert(0, nbformat.from_dict(shown))
+    with pytest.raises(SystemExit, match=rf"^{NOTEBOOK.name} \(NAV_LANG=nb\): cell {above.id} above the 'first-view' chart"):
+        execute_notebooks.outputs_above(damaged, index, f"{NOTEBOOK.name} (NAV_LANG=nb)")
+
+
+def test_a_page_whose_kernel_fails_keeps_nothing_of_its_stored_view(voila, browser):
+    """A copy of the dashboard whose cell above the chart raises an error: once the error is shown, the page shows only
+    what the kernel gave (the error), no stored output and no picture that would look like today's numbers."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    index = next(i for i, c in enumerate(nb["cells"]) if TAG in c["metadata"].get("tags", []))
+    broken = next(c for c in reversed(nb["cells"][:index]) if c["cell_type"] == "code" and c.get("outputs"))
+    broken["source"] = ['raise RuntimeError("a failing cell")\n']
+    (voila.notebook_dir / "dashboard_failing.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    session = new_session(browser)
+    try:
+        page = session.page
+        page.goto(f"{voila.base}/voila/render/dashboard_failing.ipynb", wait_until="commit", timeout=TIMEOUT_S * 1000)
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+                 .some(error => error.checkVisibility() && error.textContent.includes('a failing cell'))""",
+            timeout=TIMEOUT_S * 1000,
+            polling=POLL_MS,
+        )
+        settle(page)
+        left = page.evaluate(
+            "() => ({stored: document.querySelectorAll('div.first-view-above').length, "
+            "pictures: document.querySelectorAll('.first-view').length, "
+            "held: document.querySelectorAll('.first-view-waiting').length})"
+        )
+        assert left == {"stored": 0, "pictures": 0, "held": 0}, left
+    finally:
+        session.close()
 
 
 def shown_pictures(page, cell: str) -> list[dict]:

@@ -223,9 +223,12 @@ def test_live_chart_takes_the_pictures_place(voila_view, lang):
         f"the live chart drew at ({live_left}, {live_top}), the picture was at ({left}, {top})"
     )
     # Nothing moves under the reader: with what the cells above show already there (as stored), the picture stays
-    # where the live chart will be while the kernel's outputs take their places (it used to start 650 px higher).
-    moved = [f["picture"] for f in frames if f["picture"] and abs(f["picture"][1] - live_top) > 30]
+    # where the live chart will be while the kernel's outputs take their places (it used to start 650 px higher), and
+    # the page's title stays where it is.
+    moved = [f["picture"] for f in frames if f["picture"] and abs(f["picture"][1] - live_top) > 3]
     assert moved == [], f"the picture moved (live chart at {live_top} px): {moved[:5]}"
+    titles = {tuple(f["title"]) for f in frames if f["title"]}
+    assert len(titles) == 1, f"the page's title moved: {sorted(titles)}"
     twice = [f for f in frames if f["twice"]]
     assert twice == [], f"shown twice (a stored output beside the kernel's): {twice[:3]}"
     after = page.evaluate(
